@@ -1,0 +1,13 @@
+import type { HeadlineFigure } from '../warehouse/queries/headline-figures.js';
+import type { FigureSource } from '../schema/figure-source.type.js';
+
+export function toFigureSource(figure: HeadlineFigure): FigureSource {
+  return {
+    measure: figure.measure,
+    document: figure.document,
+    line: figure.line,
+    quote: figure.quote,
+    table: figure.table_code,
+    caption: figure.caption,
+  };
+}

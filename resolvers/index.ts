@@ -1,0 +1,13 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { BudgetLineResolver } from './budget-line.resolver.js';
+import { CaseTypeResolver } from './case-type.resolver.js';
+import { FeeActivityResolver } from './fee-activity.resolver.js';
+import { ReturnResolver } from './return.resolver.js';
+
+/** Every resolver class of the API; the schema is built from these. */
+export const RESOLVERS: NonEmptyArray<Function> = [
+  CaseTypeResolver,
+  FeeActivityResolver,
+  BudgetLineResolver,
+  ReturnResolver,
+];

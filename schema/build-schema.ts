@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { RESOLVERS } from '../resolvers/index.js';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Builds the executable schema once per process (type-graphql's metadata is global). */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  return built;
+}
+
+/** The SDL as checked in to `schema.graphql`. */
+export async function printApiSchema(): Promise<string> {
+  return `${printSchema(await buildApiSchema()).trim()}\n`;
+}

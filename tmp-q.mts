@@ -1,0 +1,11 @@
+import { bootEmbeddedPostgres } from './warehouse/database/embedded-postgres.ts';
+import { connectWarehouse } from './warehouse/database/connect.ts';
+import { prepareWarehouse } from './warehouse/prepare-warehouse.ts';
+import { sql } from 'kysely';
+const c = await bootEmbeddedPostgres({ dataDirectory: '/tmp/pgtest2/data' });
+const w = connectWarehouse(c.url);
+await prepareWarehouse(w.db);
+const q = process.argv[2]!;
+const r = await sql.raw(q).execute(w.db);
+console.table(r.rows);
+await w.close(); await c.stop();

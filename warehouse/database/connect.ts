@@ -1,0 +1,37 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './tables.js';
+
+// numeric and bigint arrive as strings by default; counts and sums we convert where we read them,
+// but int8 ids and counts beyond 2^53 do not occur in this warehouse, so parse int8 as a number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
+
+export interface ConnectOptions {
+  /** Upper bound on open connections: a bounded pool protects the database from bursts. */
+  maxConnections?: number;
+  /** Milliseconds after which the database cancels a statement. */
+  statementTimeoutMs?: number;
+  applicationName?: string;
+}
+
+export interface WarehouseConnection {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function connectWarehouse(url: string, options: ConnectOptions = {}): WarehouseConnection {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    statement_timeout: options.statementTimeoutMs,
+    application_name: options.applicationName ?? 'migration-warehouse',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its server (a restart, a network cut) must not crash the process: the pool drops it
+  // and the next query gets a fresh connection.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool, close: () => db.destroy() };
+}

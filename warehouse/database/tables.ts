@@ -1,0 +1,117 @@
+/**
+ * The warehouse's tables as kysely sees them: written once here, and every query, loader and resolver takes its
+ * row types from these interfaces (`Selectable<…>`), so a column change is a compile error everywhere it matters.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** numeric columns arrive from pg as strings (exact decimals); we read them as such and convert deliberately. */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface DimDocumentTable {
+  document: string;
+  title: string;
+  publisher: string;
+  edition_year: number;
+  description: string;
+}
+
+export interface DimSourceTableTable {
+  source_table_id: Generated<number>;
+  document: string;
+  table_code: string;
+  caption: string;
+  kind: 'table' | 'text';
+  first_line: number;
+  last_line: number;
+}
+
+export interface DimYearTable {
+  year: number;
+}
+
+export interface DimCaseTypeTable {
+  code: string;
+  name_sv: string;
+  name_en: string;
+  /** Statutory or target processing limit in days as the annual report states it, where it states one. */
+  statutory_limit_days: number | null;
+}
+
+export interface DimCodeNameTable {
+  code: string;
+  name_sv: string;
+  name_en: string;
+}
+
+export interface DimAppropriationTable {
+  code: string;
+  expenditure_area: number | null;
+  name_sv: string;
+}
+
+/** The five areas the published figures are partitioned into, plus everything else the reports print. */
+export type FigureArea = 'case_flow' | 'open_balance' | 'budget' | 'fee' | 'return' | 'other';
+
+export interface FactFigureTable {
+  figure_id: Generated<string>;
+  area: FigureArea;
+  figure_key: string;
+  curated_file: string;
+  document: string;
+  source_table_id: number;
+  line: number;
+  quote: string;
+  measure: string;
+  unit: string;
+  printed: string;
+  value: Numeric;
+  /** The value in the metric layer's unit: SEK for money, a 0–1 fraction for percent, else as printed. */
+  base_value: number;
+  base_unit: string;
+  year: number | null;
+  period: string | null;
+  approximate: boolean;
+  edition_year: number;
+  case_type: string | null;
+  segment: string | null;
+  sex: string | null;
+  age_group: string | null;
+  region: string | null;
+  nationality: string | null;
+  agency: string | null;
+  appropriation: string | null;
+  fee_activity: string | null;
+  outcome: string | null;
+  subgroup: string | null;
+  note: string | null;
+}
+
+export interface LoadLogTable {
+  curated_file: string;
+  sha256: string;
+  figure_count: number;
+  loaded_at: Generated<Date>;
+}
+
+export interface Database {
+  dim_document: DimDocumentTable;
+  dim_source_table: DimSourceTableTable;
+  dim_year: DimYearTable;
+  dim_case_type: DimCaseTypeTable;
+  dim_sex: DimCodeNameTable;
+  dim_region: DimCodeNameTable;
+  dim_nationality: DimCodeNameTable;
+  dim_agency: DimCodeNameTable;
+  dim_appropriation: DimAppropriationTable;
+  dim_fee_activity: DimCodeNameTable;
+  fact_figure: FactFigureTable;
+  load_log: LoadLogTable;
+}
+
+export type FigureRecord = Selectable<FactFigureTable>;
+export type NewFigure = Insertable<FactFigureTable>;
+export type SourceTableRecord = Selectable<DimSourceTableTable>;
+export type DocumentRecord = Selectable<DimDocumentTable>;
+export type CaseTypeRecord = Selectable<DimCaseTypeTable>;
+export type CodeNameRecord = Selectable<DimCodeNameTable>;
+export type AppropriationRecord = Selectable<DimAppropriationTable>;

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as starSchema from './0001-star-schema.js';
+
+/**
+ * The migrations in order. Listed statically (not read from the folder) so that they run the same from
+ * TypeScript sources under vitest and from compiled JavaScript in production.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-star-schema': starSchema,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
