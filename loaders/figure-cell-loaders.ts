@@ -62,7 +62,7 @@ export function createFigureCellLoaders(db: Kysely<Database>) {
         measures: FEE_MEASURES,
         pinned: ['fee_activity'],
         where: { fee_activity: activities },
-        free: ['period'],
+        free: ['period', 'agency'],
       }).execute();
       const cells = pivotByYear(rows, (r) => r.fee_activity ?? '');
       return activities.map((a) => cells.get(a) ?? []);

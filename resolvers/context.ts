@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
 import { createFigureCellLoaders, type FigureCellLoaders } from '../loaders/figure-cell-loaders.js';
+import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
 import type { Database } from '../warehouse/database/tables.js';
 
 /** What every resolver of one request sees: the database (counting its statements) and that request's loaders. */
 export interface RequestContext {
   db: Kysely<Database>;
-  loaders: FigureCellLoaders;
+  loaders: FigureCellLoaders & SourceTableLoaders;
   queries: QueryCounter;
 }
 
 export function createRequestContext(baseDb: Kysely<Database>): RequestContext {
   const queries = new QueryCounter();
   const db = baseDb.withPlugin(queries);
-  return { db, loaders: createFigureCellLoaders(db), queries };
+  return { db, loaders: { ...createFigureCellLoaders(db), ...createSourceTableLoaders(db) }, queries };
 }

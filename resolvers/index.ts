@@ -2,6 +2,8 @@ import type { NonEmptyArray } from 'type-graphql';
 import { BudgetLineResolver } from './budget-line.resolver.js';
 import { CaseTypeResolver } from './case-type.resolver.js';
 import { FeeActivityResolver } from './fee-activity.resolver.js';
+import { PublishedFigureResolver } from './published-figure.resolver.js';
+import { SourceTableResolver } from './source-table.resolver.js';
 import { ReturnResolver } from './return.resolver.js';
 
 /** Every resolver class of the API; the schema is built from these. */
@@ -10,4 +12,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   FeeActivityResolver,
   BudgetLineResolver,
   ReturnResolver,
+  PublishedFigureResolver,
+  SourceTableResolver,
 ];

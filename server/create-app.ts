@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { buildApiSchema } from '../schema/build-schema.js';
 import { createRequestContext, type RequestContext } from '../resolvers/context.js';
 import type { Database } from '../warehouse/database/tables.js';
-import { formatApiError } from './error-codes.js';
+import { formatApiError } from './format-error.js';
 import { healthRouter } from './health-route.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { queryLimits } from './query-limits.js';

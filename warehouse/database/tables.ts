@@ -53,7 +53,7 @@ export interface DimAppropriationTable {
 export type FigureArea = 'case_flow' | 'open_balance' | 'budget' | 'fee' | 'return' | 'other';
 
 export interface FactFigureTable {
-  figure_id: Generated<string>;
+  figure_id: Generated<number>;
   area: FigureArea;
   figure_key: string;
   curated_file: string;
@@ -93,7 +93,70 @@ export interface LoadLogTable {
   loaded_at: Generated<Date>;
 }
 
+/** One case (ärende) of the case-level warehouse, in schema `cases`. */
+export interface CaseFactTable {
+  case_id: number;
+  case_type: string;
+  segment: string;
+  subcategory: string | null;
+  sex: string;
+  age_group: string;
+  nationality: string;
+  region: string | null;
+  channel: string;
+  automated: boolean;
+  received_date: Date;
+  decision_date: Date | null;
+  outcome: string | null;
+  processing_days: number | null;
+  fee_paid_sek: number | null;
+  appealed: boolean;
+  court_outcome: string | null;
+}
+
+export interface CaseEventTable {
+  case_id: number;
+  event_type: string;
+  event_date: Date;
+  agency: string | null;
+}
+
+export interface ReceivedMonthTable {
+  month: Date;
+  case_type: string;
+  segment: string;
+  sex: string;
+  region: string | null;
+  received: number;
+}
+
+export interface DecidedMonthTable {
+  month: Date;
+  case_type: string;
+  segment: string;
+  sex: string;
+  region: string | null;
+  outcome: string;
+  decided: number;
+  processing_days_sum: number;
+  within_limit: number;
+}
+
+export interface CaseLoadInfoTable {
+  scale: number;
+  seed: number;
+  case_rows: number;
+  event_rows: number;
+  checksum: string;
+  loaded_at: Generated<Date>;
+}
+
 export interface Database {
+  'cases.case_fact': CaseFactTable;
+  'cases.case_event': CaseEventTable;
+  'cases.received_month': ReceivedMonthTable;
+  'cases.decided_month': DecidedMonthTable;
+  'cases.load_info': CaseLoadInfoTable;
   dim_document: DimDocumentTable;
   dim_source_table: DimSourceTableTable;
   dim_year: DimYearTable;

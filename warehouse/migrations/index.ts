@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as starSchema from './0001-star-schema.js';
+import * as caseFacts from './0002-case-facts.js';
 
 /**
  * The migrations in order. Listed statically (not read from the folder) so that they run the same from
@@ -7,6 +8,7 @@ import * as starSchema from './0001-star-schema.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-star-schema': starSchema,
+  '0002-case-facts': caseFacts,
 };
 
 export const migrationProvider: MigrationProvider = {

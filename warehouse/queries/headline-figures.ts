@@ -58,9 +58,9 @@ export function headlineFigures(
     }
   }
   const cell = [...options.pinned.map((c) => sql.ref(`fact_figure.${c}`)), sql.ref('fact_figure.measure'), sql.ref('fact_figure.year')];
-  return query
-    .distinctOn(cell)
-    .orderBy(cell)
+  let ordered = query.distinctOn(cell);
+  for (const column of cell) ordered = ordered.orderBy(column);
+  return ordered
     .orderBy('fact_figure.edition_year', 'desc')
     .orderBy(sql`case fact_figure.unit when 'kr' then 0 when 'tkr' then 1 when 'mnkr' then 2 else 3 end`)
     .orderBy('fact_figure.figure_id');

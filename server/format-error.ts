@@ -1,23 +1,11 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '../resolvers/api-errors.js';
 
-/** The error codes clients can rely on (extensions.code). */
-export const ErrorCode = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  FORBIDDEN: 'FORBIDDEN',
-  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
-  TIMEOUT: 'TIMEOUT',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL: 'INTERNAL',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-/** A bad argument or filter: the message says what was wrong and what is accepted. */
-export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
-}
-
-/** Marker the query-limit rules put on the errors they raise, so formatting can give them one code. */
-export const LIMIT_MARKER = 'queryLimit';
+/**
+ * graphql-armor's refusals (depth, aliases, tokens, directives, cost) as its messages state them with exposeLimits;
+ * its errors carry no code of their own, and Apollo re-wraps validation errors, so the message is what survives.
+ */
+const QUERY_LIMIT_MESSAGE = /^Syntax Error: (Query depth|Aliases|Token|Directives|Query Cost) limit of \d+ exceeded/i;
 
 /** PostgreSQL error codes that mean the database is unreachable or restarting, not that the query is wrong. */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
@@ -52,8 +40,7 @@ export function formatApiError(formatted: GraphQLFormattedError, error: unknown,
   const extensions = { ...(formatted.extensions ?? {}) };
   const existing = extensions.code as string | undefined;
 
-  if (extensions[LIMIT_MARKER] || (error instanceof GraphQLError && error.extensions[LIMIT_MARKER])) {
-    delete extensions[LIMIT_MARKER];
+  if (QUERY_LIMIT_MESSAGE.test(formatted.message)) {
     return { ...formatted, extensions: { ...extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
   }
   const infrastructure = classify(original);
@@ -69,7 +56,10 @@ export function formatApiError(formatted: GraphQLFormattedError, error: unknown,
     case 'PERSISTED_QUERY_NOT_SUPPORTED':
     case 'OPERATION_RESOLUTION_FAILURE':
       // A client mistake in any of its forms: one code, with the reason kept in `reason`.
-      return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, reason: existing } };
+      return {
+        ...formatted,
+        extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, ...(existing === 'BAD_USER_INPUT' ? {} : { reason: existing }) },
+      };
     case ErrorCode.FORBIDDEN:
     case ErrorCode.QUERY_TOO_COMPLEX:
     case ErrorCode.TIMEOUT:

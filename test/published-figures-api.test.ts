@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+let database: TestDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database.db);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+interface Node { id: string; value: number; unit: string; measure: string; year: number | null; feeActivity: string | null; line: number; quote: string; table: string }
+interface Page { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+
+const PAGE = `query Page($where: PublishedFigureWhere, $first: Int, $after: String) {
+  publishedFigures(where: $where, first: $first, after: $after) {
+    totalCount nodes { id value unit measure year feeActivity line quote table } pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('publishedFigures', () => {
+  it('returns the fee table (Tabell 3.8) with revenue, cost and deficit per activity for 2024, with their lines', async () => {
+    const { body } = await server.graphql<{ publishedFigures: Page }>(PAGE, { where: { table: 'Tabell 3.8', year: [2024] }, first: 1000 });
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data?.publishedFigures.nodes ?? [];
+    const cell = (activity: string, measure: string) => nodes.find((n) => n.feeActivity === activity && n.measure === measure);
+    expect(cell('citizenship', 'fee_revenue')).toMatchObject({ value: 82_636, unit: 'tkr', line: 1115 });
+    expect(cell('citizenship', 'fee_cost')).toMatchObject({ value: 274_463, unit: 'tkr' });
+    expect(cell('citizenship', 'fee_result')).toMatchObject({ value: -191_827 });
+    expect(cell('total', 'fee_result')?.value).toBe(-1_265_996);
+    for (const node of nodes) expect(node.table).toBe('Tabell 3.8');
+  });
+
+  it('pages through a filter in a stable order without repeats or gaps', async () => {
+    const where = { caseType: ['ASYLUM'] };
+    const all = await server.graphql<{ publishedFigures: Page }>(PAGE, { where, first: 1000 });
+    const total = all.body.data?.publishedFigures.totalCount ?? 0;
+    expect(total).toBeGreaterThan(300);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i += 1) {
+      const { body } = await server.graphql<{ publishedFigures: Page }>(PAGE, { where, first: 97, after });
+      expect(body.errors).toBeUndefined();
+      const page = body.data?.publishedFigures as Page;
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.slice(0, 1000)).toEqual(all.body.data?.publishedFigures.nodes.map((n) => n.id).slice(0, 1000));
+  });
+
+  it('refuses a page larger than 1 000 and a forged cursor with BAD_USER_INPUT', async () => {
+    const huge = await server.graphql(PAGE, { first: 1_000_000 });
+    expect(huge.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(huge.body.errors?.[0]?.message).toMatch(/1000/);
+    const forged = await server.graphql(PAGE, { after: 'bm90LWEtY3Vyc29y' });
+    expect(forged.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists source tables with their line ranges and figure counts, and their figures in one batch', async () => {
+    const { body } = await server.graphql<{ sourceTables: { table: string; caption: string; firstLine: number; lastLine: number; figureCount: number; figures: Page }[] }>(`{
+      sourceTables(document: "000_c6bd8d7f0150f31e.txt") { table caption firstLine lastLine figureCount figures(first: 2) { totalCount nodes { line } } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const tables = body.data?.sourceTables ?? [];
+    const fee = tables.find((t) => t.table === 'Tabell 3.8');
+    expect(fee).toMatchObject({ caption: expect.stringContaining('Avgiftsbelagd verksamhet') });
+    expect(fee?.firstLine).toBeGreaterThanOrEqual(1081);
+    for (const t of tables) {
+      expect(t.figures.totalCount).toBe(t.figureCount);
+      expect(t.figures.nodes.length).toBe(Math.min(2, t.figureCount));
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * The case-level facts live in their own schema, `cases`, so that a reload can build a complete new copy in
+ * `cases_staging` and swap the two by renaming schemas in one transaction: readers see the old warehouse or the new,
+ * never a half-loaded one. The same DDL builds both (and migration 0002 builds the first, empty `cases`).
+ */
+export const CASES_SCHEMA = 'cases';
+export const STAGING_SCHEMA = 'cases_staging';
+
+/** Years the fact tables are partitioned into; rows outside fall into the default partition. */
+export const PARTITION_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
+
+export async function createCaseTables(db: Kysely<unknown>, schema: string): Promise<void> {
+  const s = (name: string) => sql.raw(`${schema}.${name}`);
+  await sql`create schema ${sql.raw(schema)}`.execute(db);
+
+  // One row per case (ärende). Dates are calendar dates; processing_days = decision_date − received_date.
+  await sql`
+    create table ${s('case_fact')} (
+      case_id bigint not null,
+      case_type text not null,
+      segment text not null,
+      subcategory text,
+      sex text not null,
+      age_group text not null,
+      nationality text not null,
+      region text,
+      channel text not null,
+      automated boolean not null default false,
+      received_date date not null,
+      decision_date date,
+      outcome text,
+      processing_days integer,
+      fee_paid_sek integer,
+      appealed boolean not null default false,
+      court_outcome text,
+      primary key (case_id, received_date),
+      check (decision_date is null or decision_date >= received_date),
+      check ((decision_date is null) = (outcome is null))
+    ) partition by range (received_date)`.execute(db);
+
+  // Dated status changes of a case: received, decided, appealed, court_decided, handed_to_police, departed_*.
+  await sql`
+    create table ${s('case_event')} (
+      case_id bigint not null,
+      event_type text not null,
+      event_date date not null,
+      agency text,
+      primary key (case_id, event_type, event_date)
+    ) partition by range (event_date)`.execute(db);
+
+  for (const table of ['case_fact', 'case_event']) {
+    for (const year of PARTITION_YEARS) {
+      await sql`create table ${s(`${table}_${year}`)} partition of ${s(table)}
+        for values from (${sql.lit(`${year}-01-01`)}) to (${sql.lit(`${year + 1}-01-01`)})`.execute(db);
+    }
+    await sql`create table ${s(`${table}_other`)} partition of ${s(table)} default`.execute(db);
+  }
+
+  // Rollups for the common groupings: monthly flows at the dimensions most queries group by. Metrics use them when
+  // the question needs no other dimension (nationality, age group, channel go to the base facts).
+  await sql`
+    create table ${s('received_month')} (
+      month date not null,
+      case_type text not null,
+      segment text not null,
+      sex text not null,
+      region text,
+      received bigint not null
+    )`.execute(db);
+  await sql`
+    create table ${s('decided_month')} (
+      month date not null,
+      case_type text not null,
+      segment text not null,
+      sex text not null,
+      region text,
+      outcome text not null,
+      decided bigint not null,
+      processing_days_sum bigint not null,
+      within_limit bigint not null
+    )`.execute(db);
+
+  // Fingerprint of the load that built this schema: scale, seed, row counts and the content checksum.
+  await sql`
+    create table ${s('load_info')} (
+      scale double precision not null,
+      seed integer not null,
+      case_rows bigint not null,
+      event_rows bigint not null,
+      checksum text not null,
+      loaded_at timestamptz not null default now()
+    )`.execute(db);
+}
+
+/** Indexes, built after the bulk COPY (much faster than maintaining them row by row). */
+export async function indexCaseTables(db: Kysely<unknown>, schema: string): Promise<void> {
+  const s = (name: string) => sql.raw(`${schema}.${name}`);
+  await sql`create index on ${s('case_fact')} (case_type, decision_date)`.execute(db);
+  await sql`create index on ${s('case_fact')} (decision_date)`.execute(db);
+  await sql`create index on ${s('case_event')} (case_id)`.execute(db);
+  await sql`create index on ${s('received_month')} (case_type, month)`.execute(db);
+  await sql`create index on ${s('decided_month')} (case_type, month)`.execute(db);
+}
+
+/**
+ * Fills the rollups from the facts of the same schema. `limit_days` is the statutory limit of the case type
+ * (dim_case_type); a case type without one counts no decision as within it.
+ */
+export async function buildCaseRollups(db: Kysely<unknown>, schema: string): Promise<void> {
+  const s = (name: string) => sql.raw(`${schema}.${name}`);
+  await sql`
+    insert into ${s('received_month')}
+    select date_trunc('month', received_date)::date, case_type, segment, sex, region, count(*)
+    from ${s('case_fact')}
+    group by 1, 2, 3, 4, 5`.execute(db);
+  await sql`
+    insert into ${s('decided_month')}
+    select date_trunc('month', f.decision_date)::date, f.case_type, f.segment, f.sex, f.region, f.outcome,
+           count(*), sum(f.processing_days),
+           count(*) filter (where f.processing_days <= t.statutory_limit_days)
+    from ${s('case_fact')} f
+    left join public.dim_case_type t on t.code = f.case_type
+    where f.decision_date is not null
+    group by 1, 2, 3, 4, 5, 6`.execute(db);
+  await sql`analyze ${s('case_fact')}`.execute(db);
+  await sql`analyze ${s('case_event')}`.execute(db);
+  await sql`analyze ${s('received_month')}`.execute(db);
+  await sql`analyze ${s('decided_month')}`.execute(db);
+}
