@@ -7,7 +7,16 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** Builds the executable schema once per process (type-graphql's metadata is global). */
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: false }).then((schema) => {
+    // type-graphql has no option for the root type's description; it is shown first in the playground's docs.
+    const query = schema.getQueryType();
+    if (query) {
+      query.description =
+        'Swedish migration statistics warehouse (migrationsstatistik): published figures with provenance, case types, ' +
+        'open balances, budget lines, fee-financed activities and returns.';
+    }
+    return schema;
+  });
   return built;
 }
 

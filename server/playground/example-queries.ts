@@ -12,7 +12,8 @@ query FeeCoverage {
       revenue
       cost
       coverageRatio
-      sources { table line quote }
+      target
+      gap
     }
   }
 }`,
