@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { BudgetLineResolver } from './budget-line.resolver.js';
 import { CaseTypeResolver } from './case-type.resolver.js';
 import { FeeActivityResolver } from './fee-activity.resolver.js';
+import { MetricResolver } from './metric.resolver.js';
 import { PublishedFigureResolver } from './published-figure.resolver.js';
 import { SourceTableResolver } from './source-table.resolver.js';
 import { ReturnResolver } from './return.resolver.js';
@@ -14,4 +15,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReturnResolver,
   PublishedFigureResolver,
   SourceTableResolver,
+  MetricResolver,
 ];

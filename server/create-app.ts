@@ -10,6 +10,7 @@ import { createRequestContext, type RequestContext } from '../resolvers/context.
 import type { Database } from '../warehouse/database/tables.js';
 import { formatApiError } from './format-error.js';
 import { healthRouter } from './health-route.js';
+import { metricExportRouter } from './metric-export-route.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { queryLimits } from './query-limits.js';
 
@@ -17,6 +18,8 @@ export interface AppOptions {
   db: Kysely<Database>;
   production: boolean;
   bodyLimit: string;
+  /** Most rows one CSV export streams. */
+  exportRowCap?: number;
 }
 
 export interface App {
@@ -51,6 +54,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await apollo.start();
 
   app.use(healthRouter(options.db));
+  app.use(metricExportRouter(apollo, options.db, options.exportRowCap ?? 100_000));
   if (!options.production) app.use('/playground', playgroundRouter('/graphql'));
   app.get('/', (_req, res) => {
     res.redirect(options.production ? '/health' : '/playground');

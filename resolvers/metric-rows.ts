@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../warehouse/database/tables.js';
+import { findMetric, METRICS } from '../warehouse/metrics/catalog.js';
+import { timeGrain, type Dimension } from '../warehouse/metrics/dimensions.js';
+import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
+import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';
+import type { MetricFilter, MetricRequest, MetricRowData } from '../warehouse/metrics/metric-request.js';
+import { runMetric } from '../warehouse/metrics/metric-query.js';
+import { publishedBeside, type PublishedCell } from '../warehouse/metrics/published-cells.js';
+import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
+import type { MetricDefinitionType } from '../schema/metric-definition.type.js';
+import { Comparison, SortDirection, type MetricOrderField } from '../schema/metric-enums.js';
+import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
+import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
+import type { Sex } from '../schema/sex.enum.js';
+import { badUserInput } from './api-errors.js';
+import { metricFormula } from './metric-formula.js';
+
+/** Arguments of `metric(…)`, shared by the GraphQL field and the CSV export. */
+export interface MetricArgs {
+  name: string;
+  by?: Dimension[] | null;
+  where?: MetricWhere | null;
+  compareTo?: Comparison | null;
+  orderBy?: MetricOrder[] | null;
+}
+
+export function toDefinitionType(definition: MetricDefinition): MetricDefinitionType {
+  return {
+    name: definition.name,
+    title: definition.title,
+    description: definition.description,
+    unit: definition.unit,
+    formula: metricFormula(definition),
+    basis: definition.kind,
+    dimensions: [...definition.dimensions],
+    requiredDimensions: [...(definition.requires ?? [])],
+    publishedMeasure: definition.publishedMeasure,
+    source: definition.source,
+  };
+}
+
+export function catalog(): MetricDefinitionType[] {
+  return METRICS.map(toDefinitionType);
+}
+
+const isoDate = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
+
+function toFilter(where: MetricWhere | null | undefined): MetricFilter {
+  if (!where) return {};
+  const { from, to, ...lists } = where;
+  const filter: MetricFilter = { ...lists, from: isoDate(from), to: isoDate(to) };
+  if (filter.from && filter.to && filter.from > filter.to) throw badUserInput(`where.from (${filter.from}) is after where.to (${filter.to})`);
+  for (const key of Object.keys(filter) as (keyof MetricFilter)[]) if (filter[key] === undefined || filter[key] === null) delete filter[key];
+  return filter;
+}
+
+function isoWeek(date: Date): { year: number; week: number } {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
+}
+
+function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null): MetricRow {
+  const grain = timeGrain(by);
+  const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
+  const week = date && grain === 'WEEK' ? isoWeek(date) : null;
+  const change = data.value !== null && data.previous !== null ? data.value - data.previous : null;
+  const dim = (d: Dimension) => data.dims[d] ?? null;
+  return {
+    value: data.value,
+    suppressed: false,
+    period: data.bucket,
+    year: week ? week.year : date ? date.getUTCFullYear() : null,
+    quarter: date && (grain === 'QUARTER' || grain === 'MONTH') ? Math.floor(date.getUTCMonth() / 3) + 1 : null,
+    month: date && grain === 'MONTH' ? date.getUTCMonth() + 1 : null,
+    week: week ? week.week : null,
+    caseType: dim('CASE_TYPE') as CaseTypeCode | null,
+    caseSegment: dim('CASE_SEGMENT'),
+    sex: dim('SEX') as Sex | null,
+    ageGroup: dim('AGE_GROUP'),
+    region: dim('REGION'),
+    nationality: dim('NATIONALITY'),
+    channel: dim('CHANNEL'),
+    outcome: dim('OUTCOME'),
+    appropriation: dim('APPROPRIATION'),
+    feeActivity: dim('FEE_ACTIVITY'),
+    agency: dim('AGENCY'),
+    previous: data.previous,
+    change,
+    changeRatio: change !== null && data.previous ? change / data.previous : null,
+    published,
+  };
+}
+
+const encodeOffset = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+export function decodeOffset(after: string | null | undefined): number {
+  if (after == null) return 0;
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!match) throw badUserInput('after is not a cursor this API issued; pass pageInfo.endCursor of the previous page', { argument: 'after' });
+  return Number(match[1]);
+}
+
+/** Computes one page of a metric: validation, the SQL, the published figures beside, and the flat rows. */
+export async function computeMetric(db: Kysely<Database>, args: MetricArgs, page: { limit: number; offset: number }): Promise<MetricResult> {
+  const definition = findMetric(args.name);
+  if (!definition) {
+    throw badUserInput(`unknown metric "${args.name}"; metricCatalog lists them: ${METRICS.map((m) => m.name).join(', ')}`, { argument: 'name' });
+  }
+  const by = [...new Set(args.by ?? [])];
+  const request: MetricRequest = {
+    by,
+    where: toFilter(args.where),
+    comparePrevious: args.compareTo === Comparison.PREVIOUS_PERIOD,
+    orderBy: (args.orderBy ?? []).map((o) => ({ field: o.field as MetricOrderField, descending: o.direction === SortDirection.DESC })),
+    limit: page.limit,
+    offset: page.offset,
+  };
+  let result;
+  try {
+    result = await runMetric(db, definition, request);
+  } catch (error) {
+    if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
+    throw error;
+  }
+  const published = await publishedBeside(db, definition, request, result.rows);
+  const rows = result.rows.map((row, i) => toRow(row, by, published[i] ?? null));
+  const end = page.offset + rows.length;
+  return {
+    definition: toDefinitionType(definition),
+    totalCount: result.totalCount,
+    pageInfo: { hasNextPage: end < result.totalCount, endCursor: rows.length > 0 ? encodeOffset(end) : null },
+    rows,
+  };
+}

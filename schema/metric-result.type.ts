@@ -1,0 +1,116 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { CaseTypeCode } from './case-type-code.enum.js';
+import { MetricDefinitionType } from './metric-definition.type.js';
+import { PageInfo } from './page-info.type.js';
+import { Sex } from './sex.enum.js';
+
+@ObjectType({ description: 'The figure a report printed for exactly this cell (publicerad uppgift), in the metric’s unit.' })
+export class PublishedValue {
+  @Field(() => Float, { description: 'Value in the metric’s unit (ratio for percent, SEK for money).' })
+  value!: number;
+
+  @Field(() => String, { description: 'Unit of value.' })
+  unit!: string;
+
+  @Field(() => String, { description: 'The number as printed (tryckt värde), e.g. "36".' })
+  printed!: string;
+
+  @Field(() => String, { description: 'Unit as printed (tryckt enhet), e.g. percent, tkr.' })
+  printedUnit!: string;
+
+  @Field(() => String, { description: 'Source document file name (källdokument).' })
+  document!: string;
+
+  @Field(() => Int, { description: 'Line of the source document (radnummer).' })
+  line!: number;
+
+  @Field(() => String, { description: 'The exact text the figure was read from (citat).' })
+  quote!: string;
+
+  @Field(() => Boolean, { description: 'True when the report hedges the number (cirka, drygt…).' })
+  approximate!: boolean;
+}
+
+@ObjectType({ description: 'One row of a metric: the value for one group, flat for BI tools (rad). Dimensions not grouped by are null.' })
+export class MetricRow {
+  @Field(() => Float, { nullable: true, description: 'The metric value (värde); null when suppressed or undefined (e.g. a ratio over zero cases).' })
+  value!: number | null;
+
+  @Field(() => Boolean, { description: 'True when the value is withheld by disclosure control (röjandeskydd).' })
+  suppressed!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'First day of the time bucket, ISO date (period), when grouped by time.' })
+  period!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year (år); with WEEK, the ISO week-numbering year.' })
+  year!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Quarter 1–4 (kvartal).' })
+  quarter!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Month 1–12 (månad).' })
+  month!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ISO week 1–53 (vecka).' })
+  week!: number | null;
+
+  @Field(() => CaseTypeCode, { nullable: true, description: 'Case type (ärendeslag).' })
+  caseType!: CaseTypeCode | null;
+
+  @Field(() => String, { nullable: true, description: 'Segment (delmängd).' })
+  caseSegment!: string | null;
+
+  @Field(() => Sex, { nullable: true, description: 'Sex (kön).' })
+  sex!: Sex | null;
+
+  @Field(() => String, { nullable: true, description: 'Age group (åldersgrupp).' })
+  ageGroup!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Region (region).' })
+  region!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Nationality, ISO 3166-1 alpha-2 (medborgarskap).' })
+  nationality!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Application channel (kanal).' })
+  channel!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Decision outcome (utfall).' })
+  outcome!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Appropriation (anslag).' })
+  appropriation!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fee-financed activity (avgiftsbelagd verksamhet).' })
+  feeActivity!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Agency (myndighet).' })
+  agency!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Value of the same group in the previous bucket (föregående period), with compareTo: PREVIOUS_PERIOD.' })
+  previous!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'value − previous (förändring).' })
+  change!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '(value − previous) / previous (förändring i procent, as a fraction).' })
+  changeRatio!: number | null;
+
+  @Field(() => PublishedValue, { nullable: true, description: 'The figure a report printed for exactly this cell, with its line (publicerat värde).' })
+  published!: PublishedValue | null;
+}
+
+@ObjectType({ description: 'The rows of a metric query (resultat), one page of them, with the definition used.' })
+export class MetricResult {
+  @Field(() => MetricDefinitionType, { description: 'The catalogue definition the rows were computed with.' })
+  definition!: MetricDefinitionType;
+
+  @Field(() => Int, { description: 'Rows over all pages (antal rader).' })
+  totalCount!: number;
+
+  @Field(() => PageInfo, { description: 'Cursor and whether another page follows.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => [MetricRow], { description: 'The rows of this page, in the requested order (then by the group key).' })
+  rows!: MetricRow[];
+}

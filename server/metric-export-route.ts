@@ -1,0 +1,100 @@
+import type { ApolloServer } from '@apollo/server';
+import { stringify } from 'csv-stringify';
+import express, { type Router } from 'express';
+import type { Kysely } from 'kysely';
+import { createRequestContext, type RequestContext } from '../resolvers/context.js';
+import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
+import type { Database } from '../warehouse/database/tables.js';
+
+/** The `metric` field as the export asks it: the same resolver, validation, limits and error codes as GraphQL. */
+const METRIC_PAGE = `query MetricExport($name: String!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $orderBy: [MetricOrder!], $first: Int, $after: String) {
+  metric(name: $name, by: $by, where: $where, compareTo: $compareTo, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    rows { value suppressed period year quarter month week caseType caseSegment sex ageGroup region nationality channel outcome
+      appropriation feeActivity agency previous change changeRatio published { value unit printed document line quote approximate } }
+  }
+}`;
+
+const COLUMNS = [
+  'value', 'suppressed', 'period', 'year', 'quarter', 'month', 'week', 'caseType', 'caseSegment', 'sex', 'ageGroup', 'region',
+  'nationality', 'channel', 'outcome', 'appropriation', 'feeActivity', 'agency', 'previous', 'change', 'changeRatio',
+  'publishedValue', 'publishedUnit', 'publishedDocument', 'publishedLine', 'publishedQuote',
+] as const;
+
+const PAGE_SIZE = 1000;
+
+function csvRow(row: MetricRow): (string | number | boolean | null)[] {
+  const { published, ...flat } = row;
+  return [
+    ...COLUMNS.slice(0, 21).map((c) => (flat as unknown as Record<string, string | number | boolean | null>)[c] ?? null),
+    published?.value ?? null, published?.unit ?? null, published?.document ?? null, published?.line ?? null, published?.quote ?? null,
+  ];
+}
+
+function parseList(text: unknown): string[] | undefined {
+  return typeof text === 'string' && text.trim() !== '' ? text.split(',').map((s) => s.trim()) : undefined;
+}
+
+/**
+ * `GET /export/metric.csv?name=approval_rate&by=YEAR,SEX&where={"caseType":["ASYLUM"]}&compareTo=PREVIOUS_PERIOD`:
+ * every row of the metric as CSV, streamed page by page, up to `rowCap` rows (X-Total-Count tells how many exist).
+ */
+export function metricExportRouter(apollo: ApolloServer<RequestContext>, db: Kysely<Database>, rowCap: number): Router {
+  const router = express.Router();
+  router.get('/export/metric.csv', async (req, res) => {
+    const fail = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    let where: unknown;
+    let orderBy: unknown;
+    try {
+      where = typeof req.query.where === 'string' ? JSON.parse(req.query.where) : undefined;
+      orderBy = typeof req.query.orderBy === 'string' ? JSON.parse(req.query.orderBy) : undefined;
+    } catch {
+      return fail(400, 'BAD_USER_INPUT', 'where and orderBy must be JSON, e.g. where={"caseType":["ASYLUM"]}');
+    }
+    const variables = {
+      name: req.query.name, by: parseList(req.query.by), where, orderBy,
+      compareTo: typeof req.query.compareTo === 'string' ? req.query.compareTo : undefined,
+      first: PAGE_SIZE, after: undefined as string | undefined,
+    };
+    const context = createRequestContext(db);
+    const page = async () => {
+      const response = await apollo.executeOperation<{ metric: MetricResult }>({ query: METRIC_PAGE, variables }, { contextValue: context });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      return response.body.singleResult;
+    };
+    let result = await page();
+    if (result.errors?.length || !result.data) {
+      const code = String(result.errors?.[0]?.extensions?.code ?? 'INTERNAL');
+      return res.status(code === 'INTERNAL' ? 500 : code === 'SERVICE_UNAVAILABLE' ? 503 : 400).json({ errors: result.errors });
+    }
+    res.status(200);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${String(req.query.name).replace(/[^a-z0-9_]/gi, '')}.csv"`);
+    res.setHeader('x-total-count', String(result.data.metric.totalCount));
+    res.setHeader('x-row-cap', String(rowCap));
+    const csv = stringify({ header: true, columns: [...COLUMNS], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    csv.pipe(res);
+    let written = 0;
+    try {
+      for (;;) {
+        const metric: MetricResult = result.data!.metric;
+        for (const row of metric.rows) {
+          if (written >= rowCap) break;
+          // Backpressure: wait for the socket when the CSV stream's buffer is full.
+          if (!csv.write(csvRow(row))) await new Promise((resolve) => csv.once('drain', resolve));
+          written += 1;
+        }
+        if (written >= rowCap || !metric.pageInfo.hasNextPage) break;
+        variables.after = metric.pageInfo.endCursor ?? undefined;
+        result = await page();
+        if (result.errors?.length || !result.data) throw new Error(String(result.errors?.[0]?.message ?? 'export page failed'));
+      }
+      csv.end();
+    } catch (error) {
+      // Headers are gone: end the stream broken, so the client sees a truncated download rather than a short file.
+      csv.destroy(error instanceof Error ? error : new Error(String(error)));
+      res.destroy();
+    }
+  });
+  return router;
+}

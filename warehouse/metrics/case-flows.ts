@@ -1,0 +1,142 @@
+import { sql, type RawBuilder } from 'kysely';
+import { anchorCondition, bucketExpression, monthAligned, type DateRange } from './anchor-range.js';
+import { DIMENSION_COLUMN, isTimeDimension, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
+import type { MetricFilter } from './metric-request.js';
+
+/**
+ * Case flows: every case contributes a "received" row anchored on its received date and, once decided, a "decided"
+ * row anchored on its decision date. Metrics are aggregates over these rows, so one metric can mix both (clearance
+ * rate = decided / received in the same bucket). The same columns come from the base facts (one row per case and
+ * event) or from the monthly rollups (one row per group, with counts).
+ */
+export const FLOW_COLUMNS = [
+  'received_n', 'decided_n', 'approved_n', 'rejected_n', 'days_sum', 'within_n', 'limited_n', 'court_decided_n',
+  'court_changed_n',
+] as const;
+
+export interface FlowNeeds {
+  received: boolean;
+  decided: boolean;
+  /** Per-case columns (processing_days for percentiles, court outcomes): only the base facts have them. */
+  rowLevel: boolean;
+}
+
+/** Case-fact columns per attribute dimension, and the filter that restricts each. */
+const CASE_DIMENSIONS = ['CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'AGE_GROUP', 'REGION', 'NATIONALITY', 'CHANNEL', 'OUTCOME'] as const;
+const FILTER_OF: Record<(typeof CASE_DIMENSIONS)[number], keyof MetricFilter> = {
+  CASE_TYPE: 'caseType', CASE_SEGMENT: 'caseSegment', SEX: 'sex', AGE_GROUP: 'ageGroup', REGION: 'region',
+  NATIONALITY: 'nationality', CHANNEL: 'channel', OUTCOME: 'outcome',
+};
+/** What the monthly rollups keep; anything else needs the base facts. */
+const ROLLUP_DIMENSIONS: readonly Dimension[] = ['YEAR', 'QUARTER', 'MONTH', 'CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'REGION', 'OUTCOME'];
+
+export interface FlowSourceOptions {
+  by: readonly Dimension[];
+  where: MetricFilter;
+  grain: TimeDimension | null;
+  ranges: DateRange[];
+  needs: FlowNeeds;
+  /** Replaces the bucket with this constant date (open balance at the end of the period). */
+  constantBucket?: string;
+}
+
+export function usesRollup(options: FlowSourceOptions): boolean {
+  if (options.needs.rowLevel) return false;
+  if (!options.by.every((d) => ROLLUP_DIMENSIONS.includes(d))) return false;
+  const filtered = CASE_DIMENSIONS.filter((d) => (options.where[FILTER_OF[d]] as readonly string[] | undefined) !== undefined);
+  if (!filtered.every((d) => ROLLUP_DIMENSIONS.includes(d))) return false;
+  return monthAligned(options.ranges);
+}
+
+function dimensionConditions(alias: string, where: MetricFilter, dimensions: readonly (typeof CASE_DIMENSIONS)[number][]): RawBuilder<boolean>[] {
+  const conditions: RawBuilder<boolean>[] = [];
+  for (const d of dimensions) {
+    const values = where[FILTER_OF[d]] as readonly string[] | undefined;
+    if (values === undefined) continue;
+    conditions.push(values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${DIMENSION_COLUMN[d]}`)} in (${sql.join(values)})`);
+  }
+  return conditions;
+}
+
+function projectedDimensions(alias: string, by: readonly Dimension[], available: readonly Dimension[]): RawBuilder<unknown>[] {
+  return by
+    .filter((d): d is AttributeDimension => !isTimeDimension(d))
+    .map((d) => {
+      const column = DIMENSION_COLUMN[d];
+      return available.includes(d) ? sql`${sql.ref(`${alias}.${column}`)} as ${sql.ref(column)}` : sql`null::text as ${sql.ref(column)}`;
+    });
+}
+
+const zeros = (columns: readonly string[]) => columns.map((c) => sql`0::bigint as ${sql.ref(c)}`);
+
+function half(
+  options: FlowSourceOptions,
+  parts: { from: RawBuilder<unknown>; alias: string; anchor: string; values: RawBuilder<unknown>[]; extra?: RawBuilder<boolean>; available: readonly Dimension[] },
+): RawBuilder<unknown> {
+  const anchor = sql.ref(`${parts.alias}.${parts.anchor}`);
+  const bucket = options.constantBucket ? sql`${options.constantBucket}::date` : bucketExpression(anchor, options.grain);
+  const conditions = [
+    anchorCondition(anchor, options.ranges),
+    ...dimensionConditions(parts.alias, options.where, CASE_DIMENSIONS.filter((d) => parts.available.includes(d))),
+    ...(parts.extra ? [parts.extra] : []),
+  ];
+  return sql`select ${bucket} as bucket, ${sql.join([...projectedDimensions(parts.alias, options.by, parts.available), ...parts.values])}
+    from ${parts.from} where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** The flows as a subquery with columns bucket, the asked dimensions, FLOW_COLUMNS and processing_days. */
+export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
+  const halves: RawBuilder<unknown>[] = [];
+  // The statutory limit of the case's type (null: no limit, so no decision counts as within one).
+  const limit = sql`t.statutory_limit_days`;
+  const withLimit = (table: RawBuilder<unknown>) => sql`${table} f left join public.dim_case_type t on t.code = f.case_type`;
+  if (usesRollup(options)) {
+    if (options.needs.received) {
+      halves.push(half(options, {
+        from: sql`cases.received_month f`, alias: 'f', anchor: 'month',
+        available: ['CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'REGION'],
+        extra: options.where.outcome ? sql<boolean>`false` : undefined,
+        values: [sql`f.received::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`],
+      }));
+    }
+    if (options.needs.decided) {
+      halves.push(half(options, {
+        from: withLimit(sql`cases.decided_month`), alias: 'f', anchor: 'month',
+        available: ['CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'REGION', 'OUTCOME'],
+        values: [
+          sql`0::bigint as received_n`, sql`f.decided as decided_n`,
+          sql`case when f.outcome = 'approved' then f.decided else 0 end as approved_n`,
+          sql`case when f.outcome = 'rejected' then f.decided else 0 end as rejected_n`,
+          sql`f.processing_days_sum as days_sum`, sql`f.within_limit as within_n`,
+          sql`case when ${limit} is not null then f.decided else 0 end as limited_n`,
+          ...zeros(['court_decided_n', 'court_changed_n']), sql`null::integer as processing_days`,
+        ],
+      }));
+    }
+  } else {
+    const all: readonly Dimension[] = CASE_DIMENSIONS;
+    if (options.needs.received) {
+      halves.push(half(options, {
+        from: sql`cases.case_fact f`, alias: 'f', anchor: 'received_date', available: all,
+        values: [sql`1::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`],
+      }));
+    }
+    if (options.needs.decided) {
+      halves.push(half(options, {
+        from: withLimit(sql`cases.case_fact`), alias: 'f', anchor: 'decision_date', available: all,
+        extra: sql<boolean>`f.decision_date is not null`,
+        values: [
+          sql`0::bigint as received_n`, sql`1::bigint as decided_n`,
+          sql`(f.outcome = 'approved')::int::bigint as approved_n`, sql`(f.outcome = 'rejected')::int::bigint as rejected_n`,
+          sql`f.processing_days::bigint as days_sum`,
+          sql`coalesce((f.processing_days <= ${limit})::int, 0)::bigint as within_n`,
+          sql`(${limit} is not null)::int::bigint as limited_n`,
+          sql`(f.court_outcome is not null)::int::bigint as court_decided_n`,
+          sql`(f.court_outcome = 'changed')::int::bigint as court_changed_n`,
+          sql`f.processing_days as processing_days`,
+        ],
+      }));
+    }
+  }
+  return sql`(${sql.join(halves, sql` union all `)})`;
+}

@@ -1,0 +1,210 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../database/tables.js';
+import { headlineFigures, type CellDimension } from '../queries/headline-figures.js';
+import { anchorRanges, widenOnePeriodBack, withoutLowerBound, type DateRange } from './anchor-range.js';
+import { bucketOverlaps, bucketStep, MONTHS_PER_BUCKET } from './bucket-ranges.js';
+import { caseFlows } from './case-flows.js';
+import { DIMENSION_COLUMN, isTimeDimension, timeGrain, TRUNC_UNIT, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
+import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition, OpenBalanceMetric } from './metric-definition.js';
+import { MetricRequestError } from './metric-errors.js';
+import type { MetricRequest, MetricResultData, MetricRowData } from './metric-request.js';
+
+interface ComputedRow {
+  bucket: string | null;
+  value: number | string | null;
+  support: number | string;
+  previous: number | string | null;
+  total_count: number | string;
+  [column: string]: unknown;
+}
+
+/** Checks the request against the definition: supported and required dimensions, and a time axis for comparisons. */
+export function validateMetricRequest(definition: MetricDefinition, request: MetricRequest): void {
+  const unsupported = request.by.filter((d) => !definition.dimensions.includes(d));
+  if (unsupported.length > 0) {
+    throw new MetricRequestError(
+      `metric ${definition.name} cannot be grouped by ${unsupported.join(', ')}; it supports ${definition.dimensions.join(', ')}`,
+      { metric: definition.name, unsupported, supported: definition.dimensions },
+    );
+  }
+  const missing = (definition.requires ?? []).filter((d) => !request.by.includes(d));
+  if (missing.length > 0) {
+    throw new MetricRequestError(`metric ${definition.name} needs ${missing.join(', ')} in by`, { metric: definition.name, required: missing });
+  }
+  if (request.comparePrevious && !timeGrain(request.by)) {
+    throw new MetricRequestError('compareTo: PREVIOUS_PERIOD needs a time dimension (YEAR, QUARTER, MONTH or WEEK) in by', { metric: definition.name });
+  }
+  if (definition.kind === 'figure' && !request.by.includes('YEAR') && request.where.year?.length !== 1) {
+    throw new MetricRequestError(`metric ${definition.name} is published per year: add YEAR to by, or filter exactly one year`, { metric: definition.name });
+  }
+}
+
+const attributeDimensions = (by: readonly Dimension[]) => by.filter((d): d is AttributeDimension => !isTimeDimension(d));
+const columnsOf = (by: readonly Dimension[]) => attributeDimensions(by).map((d) => DIMENSION_COLUMN[d]);
+const refs = (alias: string, columns: readonly string[]) => columns.map((c) => sql.ref(`${alias}.${c}`));
+const partitionBy = (alias: string, columns: readonly string[]) =>
+  columns.length > 0 ? sql`partition by ${sql.join(refs(alias, columns))}` : sql``;
+
+function orderClause(request: MetricRequest, alias: string): RawBuilder<unknown> {
+  const terms: RawBuilder<unknown>[] = request.orderBy.map(({ field, descending }) => {
+    const target = field === 'VALUE' ? sql.ref(`${alias}.value`) : isTimeDimension(field) ? sql.ref(`${alias}.bucket`) : sql.ref(`${alias}.${DIMENSION_COLUMN[field]}`);
+    return sql`${target} ${sql.raw(descending ? 'desc nulls last' : 'asc nulls first')}`;
+  });
+  // Always end on the full group key, so the order (and so the pages) is total and stable.
+  terms.push(sql`${sql.ref(`${alias}.bucket`)} asc nulls first`, ...refs(alias, columnsOf(request.by)).map((r) => sql`${r} asc nulls first`));
+  return sql.join(terms);
+}
+
+/** Wraps the grouped rows: previous-period values, the requested time window, order, page and total count. */
+function finish(grouped: RawBuilder<unknown>, request: MetricRequest, grain: TimeDimension | null, shownRanges: DateRange[] | null): RawBuilder<ComputedRow> {
+  const columns = columnsOf(request.by);
+  const previous = request.comparePrevious && grain
+    ? sql`case when lag(g.bucket) over w = g.bucket - ${bucketStep(grain)} then lag(g.value) over w end`
+    : sql`null::float8`;
+  const windowClause = request.comparePrevious && grain ? sql`window w as (${partitionBy('g', columns)} order by g.bucket)` : sql``;
+  const shown = shownRanges && grain ? bucketOverlaps(sql.ref('p.bucket'), grain, shownRanges) : sql`true`;
+  return sql<ComputedRow>`
+    with grouped as (${grouped}),
+    compared as (select g.*, ${previous} as previous from grouped g ${windowClause})
+    select p.*, count(*) over () as total_count from compared p
+    where ${shown}
+    order by ${orderClause(request, 'p')}
+    limit ${request.limit} offset ${request.offset}`;
+}
+
+function caseFlowQuery(definition: CaseFlowMetric, request: MetricRequest): RawBuilder<ComputedRow> {
+  const grain = timeGrain(request.by);
+  const ranges = anchorRanges(request.where);
+  const flowRanges = request.comparePrevious && grain ? widenOnePeriodBack(ranges, grain) : ranges;
+  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs: definition.needs });
+  const columns = columnsOf(request.by);
+  const context: ExpressionContext = {
+    nationalWindow: sql`(partition by ${sql.join([sql.ref('f.bucket'), ...refs('f', columns.filter((c) => c !== 'region'))])})`,
+    monthsPerBucket: grain ? MONTHS_PER_BUCKET[grain] : 1,
+  };
+  const groupBy = [sql.ref('f.bucket'), ...refs('f', columns)];
+  const grouped = sql`
+    select f.bucket, ${sql.join([...refs('f', columns), sql`(${definition.value(context)})::float8 as value`, sql`(${definition.support})::bigint as support`])}
+    from ${flows} f group by ${sql.join(groupBy)}`;
+  return finish(grouped, request, grain, request.comparePrevious ? ranges : null);
+}
+
+function openBalanceQuery(definition: OpenBalanceMetric, request: MetricRequest): RawBuilder<ComputedRow> {
+  const grain = timeGrain(request.by);
+  const ranges = anchorRanges(request.where);
+  // Balances accumulate from the first case on: the flows have no lower time bound; the shown buckets do.
+  const flows = caseFlows({
+    by: request.by, where: request.where, grain, ranges: withoutLowerBound(ranges),
+    needs: { received: true, decided: true, rowLevel: false }, constantBucket: grain ? undefined : '9999-12-31',
+  });
+  const columns = columnsOf(request.by);
+  const context: ExpressionContext = { nationalWindow: sql``, monthsPerBucket: grain ? MONTHS_PER_BUCKET[grain] : 1 };
+  const dims = refs('f', columns);
+  // A dense grid of buckets × groups, so a group with no flow in a bucket still shows its balance there.
+  // The grid spans the asked range as well as the data, so quiet months at either end still get a row.
+  const starts = ranges.map((r) => r.from).filter((d): d is string => d !== null).sort();
+  const ends = ranges.map((r) => r.until).filter((d): d is string => d !== null).sort();
+  const askedFrom = grain && starts.length === ranges.length && starts[0] ? sql`date_trunc(${TRUNC_UNIT[grain]}, ${starts[0]}::date)::date` : sql`null::date`;
+  const askedTo = grain && ends.length === ranges.length && ends.at(-1) ? sql`date_trunc(${TRUNC_UNIT[grain]}, ${ends.at(-1)}::date - 1)::date` : sql`null::date`;
+  const grid = grain
+    ? sql`select s.bucket::date as bucket ${columns.length ? sql`, ${sql.join(refs('k', columns))}` : sql``}
+          from (select least(min(bucket), ${askedFrom}) lo, greatest(max(bucket), ${askedTo}) hi from sums) m,
+               generate_series(m.lo, m.hi, ${bucketStep(grain)}) s(bucket)
+               ${columns.length ? sql`cross join (select distinct ${sql.join(refs('sums', columns))} from sums) k` : sql``}`
+    : sql`select bucket ${columns.length ? sql`, ${sql.join(refs('sums', columns))}` : sql``} from sums`;
+  const join = columns.map((c) => sql`${sql.ref(`x.${c}`)} is not distinct from ${sql.ref(`s.${c}`)}`);
+  const grouped = sql`
+    with sums as (
+      select f.bucket ${dims.length ? sql`, ${sql.join(dims)}` : sql``}, sum(f.received_n) received, sum(f.decided_n) decided
+      from ${flows} f group by ${sql.join([sql.ref('f.bucket'), ...dims])}
+    ),
+    dense as (
+      select x.* , coalesce(s.received, 0) received, coalesce(s.decided, 0) decided
+      from (${grid}) x left join sums s on s.bucket = x.bucket ${join.length ? sql`and ${sql.join(join, sql` and `)}` : sql``}
+    ),
+    balances as (
+      select d.*, sum(d.received - d.decided) over (${partitionBy('d', columns)} order by d.bucket) as open_end
+      from dense d
+    )
+    select o.bucket ${columns.length ? sql`, ${sql.join(refs('o', columns))}` : sql``},
+           (${definition.value(context)})::float8 as value, o.open_end::bigint as support
+    from (select b.*, b.open_end - (b.received - b.decided) as open_start from balances b) o`;
+  const shown = grain ? ranges : null;
+  return finish(grouped, request, grain, shown);
+}
+
+const FIGURE_COLUMN: Partial<Record<AttributeDimension, CellDimension>> = {
+  CASE_TYPE: 'case_type', CASE_SEGMENT: 'segment', APPROPRIATION: 'appropriation', FEE_ACTIVITY: 'fee_activity', AGENCY: 'agency',
+};
+
+function figureQuery(db: Kysely<Database>, definition: FigureMetric, request: MetricRequest): RawBuilder<ComputedRow> {
+  const pinned = attributeDimensions(request.by).map((d) => FIGURE_COLUMN[d] as CellDimension);
+  const w = request.where;
+  const where: Partial<Record<CellDimension, readonly (string | null)[]>> = {};
+  if (w.caseType) where.case_type = w.caseType;
+  if (w.caseSegment) where.segment = w.caseSegment;
+  if (w.appropriation) where.appropriation = w.appropriation;
+  if (w.feeActivity) where.fee_activity = w.feeActivity;
+  if (w.agency) where.agency = w.agency;
+  const cellColumns = [...pinned];
+  for (const [column, values] of Object.entries(definition.defaults) as [CellDimension, readonly (string | null)[]][]) {
+    if (pinned.includes(column) || where[column]) continue;
+    where[column] = values;
+    if (values.length > 1) cellColumns.push(column);
+  }
+  let headline = headlineFigures(db, {
+    measures: definition.measures, pinned: cellColumns, where,
+    free: definition.free.filter((c) => !cellColumns.includes(c as CellDimension)),
+  });
+  // Grouped by a dimension, the rows are its members; a published total (null member) is not one of them.
+  for (const column of pinned) headline = headline.where(`fact_figure.${column}`, 'is not', null);
+  if (w.year) headline = headline.where('fact_figure.year', 'in', w.year.length ? w.year : [-1]);
+  if (w.from) headline = headline.where('fact_figure.year', '>=', Number(w.from.slice(0, 4)));
+  if (w.to) headline = headline.where('fact_figure.year', '<=', Number(w.to.slice(0, 4)));
+  const cells = attributeDimensions(request.by).map((d) => sql`${sql.ref(`h.${FIGURE_COLUMN[d]}`)} as ${sql.ref(DIMENSION_COLUMN[d])}`);
+  const grouped = sql`
+    select make_date(h.year, 1, 1) as bucket ${cells.length ? sql`, ${sql.join(cells)}` : sql``},
+           (${definition.value()})::float8 as value, count(*)::bigint as support
+    from (${headline}) h
+    group by ${sql.join([sql.ref('h.year'), ...attributeDimensions(request.by).map((d) => sql.ref(`h.${FIGURE_COLUMN[d]}`))])}`;
+  return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null);
+}
+
+/** The SQL a metric request runs (exported so tests and the benchmark can inspect and time exactly it). */
+export function metricQuery(db: Kysely<Database>, definition: MetricDefinition, request: MetricRequest): RawBuilder<ComputedRow> {
+  validateMetricRequest(definition, request);
+  switch (definition.kind) {
+    case 'case_flow':
+      return caseFlowQuery(definition, request);
+    case 'open_balance':
+      return openBalanceQuery(definition, request);
+    case 'figure':
+      return figureQuery(db, definition, request);
+  }
+}
+
+const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v));
+
+/** Runs a metric request: one SQL statement that filters, groups, computes, orders and pages in the database. */
+export async function runMetric(db: Kysely<Database>, definition: MetricDefinition, request: MetricRequest): Promise<MetricResultData> {
+  let { rows } = await metricQuery(db, definition, request).execute(db);
+  let totalCount = Number(rows[0]?.total_count ?? 0);
+  if (rows.length === 0 && request.offset > 0) {
+    // Past the last page: the count still answers how many rows there are.
+    const first = await metricQuery(db, definition, { ...request, offset: 0, limit: 1 }).execute(db);
+    totalCount = Number(first.rows[0]?.total_count ?? 0);
+    rows = [];
+  }
+  const attributes = attributeDimensions(request.by);
+  return {
+    totalCount,
+    rows: rows.map((row): MetricRowData => ({
+      bucket: timeGrain(request.by) ? dateText(row.bucket) : null,
+      dims: Object.fromEntries(attributes.map((d) => [d, (row[DIMENSION_COLUMN[d]] as string | null) ?? null])),
+      value: toNumber(row.value),
+      support: Number(row.support),
+      previous: toNumber(row.previous),
+    })),
+  };
+}

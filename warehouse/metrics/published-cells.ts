@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/tables.js';
+import { DIMENSION_COLUMN, isTimeDimension, timeGrain, type AttributeDimension } from './dimensions.js';
+import type { MetricDefinition } from './metric-definition.js';
+import type { MetricFilter, MetricRequest, MetricRowData } from './metric-request.js';
+
+/** The published figure printed for exactly a computed cell. */
+export interface PublishedCell {
+  value: number;
+  unit: string;
+  printedUnit: string;
+  printed: string;
+  document: string;
+  line: number;
+  quote: string;
+  approximate: boolean;
+}
+
+/** Figure columns a cell is matched on; any not named by the cell must be null on the figure (a total). */
+const MATCHED = ['case_type', 'segment', 'sex', 'age_group', 'region', 'nationality', 'appropriation', 'fee_activity', 'agency', 'outcome', 'subgroup'] as const;
+type Matched = (typeof MATCHED)[number];
+
+const FILTER_COLUMN: Partial<Record<keyof MetricFilter, Matched>> = {
+  caseType: 'case_type', caseSegment: 'segment', sex: 'sex', ageGroup: 'age_group', region: 'region',
+  nationality: 'nationality', appropriation: 'appropriation', feeActivity: 'fee_activity', agency: 'agency', outcome: 'outcome',
+};
+/** Generated cases of a type the reports do not split into segments carry this segment; the reports print no segment. */
+const UNSEGMENTED = 'general';
+
+/**
+ * Finds, for each yearly row, the figure a report printed for the same cell: same year, same dimension values (the
+ * row's groups and the single-valued filters), totals elsewhere. Rows of other grains or with a filter on a
+ * dimension that was not published get none.
+ */
+export async function publishedBeside(
+  db: Kysely<Database>,
+  definition: MetricDefinition,
+  request: MetricRequest,
+  rows: readonly MetricRowData[],
+): Promise<(PublishedCell | null)[]> {
+  const none = rows.map(() => null);
+  const measure = definition.publishedMeasure;
+  const grain = timeGrain(request.by);
+  if (!measure || rows.length === 0) return none;
+  if (grain && grain !== 'YEAR') return none;
+  if (!grain && request.where.year?.length !== 1) return none;
+  if (request.where.from || request.where.to) return none;
+  if (request.by.includes('CHANNEL') || request.where.channel) return none;
+
+  const fixed: Partial<Record<Matched, string>> = {};
+  for (const [key, column] of Object.entries(FILTER_COLUMN) as [keyof MetricFilter, Matched][]) {
+    const values = request.where[key] as readonly string[] | undefined;
+    if (values === undefined) continue;
+    if (values.length !== 1) return none;
+    fixed[column] = values[0] as string;
+  }
+  if (definition.kind === 'figure') {
+    for (const [column, values] of Object.entries(definition.defaults)) {
+      if (values.length === 1 && values[0] !== null && !(column in fixed)) fixed[column as Matched] = values[0];
+    }
+  }
+  const years = [...new Set(rows.map((r) => (r.bucket ? Number(r.bucket.slice(0, 4)) : (request.where.year?.[0] as number))))];
+  const candidates = await db
+    .selectFrom('fact_figure')
+    .select(['base_value', 'base_unit', 'unit', 'printed', 'document', 'line', 'quote', 'approximate', 'edition_year', 'year', ...MATCHED])
+    .where('measure', '=', measure)
+    .where('year', 'in', years)
+    .where('period', 'is', null)
+    .orderBy('approximate')
+    .orderBy('edition_year', 'desc')
+    .orderBy('figure_id')
+    .execute();
+  const free = new Set<string>(definition.kind === 'figure' ? definition.free : []);
+
+  return rows.map((row) => {
+    const year = row.bucket ? Number(row.bucket.slice(0, 4)) : request.where.year?.[0];
+    const cell: Partial<Record<Matched, string | null>> = { ...fixed };
+    for (const d of request.by) {
+      if (isTimeDimension(d)) continue;
+      cell[DIMENSION_COLUMN[d as AttributeDimension] as Matched] = row.dims[d] ?? null;
+    }
+    if (cell.segment === UNSEGMENTED) cell.segment = null;
+    const match = candidates.find((f) => f.year === year && MATCHED.every((c) => free.has(c) || (f[c] ?? null) === (cell[c] ?? null)));
+    return match
+      ? {
+          value: match.base_value, unit: match.base_unit, printedUnit: match.unit, printed: match.printed,
+          document: match.document, line: match.line, quote: match.quote, approximate: match.approximate,
+        }
+      : null;
+  });
+}
