@@ -4,12 +4,7 @@ import type { Database } from '../warehouse/database/tables.js';
 import { pivotByYear, type FigureCell } from '../warehouse/queries/figure-cells.js';
 import { headlineFigures } from '../warehouse/queries/headline-figures.js';
 
-/** Key of a case type's yearly series: a segment and sex, or null for the total over them. */
-export interface CaseSeriesKey {
-  caseType: string;
-  segment: string | null;
-  sex: string | null;
-}
+import type { CaseSeriesKey } from './metric-cell-loaders.js';
 
 export const CASE_FLOW_MEASURES = [
   'received', 'decided', 'approval_rate', 'mean_processing_days', 'share_decided_within_limit', 'open_at_end',
@@ -29,7 +24,7 @@ const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.se
  */
 export function createFigureCellLoaders(db: Kysely<Database>) {
   return {
-    caseSeries: new DataLoader<CaseSeriesKey, FigureCell[], string>(async (keys) => {
+    figureCaseSeries: new DataLoader<CaseSeriesKey, FigureCell[], string>(async (keys) => {
       const rows = await headlineFigures(db, {
         measures: CASE_FLOW_MEASURES,
         pinned: ['case_type', 'segment', 'sex'],
@@ -57,7 +52,7 @@ export function createFigureCellLoaders(db: Kysely<Database>) {
       });
     }),
 
-    feeActivityYears: new DataLoader<string, FigureCell[]>(async (activities) => {
+    figureFeeActivityYears: new DataLoader<string, FigureCell[]>(async (activities) => {
       const rows = await headlineFigures(db, {
         measures: FEE_MEASURES,
         pinned: ['fee_activity'],
@@ -68,7 +63,7 @@ export function createFigureCellLoaders(db: Kysely<Database>) {
       return activities.map((a) => cells.get(a) ?? []);
     }),
 
-    budgetLineYears: new DataLoader<string, FigureCell[]>(async (appropriations) => {
+    figureBudgetLineYears: new DataLoader<string, FigureCell[]>(async (appropriations) => {
       const rows = await headlineFigures(db, {
         measures: BUDGET_MEASURES,
         pinned: ['appropriation'],

@@ -3,7 +3,7 @@ import { BudgetLine, BudgetLineYear } from '../schema/budget-line.type.js';
 import { listAppropriations } from '../warehouse/queries/dimension-members.js';
 import type { RequestContext } from './context.js';
 import { toFigureSource } from './figure-source.mapper.js';
-import { budgetUtilisation } from './metrics/ratios.js';
+import { joinYears } from './yearly-series.js';
 
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
@@ -16,13 +16,18 @@ export class BudgetLineResolver {
     return rows.map((r) => ({ appropriation: r.code, nameSv: r.name_sv, expenditureArea: r.expenditure_area }));
   }
 
-  @FieldResolver(() => [BudgetLineYear], { description: 'Allocation, outcome and utilisation per year (per budgetår), oldest first.' })
+  @FieldResolver(() => [BudgetLineYear], { description: 'Allocation, outcome and utilisation per year (per budgetår), oldest first; from the metric catalogue.' })
   async years(@Root() line: BudgetLine, @Ctx() { loaders }: RequestContext): Promise<BudgetLineYear[]> {
-    const cells = await loaders.budgetLineYears.load(line.appropriation);
-    return cells.map(({ year, values, figures }) => {
-      const allocated = values.get('budget_allocated') ?? null;
-      const outcome = values.get('budget_outcome') ?? null;
-      return { year, allocated, outcome, utilisation: budgetUtilisation(outcome, allocated), sources: figures.map(toFigureSource) };
-    });
+    const [computed, published] = await Promise.all([
+      loaders.budgetLineYears.load(line.appropriation),
+      loaders.figureBudgetLineYears.load(line.appropriation),
+    ]);
+    return joinYears(computed, published).map(({ year, computed: metric, published: figures }) => ({
+      year,
+      allocated: metric.get('budget_allocated') ?? null,
+      outcome: metric.get('budget_outcome') ?? null,
+      utilisation: metric.get('budget_utilisation') ?? null,
+      sources: (figures?.figures ?? []).map(toFigureSource),
+    }));
   }
 }

@@ -6,11 +6,14 @@ import { Sex } from '../schema/sex.enum.js';
 import { listCaseTypes } from '../warehouse/queries/dimension-members.js';
 import type { RequestContext } from './context.js';
 import { toFigureSource } from './figure-source.mapper.js';
-import { backlogChange, clearanceRate } from './metrics/ratios.js';
+import { joinYears } from './yearly-series.js';
+
+/** Segment of generated cases of a type the reports do not split; published cells have no segment. */
+const UNSEGMENTED = 'general';
 
 @Resolver(() => CaseType)
 export class CaseTypeResolver {
-  @Query(() => [CaseType], { description: 'Case types (ärendeslag) with their published yearly flows; all when `codes` is omitted.' })
+  @Query(() => [CaseType], { description: 'Case types (ärendeslag) with their yearly flows; all when `codes` is omitted.' })
   async caseTypes(
     @Arg('codes', () => [CaseTypeCode], { nullable: true, description: 'Only these case types.' }) codes: CaseTypeCode[] | undefined,
     @Ctx() { db }: RequestContext,
@@ -24,50 +27,49 @@ export class CaseTypeResolver {
     }));
   }
 
-  @FieldResolver(() => [CaseTypeYear], { description: 'Published flows per year (ärendeflöden per år), oldest first.' })
+  @FieldResolver(() => [CaseTypeYear], {
+    description: 'Flows per year (ärendeflöden per år), oldest first: computed from the case-level facts with the metric catalogue, with the published figures of the same cell as sources.',
+  })
   async years(
     @Root() caseType: CaseType,
     @Arg('segment', () => String, { nullable: true, description: 'A segment, e.g. first_time (förstagångsärenden); omit for all segments.' }) segment: string | undefined,
     @Arg('sex', () => Sex, { nullable: true, description: 'One sex (kön); omit for both.' }) sex: Sex | undefined,
     @Ctx() { loaders }: RequestContext,
   ): Promise<CaseTypeYear[]> {
-    const cells = await loaders.caseSeries.load({ caseType: caseType.code, segment: segment ?? null, sex: sex ?? null });
-    return cells.map(({ year, values, figures }) => {
-      const received = values.get('received') ?? null;
-      const decided = values.get('decided') ?? null;
-      return {
-        year,
-        segment: segment ?? null,
-        received,
-        decided,
-        approvalRate: values.get('approval_rate') ?? null,
-        meanProcessingDays: values.get('mean_processing_days') ?? null,
-        shareWithinLimit: values.get('share_decided_within_limit') ?? null,
-        openAtEnd: values.get('open_at_end') ?? null,
-        clearanceRate: clearanceRate(decided, received),
-        sources: figures.map(toFigureSource),
-      };
-    });
+    const key = { caseType: caseType.code, segment: segment ?? null, sex: sex ?? null };
+    const [computed, published] = await Promise.all([loaders.caseTypeYears.load(key), loaders.figureCaseSeries.load(key)]);
+    return joinYears(computed, published).map(({ year, computed: metric, published: figures }) => ({
+      year,
+      segment: segment ?? null,
+      received: metric.get('received') ?? null,
+      decided: metric.get('decided') ?? null,
+      approvalRate: metric.get('approval_rate') ?? null,
+      meanProcessingDays: metric.get('mean_processing_days') ?? null,
+      shareWithinLimit: metric.get('share_within_statutory_limit') ?? null,
+      openAtEnd: metric.get('open_at_end') ?? null,
+      clearanceRate: metric.get('clearance_rate') ?? null,
+      sources: (figures?.figures ?? []).map(toFigureSource),
+    }));
   }
 
   @FieldResolver(() => [OpenBalance], { description: 'Open balances at year end (öppna ärenden) per segment and year.' })
   async openBalances(@Root() caseType: CaseType, @Ctx() { loaders }: RequestContext): Promise<OpenBalance[]> {
-    const bySegment = await loaders.openBalances.load(caseType.code);
-    return [...bySegment].flatMap(([segment, cells]) =>
-      cells.map(({ year, values, figures }) => {
-        const open = values.get('open_at_end') ?? null;
-        const previous = cells.find((c) => c.year === year - 1)?.values.get('open_at_end') ?? null;
-        return {
-          caseType: caseType.code,
-          year,
-          segment,
-          open,
-          meanQueueDays: values.get('mean_queue_days') ?? null,
-          shareOpenWithinLimit: values.get('share_open_within_limit') ?? null,
-          backlogChange: backlogChange(open, previous),
-          sources: figures.map(toFigureSource),
-        };
-      }),
-    );
+    const [computedBySegment, publishedBySegment] = await Promise.all([
+      loaders.caseTypeOpenBalances.load(caseType.code),
+      loaders.openBalances.load(caseType.code),
+    ]);
+    return [...computedBySegment].flatMap(([segment, computed]) => {
+      const publishedSegment = segment === UNSEGMENTED ? null : segment;
+      return joinYears(computed, publishedBySegment.get(publishedSegment) ?? []).map(({ year, computed: metric, published: figures }) => ({
+        caseType: caseType.code,
+        year,
+        segment,
+        open: metric.get('open_at_end') ?? null,
+        backlogChange: metric.get('backlog_change') ?? null,
+        meanQueueDays: figures?.values.get('mean_queue_days') ?? null,
+        shareOpenWithinLimit: figures?.values.get('share_open_within_limit') ?? null,
+        sources: (figures?.figures ?? []).map(toFigureSource),
+      }));
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createFigureCellLoaders, type FigureCellLoaders } from '../loaders/figure-cell-loaders.js';
+import { createMetricCellLoaders, type MetricCellLoaders } from '../loaders/metric-cell-loaders.js';
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
 import type { Database } from '../warehouse/database/tables.js';
@@ -7,12 +8,12 @@ import type { Database } from '../warehouse/database/tables.js';
 /** What every resolver of one request sees: the database (counting its statements) and that request's loaders. */
 export interface RequestContext {
   db: Kysely<Database>;
-  loaders: FigureCellLoaders & SourceTableLoaders;
+  loaders: FigureCellLoaders & SourceTableLoaders & MetricCellLoaders;
   queries: QueryCounter;
 }
 
 export function createRequestContext(baseDb: Kysely<Database>): RequestContext {
   const queries = new QueryCounter();
   const db = baseDb.withPlugin(queries);
-  return { db, loaders: { ...createFigureCellLoaders(db), ...createSourceTableLoaders(db) }, queries };
+  return { db, loaders: { ...createFigureCellLoaders(db), ...createSourceTableLoaders(db), ...createMetricCellLoaders(db) }, queries };
 }

@@ -3,7 +3,7 @@ import { FeeActivity, FeeActivityYear } from '../schema/fee-activity.type.js';
 import { listFeeActivities } from '../warehouse/queries/dimension-members.js';
 import type { RequestContext } from './context.js';
 import { toFigureSource } from './figure-source.mapper.js';
-import { feeCoverageGap, feeCoverageRatio } from './metrics/ratios.js';
+import { joinYears } from './yearly-series.js';
 
 @Resolver(() => FeeActivity)
 export class FeeActivityResolver {
@@ -16,27 +16,24 @@ export class FeeActivityResolver {
     return rows.map((r) => ({ code: r.code, nameSv: r.name_sv, name: r.name_en }));
   }
 
-  @FieldResolver(() => [FeeActivityYear], { description: 'Revenue, cost and fee coverage per year (per år), oldest first.' })
+  @FieldResolver(() => [FeeActivityYear], { description: 'Revenue, cost and fee coverage per year (per år), oldest first; ratios from the metric catalogue.' })
   async years(@Root() activity: FeeActivity, @Ctx() { loaders }: RequestContext): Promise<FeeActivityYear[]> {
-    const cells = await loaders.feeActivityYears.load(activity.code);
-    return cells.map(({ year, values, figures }) => {
-      const revenue = values.get('fee_revenue') ?? null;
-      const cost = values.get('fee_cost') ?? null;
-      const coverageRatio = feeCoverageRatio(revenue, cost);
-      const target = values.get('fee_coverage_target') ?? null;
-      return {
-        year,
-        revenue,
-        cost,
-        budgetedRevenue: values.get('fee_budget_revenue') ?? null,
-        budgetedCost: values.get('fee_budget_cost') ?? null,
-        result: values.get('fee_result') ?? null,
-        accumulated: values.get('fee_accumulated_closing') ?? null,
-        coverageRatio,
-        target,
-        gap: feeCoverageGap(coverageRatio, target),
-        sources: figures.map(toFigureSource),
-      };
-    });
+    const [computed, published] = await Promise.all([
+      loaders.feeActivityYears.load(activity.code),
+      loaders.figureFeeActivityYears.load(activity.code),
+    ]);
+    return joinYears(computed, published).map(({ year, computed: metric, published: figures }) => ({
+      year,
+      revenue: metric.get('fee_revenue') ?? null,
+      cost: metric.get('fee_cost') ?? null,
+      budgetedRevenue: figures?.values.get('fee_budget_revenue') ?? null,
+      budgetedCost: figures?.values.get('fee_budget_cost') ?? null,
+      result: figures?.values.get('fee_result') ?? null,
+      accumulated: figures?.values.get('fee_accumulated_closing') ?? null,
+      coverageRatio: metric.get('fee_coverage_ratio') ?? null,
+      target: metric.get('fee_coverage_target') ?? null,
+      gap: metric.get('fee_coverage_gap') ?? null,
+      sources: (figures?.figures ?? []).map(toFigureSource),
+    }));
   }
 }

@@ -4,6 +4,8 @@ import type { FigureSource } from '../schema/figure-source.type.js';
 export function toFigureSource(figure: HeadlineFigure): FigureSource {
   return {
     measure: figure.measure,
+    value: figure.base_value,
+    unit: figure.base_unit,
     document: figure.document,
     line: figure.line,
     quote: figure.quote,

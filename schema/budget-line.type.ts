@@ -24,7 +24,7 @@ export class BudgetLineYear {
   @Field(() => Float, { nullable: true, description: 'Outcome, in SEK (utfall, anslagsförbrukning).' })
   outcome!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Budget utilisation (anslagsutnyttjande) = outcome / allocated, computed on demand.' })
+  @Field(() => Float, { nullable: true, description: 'Budget utilisation (anslagsutnyttjande) = outcome / allocated, catalogue metric budget_utilisation.' })
   utilisation!: number | null;
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })

@@ -20,7 +20,7 @@ export class CaseType {
   statutoryLimitDays!: number | null;
 }
 
-@ObjectType({ description: 'One year of a case type (or one of its segments) as published (ärendeflöde per år).' })
+@ObjectType({ description: 'One year of a case type (or one of its segments), computed from the case-level facts (ärendeflöde per år); `sources` are the published figures of the same cell.' })
 export class CaseTypeYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;
@@ -46,7 +46,7 @@ export class CaseTypeYear {
   @Field(() => Float, { nullable: true, description: 'Open balance at year end (öppna ärenden vid årets slut).' })
   openAtEnd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Clearance rate (avgörandegrad): decided / received; above 1 the open balance shrinks.' })
+  @Field(() => Float, { nullable: true, description: 'Clearance rate (avgörandegrad): decided / received; above 1 the open balance shrinks (catalogue metric clearance_rate).' })
   clearanceRate!: number | null;
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })

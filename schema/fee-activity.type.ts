@@ -36,13 +36,13 @@ export class FeeActivityYear {
   @Field(() => Float, { nullable: true, description: 'Accumulated surplus or deficit at year end in SEK (ackumulerat utgående +/-).' })
   accumulated!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Fee coverage ratio (avgiftstäckning, kostnadstäckningsgrad) = revenue / cost, computed on demand.' })
+  @Field(() => Float, { nullable: true, description: 'Fee coverage ratio (täckningsgrad) = revenue / cost, catalogue metric fee_coverage_ratio.' })
   coverageRatio!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Economic target for coverage (ekonomiskt mål) as a 0–1 fraction, where the report states one.' })
   target!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Gap to the economic target (avvikelse från målet) = coverageRatio − target, in ratio points.' })
+  @Field(() => Float, { nullable: true, description: 'Gap to the economic target (avvikelse från målet) = coverageRatio − target, in ratio points (catalogue metric fee_coverage_gap).' })
   gap!: number | null;
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })

@@ -1,10 +1,16 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** Where a published figure was printed: provenance (källa) down to the line. */
 @ObjectType({ description: 'Where a published figure was printed (källa): document, line and the exact quote.' })
 export class FigureSource {
   @Field(() => String, { description: 'Measure the figure states (mått), e.g. `received` (inkomna ärenden).' })
   measure!: string;
+
+  @Field(() => Float, { description: 'The published value in the metric layer’s unit (publicerat värde): SEK for money, 0–1 for percent.' })
+  value!: number;
+
+  @Field(() => String, { description: 'Unit of value: SEK, ratio, cases, days, …' })
+  unit!: string;
 
   @Field(() => String, { description: 'Source document file name in shared/seeds (källdokument).' })
   document!: string;

@@ -10,19 +10,19 @@ export class OpenBalance {
   @Field(() => Int, { description: 'Reference year (år); the balance is at 31 December.' })
   year!: number;
 
-  @Field(() => String, { nullable: true, description: 'Segment (delmängd), e.g. first_time (förstagångsärenden); null for all.' })
-  segment!: string | null;
+  @Field(() => String, { description: 'Segment (delmängd), e.g. first_time (förstagångsärenden); general for case types the reports do not split.' })
+  segment!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Open cases (öppna ärenden).' })
+  @Field(() => Float, { nullable: true, description: 'Open cases at 31 December (öppna ärenden), from the case-level facts (catalogue metric open_at_end).' })
   open!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean queue time of the open cases in days (genomsnittlig kötid).' })
+  @Field(() => Float, { nullable: true, description: 'Mean queue time of the open cases in days (genomsnittlig kötid), as published.' })
   meanQueueDays!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of open cases younger than the processing limit (andel öppna inom tidsgränsen), 0–1.' })
+  @Field(() => Float, { nullable: true, description: 'Share of open cases younger than the processing limit (andel öppna inom tidsgränsen), 0–1, as published.' })
   shareOpenWithinLimit!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Change in the open balance from the previous year end (förändring av öppna ärenden); null when that year is not published.' })
+  @Field(() => Float, { nullable: true, description: 'Change in the open balance during the year (förändring av öppna ärenden): received − decided (catalogue metric backlog_change).' })
   backlogChange!: number | null;
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })

@@ -24,7 +24,7 @@ export class ReturnYear {
   @Field(() => Float, { nullable: true, description: 'Dublin transfers carried out (överföringar enligt Dublinförordningen).' })
   dublinTransfers!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Voluntary return share (andel självmant utresta) = voluntary / departed, computed on demand.' })
+  @Field(() => Float, { nullable: true, description: 'Voluntary return share (andel självmant utresta), catalogue metric voluntary_return_share; on the all-agencies row only.' })
   voluntaryShare!: number | null;
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })

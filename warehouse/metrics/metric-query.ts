@@ -39,6 +39,11 @@ export function validateMetricRequest(definition: MetricDefinition, request: Met
   }
 }
 
+/** `value` for the first definition, `also_1`… for the others computed in the same statement. */
+function valueColumns<D>(definitions: readonly D[], expression: (d: D) => RawBuilder<unknown>): RawBuilder<unknown>[] {
+  return definitions.map((d, i) => sql`(${expression(d)})::float8 as ${sql.ref(i === 0 ? 'value' : `also_${i}`)}`);
+}
+
 const attributeDimensions = (by: readonly Dimension[]) => by.filter((d): d is AttributeDimension => !isTimeDimension(d));
 const columnsOf = (by: readonly Dimension[]) => attributeDimensions(by).map((d) => DIMENSION_COLUMN[d]);
 const refs = (alias: string, columns: readonly string[]) => columns.map((c) => sql.ref(`${alias}.${c}`));
@@ -72,11 +77,17 @@ function finish(grouped: RawBuilder<unknown>, request: MetricRequest, grain: Tim
     limit ${request.limit} offset ${request.offset}`;
 }
 
-function caseFlowQuery(definition: CaseFlowMetric, request: MetricRequest): RawBuilder<ComputedRow> {
+function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRequest): RawBuilder<ComputedRow> {
+  const definition = definitions[0] as CaseFlowMetric;
+  const needs = {
+    received: definitions.some((d) => d.needs.received),
+    decided: definitions.some((d) => d.needs.decided),
+    rowLevel: definitions.some((d) => d.needs.rowLevel),
+  };
   const grain = timeGrain(request.by);
   const ranges = anchorRanges(request.where);
   const flowRanges = request.comparePrevious && grain ? widenOnePeriodBack(ranges, grain) : ranges;
-  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs: definition.needs });
+  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs });
   const columns = columnsOf(request.by);
   const context: ExpressionContext = {
     nationalWindow: sql`(partition by ${sql.join([sql.ref('f.bucket'), ...refs('f', columns.filter((c) => c !== 'region'))])})`,
@@ -84,12 +95,12 @@ function caseFlowQuery(definition: CaseFlowMetric, request: MetricRequest): RawB
   };
   const groupBy = [sql.ref('f.bucket'), ...refs('f', columns)];
   const grouped = sql`
-    select f.bucket, ${sql.join([...refs('f', columns), sql`(${definition.value(context)})::float8 as value`, sql`(${definition.support})::bigint as support`])}
+    select f.bucket, ${sql.join([...refs('f', columns), ...valueColumns(definitions, (d) => d.value(context)), sql`(${definition.support})::bigint as support`])}
     from ${flows} f group by ${sql.join(groupBy)}`;
   return finish(grouped, request, grain, request.comparePrevious ? ranges : null);
 }
 
-function openBalanceQuery(definition: OpenBalanceMetric, request: MetricRequest): RawBuilder<ComputedRow> {
+function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: MetricRequest): RawBuilder<ComputedRow> {
   const grain = timeGrain(request.by);
   const ranges = anchorRanges(request.where);
   // Balances accumulate from the first case on: the flows have no lower time bound; the shown buckets do.
@@ -127,7 +138,7 @@ function openBalanceQuery(definition: OpenBalanceMetric, request: MetricRequest)
       from dense d
     )
     select o.bucket ${columns.length ? sql`, ${sql.join(refs('o', columns))}` : sql``},
-           (${definition.value(context)})::float8 as value, o.open_end::bigint as support
+           ${sql.join(valueColumns(definitions, (d) => d.value(context)))}, o.open_end::bigint as support
     from (select b.*, b.open_end - (b.received - b.decided) as open_start from balances b) o`;
   const shown = grain ? ranges : null;
   return finish(grouped, request, grain, shown);
@@ -137,7 +148,8 @@ const FIGURE_COLUMN: Partial<Record<AttributeDimension, CellDimension>> = {
   CASE_TYPE: 'case_type', CASE_SEGMENT: 'segment', APPROPRIATION: 'appropriation', FEE_ACTIVITY: 'fee_activity', AGENCY: 'agency',
 };
 
-function figureQuery(db: Kysely<Database>, definition: FigureMetric, request: MetricRequest): RawBuilder<ComputedRow> {
+function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[], request: MetricRequest): RawBuilder<ComputedRow> {
+  const definition = definitions[0] as FigureMetric;
   const pinned = attributeDimensions(request.by).map((d) => FIGURE_COLUMN[d] as CellDimension);
   const w = request.where;
   const where: Partial<Record<CellDimension, readonly (string | null)[]>> = {};
@@ -153,7 +165,7 @@ function figureQuery(db: Kysely<Database>, definition: FigureMetric, request: Me
     if (values.length > 1) cellColumns.push(column);
   }
   let headline = headlineFigures(db, {
-    measures: definition.measures, pinned: cellColumns, where,
+    measures: [...new Set(definitions.flatMap((d) => d.measures))], pinned: cellColumns, where,
     free: definition.free.filter((c) => !cellColumns.includes(c as CellDimension)),
   });
   // Grouped by a dimension, the rows are its members; a published total (null member) is not one of them.
@@ -164,31 +176,60 @@ function figureQuery(db: Kysely<Database>, definition: FigureMetric, request: Me
   const cells = attributeDimensions(request.by).map((d) => sql`${sql.ref(`h.${FIGURE_COLUMN[d]}`)} as ${sql.ref(DIMENSION_COLUMN[d])}`);
   const grouped = sql`
     select make_date(h.year, 1, 1) as bucket ${cells.length ? sql`, ${sql.join(cells)}` : sql``},
-           (${definition.value()})::float8 as value, count(*)::bigint as support
+           ${sql.join(valueColumns(definitions, (d) => d.value()))}, count(*)::bigint as support
     from (${headline}) h
     group by ${sql.join([sql.ref('h.year'), ...attributeDimensions(request.by).map((d) => sql.ref(`h.${FIGURE_COLUMN[d]}`))])}`;
   return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null);
 }
 
-/** The SQL a metric request runs (exported so tests and the benchmark can inspect and time exactly it). */
-export function metricQuery(db: Kysely<Database>, definition: MetricDefinition, request: MetricRequest): RawBuilder<ComputedRow> {
-  validateMetricRequest(definition, request);
+/** Definitions that can share one statement: same kind, and for published figures the same cell rules. */
+function compatible(a: MetricDefinition, b: MetricDefinition): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'figure' && b.kind === 'figure') {
+    return JSON.stringify(a.defaults) === JSON.stringify(b.defaults) && JSON.stringify(a.free) === JSON.stringify(b.free);
+  }
+  return true;
+}
+
+/**
+ * The SQL a metric request runs (exported so tests and the benchmark can inspect and time exactly it). Further
+ * definitions of a compatible kind are computed in the same statement, as columns also_1, also_2…
+ */
+export function metricQuery(db: Kysely<Database>, definition: MetricDefinition, request: MetricRequest, also: readonly MetricDefinition[] = []): RawBuilder<ComputedRow> {
+  for (const d of [definition, ...also]) validateMetricRequest(d, request);
+  if (!also.every((d) => compatible(definition, d))) throw new Error(`metrics ${[definition, ...also].map((d) => d.name).join(', ')} cannot share a statement`);
   switch (definition.kind) {
     case 'case_flow':
-      return caseFlowQuery(definition, request);
+      return caseFlowQuery([definition, ...(also as CaseFlowMetric[])], request);
     case 'open_balance':
-      return openBalanceQuery(definition, request);
+      return openBalanceQuery([definition, ...(also as OpenBalanceMetric[])], request);
     case 'figure':
-      return figureQuery(db, definition, request);
+      return figureQuery(db, [definition, ...(also as FigureMetric[])], request);
   }
+}
+
+/** Splits definitions into groups that can each share one statement. */
+export function shareableGroups(definitions: readonly MetricDefinition[]): MetricDefinition[][] {
+  const groups: MetricDefinition[][] = [];
+  for (const d of definitions) {
+    const group = groups.find((g) => compatible(g[0] as MetricDefinition, d));
+    if (group) group.push(d);
+    else groups.push([d]);
+  }
+  return groups;
 }
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v));
 
 /** Runs a metric request: one SQL statement that filters, groups, computes, orders and pages in the database. */
-export async function runMetric(db: Kysely<Database>, definition: MetricDefinition, request: MetricRequest): Promise<MetricResultData> {
-  let { rows } = await metricQuery(db, definition, request).execute(db);
+export async function runMetric(
+  db: Kysely<Database>,
+  definition: MetricDefinition,
+  request: MetricRequest,
+  also: readonly MetricDefinition[] = [],
+): Promise<MetricResultData> {
+  let { rows } = await metricQuery(db, definition, request, also).execute(db);
   let totalCount = Number(rows[0]?.total_count ?? 0);
   if (rows.length === 0 && request.offset > 0) {
     // Past the last page: the count still answers how many rows there are.
@@ -205,6 +246,7 @@ export async function runMetric(db: Kysely<Database>, definition: MetricDefiniti
       value: toNumber(row.value),
       support: Number(row.support),
       previous: toNumber(row.previous),
+      also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
     })),
   };
 }

@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { Database } from '../warehouse/database/tables.js';
+import { findMetric } from '../warehouse/metrics/catalog.js';
+import type { Dimension } from '../warehouse/metrics/dimensions.js';
+import type { MetricFilter, MetricRowData } from '../warehouse/metrics/metric-request.js';
+import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
+import { runMetric, shareableGroups } from '../warehouse/metrics/metric-query.js';
+
+/** Values of several catalogue metrics for one group and year. */
+export interface MetricCell {
+  year: number;
+  values: Map<string, number | null>;
+}
+
+/** Largest number of groups × years one domain relation reads per request (far above what the reports hold). */
+const CELL_LIMIT = 100_000;
+
+/**
+ * Reads catalogue metrics for many parents at once: one statement per metric, filtered to all parents' keys and
+ * grouped by YEAR and the key dimension, split afterwards per parent. The typed domain fields thus show exactly what
+ * `metric(…)` computes, from the one definition in the catalogue.
+ */
+async function yearlyCells(
+  db: Kysely<Database>,
+  metrics: readonly string[],
+  keys: readonly Dimension[],
+  where: MetricFilter,
+): Promise<Map<string, MetricCell[]>> {
+  const cells = new Map<string, Map<number, MetricCell>>();
+  const definitions = metrics.map((name) => {
+    const definition = findMetric(name);
+    if (!definition) throw new Error(`metric ${name} is not in the catalogue`);
+    return definition;
+  });
+  for (const [first, ...also] of shareableGroups(definitions)) {
+    const request = { by: ['YEAR', ...keys] as Dimension[], where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0 };
+    const result = await runMetric(db, first as MetricDefinition, request, also);
+    for (const row of result.rows as MetricRowData[]) {
+      const group = keys.map((k) => row.dims[k] ?? '').join('|');
+      const year = Number(row.bucket?.slice(0, 4));
+      let years = cells.get(group);
+      if (!years) cells.set(group, (years = new Map()));
+      let cell = years.get(year);
+      if (!cell) years.set(year, (cell = { year, values: new Map() }));
+      cell.values.set((first as MetricDefinition).name, row.value);
+      also.forEach((d, i) => cell.values.set(d.name, row.also[i] ?? null));
+    }
+  }
+  return new Map([...cells].map(([group, years]) => [group, [...years.values()].sort((a, b) => a.year - b.year)]));
+}
+
+export interface CaseSeriesKey {
+  caseType: string;
+  segment: string | null;
+  sex: string | null;
+}
+
+export const CASE_TYPE_YEAR_METRICS = [
+  'received', 'decided', 'approval_rate', 'mean_processing_days', 'share_within_statutory_limit', 'open_at_end', 'clearance_rate',
+] as const;
+export const OPEN_BALANCE_METRICS = ['open_at_end', 'backlog_change'] as const;
+export const FEE_YEAR_METRICS = ['fee_revenue', 'fee_cost', 'fee_coverage_ratio', 'fee_coverage_target', 'fee_coverage_gap'] as const;
+export const BUDGET_YEAR_METRICS = ['budget_allocated', 'budget_outcome', 'budget_utilisation'] as const;
+
+const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.sex ?? ''}`;
+
+export function createMetricCellLoaders(db: Kysely<Database>) {
+  return {
+    /** A case type's yearly flows from the case-level facts; keys asking the same segment and sex share statements. */
+    caseTypeYears: new DataLoader<CaseSeriesKey, MetricCell[], string>(async (keys) => {
+      const results = new Map<string, MetricCell[]>();
+      const shapes = new Map<string, CaseSeriesKey[]>();
+      for (const k of keys) shapes.set(`${k.segment ?? ''}|${k.sex ?? ''}`, [...(shapes.get(`${k.segment ?? ''}|${k.sex ?? ''}`) ?? []), k]);
+      for (const group of shapes.values()) {
+        const { segment, sex } = group[0] as CaseSeriesKey;
+        const where: MetricFilter = {
+          caseType: group.map((k) => k.caseType),
+          ...(segment ? { caseSegment: [segment] } : {}),
+          ...(sex ? { sex: [sex] } : {}),
+        };
+        const cells = await yearlyCells(db, CASE_TYPE_YEAR_METRICS, ['CASE_TYPE'], where);
+        for (const k of group) results.set(seriesKey(k), cells.get(k.caseType) ?? []);
+      }
+      return keys.map((k) => results.get(seriesKey(k)) ?? []);
+    }, { cacheKeyFn: seriesKey }),
+
+    /** Open balances of a case type per segment and year, from the case-level facts: segment → cells. */
+    caseTypeOpenBalances: new DataLoader<string, Map<string, MetricCell[]>>(async (caseTypes) => {
+      const cells = await yearlyCells(db, OPEN_BALANCE_METRICS, ['CASE_TYPE', 'CASE_SEGMENT'], { caseType: caseTypes });
+      return caseTypes.map((caseType) => new Map(
+        [...cells].filter(([key]) => key.startsWith(`${caseType}|`)).map(([key, series]) => [key.slice(caseType.length + 1), series]),
+      ));
+    }),
+
+    feeActivityYears: new DataLoader<string, MetricCell[]>(async (activities) => {
+      const cells = await yearlyCells(db, FEE_YEAR_METRICS, ['FEE_ACTIVITY'], { feeActivity: activities });
+      return activities.map((a) => cells.get(a) ?? []);
+    }),
+
+    budgetLineYears: new DataLoader<string, MetricCell[]>(async (appropriations) => {
+      const cells = await yearlyCells(db, BUDGET_YEAR_METRICS, ['APPROPRIATION'], { appropriation: appropriations });
+      return appropriations.map((a) => cells.get(a) ?? []);
+    }),
+  };
+}
+
+export type MetricCellLoaders = ReturnType<typeof createMetricCellLoaders>;
