@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { BudgetLineResolver } from './budget-line.resolver.js';
 import { CaseTypeResolver } from './case-type.resolver.js';
+import { CaseResolver } from './case.resolver.js';
 import { FeeActivityResolver } from './fee-activity.resolver.js';
 import { MetricResolver } from './metric.resolver.js';
 import { PublishedFigureResolver } from './published-figure.resolver.js';
@@ -16,4 +17,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PublishedFigureResolver,
   SourceTableResolver,
   MetricResolver,
+  CaseResolver,
 ];

@@ -14,7 +14,9 @@ import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import type { Sex } from '../schema/sex.enum.js';
 import { badUserInput } from './api-errors.js';
+import { suppressSmallCells } from './disclosure-control.js';
 import { metricFormula } from './metric-formula.js';
+import type { Role } from './roles.js';
 
 /** Arguments of `metric(…)`, shared by the GraphQL field and the CSV export. */
 export interface MetricArgs {
@@ -63,15 +65,17 @@ function isoWeek(date: Date): { year: number; week: number } {
   return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
 }
 
-function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null): MetricRow {
+function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean): MetricRow {
   const grain = timeGrain(by);
   const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
   const week = date && grain === 'WEEK' ? isoWeek(date) : null;
-  const change = data.value !== null && data.previous !== null ? data.value - data.previous : null;
+  const value = suppressed ? null : data.value;
+  const previous = suppressed ? null : data.previous;
+  const change = value !== null && previous !== null ? value - previous : null;
   const dim = (d: Dimension) => data.dims[d] ?? null;
   return {
-    value: data.value,
-    suppressed: false,
+    value,
+    suppressed,
     period: data.bucket,
     year: week ? week.year : date ? date.getUTCFullYear() : null,
     quarter: date && (grain === 'QUARTER' || grain === 'MONTH') ? Math.floor(date.getUTCMonth() / 3) + 1 : null,
@@ -88,9 +92,9 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
     appropriation: dim('APPROPRIATION'),
     feeActivity: dim('FEE_ACTIVITY'),
     agency: dim('AGENCY'),
-    previous: data.previous,
+    previous,
     change,
-    changeRatio: change !== null && data.previous ? change / data.previous : null,
+    changeRatio: change !== null && previous ? change / previous : null,
     published,
   };
 }
@@ -103,8 +107,19 @@ export function decodeOffset(after: string | null | undefined): number {
   return Number(match[1]);
 }
 
-/** Computes one page of a metric: validation, the SQL, the published figures beside, and the flat rows. */
-export async function computeMetric(db: Kysely<Database>, args: MetricArgs, page: { limit: number; offset: number }): Promise<MetricResult> {
+/** Most rows a disclosure-controlled result may have: suppression needs the whole result, not one page. */
+const MAX_CONTROLLED_ROWS = 20_000;
+
+/**
+ * Computes one page of a metric: validation, the SQL, disclosure control for the public role, the published
+ * figures beside, and the flat rows.
+ */
+export async function computeMetric(
+  db: Kysely<Database>,
+  args: MetricArgs,
+  page: { limit: number; offset: number },
+  role: Role,
+): Promise<MetricResult> {
   const definition = findMetric(args.name);
   if (!definition) {
     throw badUserInput(`unknown metric "${args.name}"; metricCatalog lists them: ${METRICS.map((m) => m.name).join(', ')}`, { argument: 'name' });
@@ -118,15 +133,31 @@ export async function computeMetric(db: Kysely<Database>, args: MetricArgs, page
     limit: page.limit,
     offset: page.offset,
   };
+  // Published figures are public already; cells computed from case facts are controlled for the public role.
+  const controlled = role === 'public' && definition.kind !== 'figure';
   let result;
   try {
-    result = await runMetric(db, definition, request);
+    result = await runMetric(db, definition, controlled ? { ...request, limit: MAX_CONTROLLED_ROWS + 1, offset: 0 } : request);
   } catch (error) {
     if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
     throw error;
   }
-  const published = await publishedBeside(db, definition, request, result.rows);
-  const rows = result.rows.map((row, i) => toRow(row, by, published[i] ?? null));
+  let pageRows = result.rows;
+  let suppressed = pageRows.map(() => false);
+  if (controlled) {
+    if (result.rows.length > MAX_CONTROLLED_ROWS) {
+      throw badUserInput(`this grouping has more than ${MAX_CONTROLLED_ROWS} rows; narrow the filter or group by fewer dimensions`);
+    }
+    const all = suppressSmallCells(result.rows, by);
+    // Suppressed values must not keep a place that their value earned: they sort last when ordering by value.
+    const order = result.rows.map((_, i) => i);
+    if (request.orderBy.some((o) => o.field === 'VALUE')) order.sort((a, b) => Number(all[a]) - Number(all[b]) || a - b);
+    const window = order.slice(page.offset, page.offset + page.limit);
+    pageRows = window.map((i) => result.rows[i] as MetricRowData);
+    suppressed = window.map((i) => all[i] as boolean);
+  }
+  const published = await publishedBeside(db, definition, request, pageRows);
+  const rows = pageRows.map((row, i) => toRow(row, by, published[i] ?? null, suppressed[i] ?? false));
   const end = page.offset + rows.length;
   return {
     definition: toDefinitionType(definition),

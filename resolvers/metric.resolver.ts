@@ -25,8 +25,8 @@ export class MetricResolver {
     @Arg('orderBy', () => [MetricOrder], { nullable: true, description: 'Sort keys; rows then follow the group key, so the order is stable.' }) orderBy: MetricOrder[] | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–1000 (default 100).' }) first: number | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Cursor: pageInfo.endCursor of the previous page.' }) after: string | undefined,
-    @Ctx() { db }: RequestContext,
+    @Ctx() { db, role }: RequestContext,
   ): Promise<MetricResult> {
-    return computeMetric(db, { name, by, where, compareTo, orderBy }, { limit: pageSize(first), offset: decodeOffset(after) });
+    return computeMetric(db, { name, by, where, compareTo, orderBy }, { limit: pageSize(first), offset: decodeOffset(after) }, role);
   }
 }

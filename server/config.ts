@@ -4,12 +4,24 @@ export interface ServerConfig {
   host: string;
   /** When unset, an embedded PostgreSQL is booted. */
   databaseUrl: string | undefined;
+  /** Connection for API queries, as a read-only role; defaults to a role the server creates (see warehouse/database/reader-role.ts). */
+  readerDatabaseUrl: string | undefined;
   production: boolean;
   /** Milliseconds after which the database cancels one statement. */
   statementTimeoutMs: number;
   maxConnections: number;
   /** Largest accepted request body. */
   bodyLimit: string;
+  /** Requests per minute per API key (or per address without one); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Largest list-size cost of one operation (see server/list-cost-limit.ts). */
+  maxQueryCost: number;
+  /** Path of the trusted-documents manifest; when set, only its operations run. */
+  trustedDocuments: string | undefined;
+  /** Most rows one CSV export streams. */
+  exportRowCap: number;
+  /** Milliseconds SIGTERM waits for in-flight requests before closing. */
+  shutdownGraceMs: number;
 }
 
 function integer(name: string, fallback: number): number {
@@ -25,9 +37,15 @@ export function readServerConfig(): ServerConfig {
     port: integer('PORT', 4000),
     host: process.env.HOST ?? '127.0.0.1',
     databaseUrl: process.env.DATABASE_URL || undefined,
+    readerDatabaseUrl: process.env.READER_DATABASE_URL || undefined,
     production: process.env.NODE_ENV === 'production',
     statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 10_000),
     maxConnections: integer('PG_POOL_MAX', 10),
     bodyLimit: process.env.BODY_LIMIT ?? '100kb',
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600),
+    maxQueryCost: integer('MAX_QUERY_COST', 5000),
+    trustedDocuments: process.env.TRUSTED_DOCUMENTS || undefined,
+    exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
   };
 }

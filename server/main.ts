@@ -1,43 +1,64 @@
 /**
- * `npm start`: boots the database (embedded unless DATABASE_URL is set), migrates, loads what changed, and serves.
+ * `npm start`: boots the database (embedded unless DATABASE_URL is set), migrates, loads what changed, and serves
+ * GraphQL as a read-only database role.
  */
 import { connectWarehouse } from '../warehouse/database/connect.js';
+import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
 import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
+import { readAccessConfig } from './api-keys.js';
 import { readServerConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { resolveDatabase } from './database-target.js';
+import { createLogger } from './observability/logger.js';
 
-const log = (line: string) => console.log(`[migration-warehouse] ${line}`);
+const logger = createLogger();
 const config = readServerConfig();
+const access = readAccessConfig();
 const started = Date.now();
 
-const target = await resolveDatabase(config.databaseUrl, log);
-const warehouse = connectWarehouse(target.url, {
-  maxConnections: config.maxConnections,
-  statementTimeoutMs: config.statementTimeoutMs,
-});
-const prepared = await prepareWarehouse(warehouse.db);
+const target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line));
+const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName: 'migration-warehouse-loader' });
+const prepared = await prepareWarehouse(owner.db);
 const { figures } = prepared;
-log(
-  `warehouse ready: ${prepared.migrationsApplied.length} migrations applied, ` +
-    `${figures.loadedFiles.length} figure files loaded (${figures.figuresLoaded} figures), ${figures.unchangedFiles.length} unchanged`,
+logger.info(
+  { migrations: prepared.migrationsApplied, figureFilesLoaded: figures.loadedFiles.length, figuresLoaded: figures.figuresLoaded, unchangedFiles: figures.unchangedFiles.length },
+  'warehouse ready',
 );
-for (const problem of figures.rejected) log(`REJECTED ${problem.file}:${problem.line}: ${problem.message}`);
+for (const problem of figures.rejected) logger.error({ file: problem.file, line: problem.line }, `curated figure rejected: ${problem.message}`);
 
-const app = await createApp({ db: warehouse.db, production: config.production, bodyLimit: config.bodyLimit });
+// The API reads as a role that cannot write; when that role cannot be made here, say so and use the owner.
+let apiUrl = config.readerDatabaseUrl;
+if (!apiUrl) {
+  try {
+    apiUrl = readerUrl(target.url, await ensureReaderRole(owner.db));
+  } catch (error) {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not create the read-only role; set READER_DATABASE_URL. Serving as the owner role');
+    apiUrl = target.url;
+  }
+}
+await owner.close();
+const warehouse = connectWarehouse(apiUrl, { maxConnections: config.maxConnections, statementTimeoutMs: config.statementTimeoutMs });
+
+const app = await createApp({
+  db: warehouse.db, pool: warehouse.pool, production: config.production, bodyLimit: config.bodyLimit, access, logger,
+  rateLimitPerMinute: config.rateLimitPerMinute, maxQueryCost: config.maxQueryCost, trustedDocuments: config.trustedDocuments,
+  exportRowCap: config.exportRowCap,
+});
 await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
 const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-log(`GraphQL API at ${base}/graphql${config.production ? '' : `, playground at ${base}/playground`} (ready in ${Date.now() - started} ms)`);
+const ready = `GraphQL API at ${base}/graphql${config.production ? '' : `, playground at ${base}/playground`} (ready in ${Date.now() - started} ms)`;
+logger.info({ url: `${base}/graphql` }, ready);
+if (process.stdout.isTTY || !config.production) console.log(`[migration-warehouse] ${ready}`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: draining requests and shutting down`);
+  logger.info({ signal }, 'draining requests and shutting down');
   const force = setTimeout(() => {
-    log('shutdown took longer than 10 s; exiting');
+    logger.error({ graceMs: config.shutdownGraceMs }, 'shutdown took longer than the grace period; exiting');
     process.exit(1);
-  }, 10_000);
+  }, config.shutdownGraceMs);
   force.unref();
   try {
     await app.stop();

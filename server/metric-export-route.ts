@@ -1,10 +1,9 @@
 import type { ApolloServer } from '@apollo/server';
 import { stringify } from 'csv-stringify';
-import express, { type Router } from 'express';
-import type { Kysely } from 'kysely';
-import { createRequestContext, type RequestContext } from '../resolvers/context.js';
+import express, { type Request, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../resolvers/context.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
-import type { Database } from '../warehouse/database/tables.js';
 
 /** The `metric` field as the export asks it: the same resolver, validation, limits and error codes as GraphQL. */
 const METRIC_PAGE = `query MetricExport($name: String!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $orderBy: [MetricOrder!], $first: Int, $after: String) {
@@ -39,7 +38,11 @@ function parseList(text: unknown): string[] | undefined {
  * `GET /export/metric.csv?name=approval_rate&by=YEAR,SEX&where={"caseType":["ASYLUM"]}&compareTo=PREVIOUS_PERIOD`:
  * every row of the metric as CSV, streamed page by page, up to `rowCap` rows (X-Total-Count tells how many exist).
  */
-export function metricExportRouter(apollo: ApolloServer<RequestContext>, db: Kysely<Database>, rowCap: number): Router {
+export function metricExportRouter(
+  apollo: ApolloServer<RequestContext>,
+  contextFor: (req: Request) => Promise<RequestContext>,
+  rowCap: number,
+): Router {
   const router = express.Router();
   router.get('/export/metric.csv', async (req, res) => {
     const fail = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
@@ -56,7 +59,13 @@ export function metricExportRouter(apollo: ApolloServer<RequestContext>, db: Kys
       compareTo: typeof req.query.compareTo === 'string' ? req.query.compareTo : undefined,
       first: PAGE_SIZE, after: undefined as string | undefined,
     };
-    const context = createRequestContext(db);
+    let context: RequestContext;
+    try {
+      context = await contextFor(req);
+    } catch (error) {
+      const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL';
+      return fail(code === 'FORBIDDEN' ? 401 : 500, code, error instanceof Error ? error.message : 'Internal error.');
+    }
     const page = async () => {
       const response = await apollo.executeOperation<{ metric: MetricResult }>({ query: METRIC_PAGE, variables }, { contextValue: context });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');

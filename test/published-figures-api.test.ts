@@ -56,10 +56,14 @@ describe('publishedFigures', () => {
     expect(seen.slice(0, 1000)).toEqual(all.body.data?.publishedFigures.nodes.map((n) => n.id).slice(0, 1000));
   });
 
-  it('refuses a page larger than 1 000 and a forged cursor with BAD_USER_INPUT', async () => {
+  it('refuses a page larger than 1 000 (BAD_USER_INPUT), a huge one by its cost (QUERY_TOO_COMPLEX), and a forged cursor', async () => {
+    const large = await server.graphql(PAGE, { first: 1001 });
+    expect(large.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(large.body.errors?.[0]?.message).toMatch(/1000/);
     const huge = await server.graphql(PAGE, { first: 1_000_000 });
-    expect(huge.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(huge.body.errors?.[0]?.message).toMatch(/1000/);
+    expect(huge.status).toBe(400);
+    expect(huge.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(huge.body.errors?.[0]?.message).toMatch(/exceeds the limit of 5000/);
     const forged = await server.graphql(PAGE, { after: 'bm90LWEtY3Vyc29y' });
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -66,7 +66,7 @@ export const METRICS: readonly MetricDefinition[] = [
     source: null, publishedMeasure: 'rejected',
   }),
   caseFlow({
-    name: 'approval_rate', title: 'Approval rate (bifallsandel mot avslag)', unit: 'ratio',
+    name: 'approval_rate', title: 'Approval rate (bifallsandel mot avslag)', unit: 'ratio', dimensions: FLOW_DIMENSIONS,
     description: 'Approved / (approved + rejected): the share of decisions on the merits that granted the application; Dublin transfers and write-offs are left out, as the annual report defines bifallsandel.',
     needs: DECIDED, value: () => ratio(count('approved_n'), sql`sum(f.approved_n + f.rejected_n)`), support: sql<number>`sum(f.approved_n + f.rejected_n)`,
     source: at(ANNUAL_REPORT, 1878, 'Bifallsandel (mot avslag)'), publishedMeasure: 'approval_rate',
@@ -102,14 +102,14 @@ export const METRICS: readonly MetricDefinition[] = [
     source: null, publishedMeasure: null,
   }),
   caseFlow({
-    name: 'court_change_rate', title: 'Court change rate (ändringsfrekvens)', unit: 'ratio',
+    name: 'court_change_rate', title: 'Court change rate (ändringsfrekvens)', unit: 'ratio', dimensions: FLOW_DIMENSIONS,
     description: 'Of the appealed decisions the migration court has ruled on, the share it changed; anchored on the agency’s decision date.',
     needs: DECIDED_ROWS, value: () => ratio(count('court_changed_n'), count('court_decided_n')), support: count('court_decided_n'),
     source: at(ANNUAL_REPORT, 4332, 'Den rättsliga kvaliteten följs upp genom analyser av utfall och ändringsfrekvens i migrations'),
     publishedMeasure: 'court_change_rate',
   }),
   caseFlow({
-    name: 'approval_rate_deviation_pp', title: 'Regional deviation of the approval rate (avvikelse från riket)', unit: 'points',
+    name: 'approval_rate_deviation_pp', title: 'Regional deviation of the approval rate (avvikelse från riket)', unit: 'points', dimensions: FLOW_DIMENSIONS,
     description: 'A region’s approval rate minus the national approval rate of the same group, in percentage points; needs REGION in `by`.',
     needs: DECIDED, requires: ['REGION'],
     value: ({ nationalWindow }) => sql<number | null>`100 * (

@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Case, CaseConnection, CaseEvent } from '../schema/case.type.js';
+import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
+import { CaseWhere } from '../schema/case-where.input.js';
+import type { Sex } from '../schema/sex.enum.js';
+import { casePage, type CaseRecord } from '../warehouse/queries/case-list.js';
+import { badUserInput } from './api-errors.js';
+import type { RequestContext } from './context.js';
+import { pageSize } from './pagination.js';
+import { requireRole } from './roles.js';
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function toCase(row: CaseRecord): Case {
+  return {
+    caseId: String(row.case_id),
+    caseType: row.case_type as CaseTypeCode,
+    caseSegment: row.segment,
+    subcategory: row.subcategory,
+    sex: row.sex as Sex,
+    ageGroup: row.age_group,
+    nationality: row.nationality,
+    region: row.region,
+    channel: row.channel,
+    automated: row.automated,
+    receivedDate: isoDate(row.received_date) as string,
+    decisionDate: isoDate(row.decision_date),
+    outcome: row.outcome,
+    processingDays: row.processing_days,
+    feePaidSek: row.fee_paid_sek,
+    appealed: row.appealed,
+    courtOutcome: row.court_outcome,
+  };
+}
+
+const encodeCursor = (caseId: string) => Buffer.from(`case:${caseId}`).toString('base64url');
+function decodeCursor(after: string | null | undefined): number | null {
+  if (after == null) return null;
+  const match = /^case:(\d{1,15})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!match) throw badUserInput('after is not a cursor this API issued; pass pageInfo.endCursor of the previous page', { argument: 'after' });
+  return Number(match[1]);
+}
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Query(() => CaseConnection, { description: 'Case-level rows (ärenden), in case-id order, 0–1000 per page; needs the analyst role.' })
+  async cases(
+    @Arg('where', () => CaseWhere, { nullable: true, description: 'Filter (urval).' }) where: CaseWhere | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–1000 (default 100).' }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor: pageInfo.endCursor of the previous page.' }) after: string | undefined,
+    @Ctx() { db, role }: RequestContext,
+  ): Promise<CaseConnection> {
+    requireRole(role, 'analyst', 'Case-level rows');
+    const limit = pageSize(first);
+    const { receivedFrom, receivedTo, ...lists } = where ?? {};
+    const rows = await casePage(db, {
+      ...lists,
+      receivedFrom: isoDate(receivedFrom ?? null) ?? undefined,
+      receivedTo: isoDate(receivedTo ?? null) ?? undefined,
+    }, limit, decodeCursor(after)).execute();
+    const nodes = rows.slice(0, limit).map(toCase);
+    const last = nodes.at(-1);
+    return { nodes, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(last.caseId) : null } };
+  }
+
+  @FieldResolver(() => [CaseEvent], { description: 'Dated status changes of the case (händelser), oldest first.' })
+  async events(@Root() item: Case, @Ctx() { loaders }: RequestContext): Promise<CaseEvent[]> {
+    const rows = await loaders.caseEvents.load(Number(item.caseId));
+    return rows.map((e) => ({ eventType: e.event_type, eventDate: isoDate(e.event_date) as string, agency: e.agency }));
+  }
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { Request } from 'express';
+import { isRole, type Role } from '../resolvers/roles.js';
+
+/**
+ * API keys and their roles, configured without code changes: API_KEYS="key1:analyst,key2:admin" or API_KEYS_FILE
+ * pointing at a JSON object {"key": "role"}. Requests without a key get ANONYMOUS_ROLE (default public; "none"
+ * refuses them).
+ */
+export interface AccessConfig {
+  keys: Map<string, Role>;
+  anonymousRole: Role | null;
+}
+
+export function readAccessConfig(env: NodeJS.ProcessEnv = process.env): AccessConfig {
+  const entries: [string, string][] = [];
+  if (env.API_KEYS) {
+    for (const pair of env.API_KEYS.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const at = pair.lastIndexOf(':');
+      if (at <= 0) throw new Error(`API_KEYS entry "${pair}" is not key:role`);
+      entries.push([pair.slice(0, at), pair.slice(at + 1)]);
+    }
+  }
+  if (env.API_KEYS_FILE) {
+    const parsed: unknown = JSON.parse(readFileSync(env.API_KEYS_FILE, 'utf8'));
+    if (!parsed || typeof parsed !== 'object') throw new Error('API_KEYS_FILE must hold a JSON object {"key": "role"}');
+    for (const [key, role] of Object.entries(parsed)) entries.push([key, String(role)]);
+  }
+  const keys = new Map<string, Role>();
+  for (const [key, role] of entries) {
+    if (!isRole(role)) throw new Error(`API key role "${role}" is not public, analyst or admin`);
+    if (key.length < 16) throw new Error('API keys must be at least 16 characters');
+    keys.set(digest(key), role);
+  }
+  const anonymous = env.ANONYMOUS_ROLE ?? 'public';
+  if (anonymous !== 'none' && !isRole(anonymous)) throw new Error(`ANONYMOUS_ROLE "${anonymous}" is not public, analyst, admin or none`);
+  return { keys, anonymousRole: anonymous === 'none' ? null : anonymous };
+}
+
+/** Keys are held and compared as digests, in constant time, so neither memory nor timing reveals them. */
+function digest(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export type KeyResolution = { role: Role; key: string | null } | { error: 'missing' | 'unknown' };
+
+/** The role of a request: from `x-api-key` or `Authorization: Bearer <key>`. */
+export function resolveRole(request: Request, config: AccessConfig): KeyResolution {
+  const header = request.header('x-api-key') ?? /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1];
+  if (!header) return config.anonymousRole ? { role: config.anonymousRole, key: null } : { error: 'missing' };
+  const wanted = Buffer.from(digest(header.trim()));
+  for (const [known, role] of config.keys) {
+    if (timingSafeEqual(Buffer.from(known), wanted)) return { role, key: known.slice(0, 12) };
+  }
+  return { error: 'unknown' };
+}

@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '../resolvers/api-errors.js';
+import { DEFAULT_PAGE_SIZE } from '../resolvers/pagination.js';
+
+/** Size assumed for a list without a `first` argument (dimension lists: case types, years, sources…). */
+export const ASSUMED_LIST_SIZE = 10;
+
+/**
+ * Cost that grows with the rows a query can return: an object field costs 1 per item, and a field with `first`
+ * multiplies what it selects by `first` (its default page size when omitted); lists inside a page (`nodes`, `rows`)
+ * are already counted by that `first`. So `first: 1000000` costs a million times its selection and is refused.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
+  if (isLeafType(getNamedType(field.type))) return 0;
+  const hasFirst = field.args.some((a) => a.name === 'first');
+  const first = typeof args.first === 'number' ? args.first : hasFirst ? DEFAULT_PAGE_SIZE : undefined;
+  const inPage = isObjectType(type) && 'pageInfo' in type.getFields();
+  const items = first ?? (isListType(getNullableType(field.type)) && !inPage ? ASSUMED_LIST_SIZE : 1);
+  return items * (1 + childComplexity);
+};
+
+export function listCostLimit(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined,
+              estimators: [listSizeEstimator],
+            });
+          } catch {
+            return; // Bad variables: execution reports them with BAD_USER_INPUT.
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `Query cost ${Math.round(cost)} exceeds the limit of ${maxCost}: lists count once per requested item, so ask for fewer rows (first) or fewer nested lists`,
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: Math.round(cost), maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type pg from 'pg';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of the API (`GET /metrics`), on a registry of its own so that tests can build several apps. */
+export function createApiMetrics(pool?: pg.Pool) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'graphql_requests_total', help: 'GraphQL requests by operation and outcome (ok or error code).',
+    labelNames: ['operation', 'outcome'] as const, registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'graphql_request_duration_seconds', help: 'GraphQL request latency by operation and outcome.',
+    labelNames: ['operation', 'outcome'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+  });
+  const statements = new Histogram({
+    name: 'graphql_sql_statements_per_request', help: 'SQL statements one GraphQL request sent.',
+    buckets: [0, 1, 2, 4, 8, 16, 32, 64], registers: [registry],
+  });
+  const rejected = new Counter({
+    name: 'graphql_rejected_total', help: 'Requests refused before execution, by reason (error code).',
+    labelNames: ['reason'] as const, registers: [registry],
+  });
+  if (pool) {
+    new Gauge({
+      name: 'pg_pool_connections', help: 'Database pool connections by state.', labelNames: ['state'] as const, registers: [registry],
+      collect() {
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+  }
+  return { registry, requests, duration, statements, rejected };
+}
+
+export type ApiMetrics = ReturnType<typeof createApiMetrics>;

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+
+/** The read-only role the API connects as: it can SELECT from the warehouse and change nothing. */
+export const READER_ROLE = 'warehouse_reader';
+
+/**
+ * Creates (or re-keys) the read-only login role and grants it read access to the warehouse schemas; returns its
+ * password. Needs a connection allowed to create roles (the embedded server's superuser; on a managed server give
+ * READER_DATABASE_URL instead).
+ */
+export async function ensureReaderRole<D>(db: Kysely<D>): Promise<string> {
+  const password = randomBytes(18).toString('base64url');
+  const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from pg_roles where rolname = ${READER_ROLE}) as exists`.execute(db);
+  // Role names and passwords cannot be bound parameters in DDL; both are our own constants or random url-safe text.
+  if (rows[0]?.exists) await sql.raw(`alter role ${READER_ROLE} with login password '${password}'`).execute(db);
+  else await sql.raw(`create role ${READER_ROLE} with login password '${password}' nosuperuser nocreatedb nocreaterole noinherit`).execute(db);
+  await sql.raw(`alter role ${READER_ROLE} set default_transaction_read_only = on`).execute(db);
+  await grantReader(db, 'public');
+  await grantReader(db, 'cases');
+  return password;
+}
+
+/** Read access to one schema's tables; run again whenever a schema is replaced (the case reload swaps `cases`). */
+export async function grantReader<D>(db: Kysely<D>, schema: string): Promise<void> {
+  const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from pg_roles where rolname = ${READER_ROLE}) as exists`.execute(db);
+  if (!rows[0]?.exists) return;
+  await sql.raw(`grant usage on schema ${schema} to ${READER_ROLE}`).execute(db);
+  await sql.raw(`grant select on all tables in schema ${schema} to ${READER_ROLE}`).execute(db);
+}
+
+/** The connection string of the reader role on the same server and database. */
+export function readerUrl(ownerUrl: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = READER_ROLE;
+  url.password = password;
+  return url.toString();
+}
