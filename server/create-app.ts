@@ -24,6 +24,7 @@ import { requestLogPlugin } from './observability/request-log-plugin.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { queryLimits } from './query-limits.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
+import { KnownOperationTypesRule } from './validation/known-operation-types.rule.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -67,13 +68,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     persistedQueries: trusted ? { cache: trusted.cache } : false,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, KnownOperationTypesRule],
     formatError: (formatted, error) => formatApiError(formatted, error, !options.production),
     plugins: [
       // graphql-armor ships CommonJS typings of the same plugin interface.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       listCostLimit(schema, options.maxQueryCost ?? 5000) as ApolloServerPlugin<RequestContext>,
-      ...(trusted ? [trusted.plugin as ApolloServerPlugin<RequestContext>] : []),
       requestLogPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -120,7 +120,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.get('/', (_req, res) => {
     res.redirect(options.production ? '/health' : '/playground');
   });
-  app.use('/graphql', express.json({ limit: options.bodyLimit }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  const graphqlHandlers = [express.json({ limit: options.bodyLimit }), ...(trusted ? [trusted.guard] : []), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) })];
+  app.use('/graphql', ...graphqlHandlers);
   // Bodies that are too large or not JSON never reach GraphQL: answer them in the same error shape.
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError } from 'graphql';
+import type { RequestHandler } from 'express';
 import { ErrorCode } from '../resolvers/api-errors.js';
 
 /**
@@ -11,7 +10,8 @@ import { ErrorCode } from '../resolvers/api-errors.js';
  * the hash alone (Apollo's persisted-query protocol), and no client can register new documents.
  */
 export interface TrustedDocuments {
-  plugin: ApolloServerPlugin;
+  /** Refuses, before GraphQL, any request whose document is not in the manifest. */
+  guard: RequestHandler;
   /** Answers persisted-query look-ups from the manifest; refuses to store anything else. */
   cache: KeyValueCache<string>;
 }
@@ -32,18 +32,23 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
     set: async () => undefined,
     delete: async () => undefined,
   };
-  const plugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveSource({ source }) {
-          if (!documents.has(sha256(source))) {
-            throw new GraphQLError('This server only runs trusted (registered) documents; this one is not registered', {
-              extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
-            });
-          }
-        },
-      };
-    },
+  const guard: RequestHandler = (req, res, next) => {
+    const body: unknown = req.method === 'GET' ? req.query : req.body;
+    const payload = body && typeof body === 'object' ? (body as { query?: unknown; extensions?: unknown }) : {};
+    let extensions = payload.extensions;
+    if (typeof extensions === 'string') {
+      try {
+        extensions = JSON.parse(extensions);
+      } catch {
+        extensions = undefined;
+      }
+    }
+    const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+    const known = typeof payload.query === 'string' ? documents.has(sha256(payload.query)) : typeof hash === 'string' && documents.has(hash);
+    if (known) return next();
+    res.status(403).json({
+      errors: [{ message: 'This server only runs trusted (registered) documents; this one is not registered', extensions: { code: ErrorCode.FORBIDDEN } }],
+    });
   };
-  return { plugin, cache };
+  return { guard, cache };
 }

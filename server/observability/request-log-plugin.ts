@@ -9,12 +9,14 @@ const REFUSALS = new Set(['BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'FORBIDDEN']);
 /** One log line and one set of metric observations per GraphQL request. */
 export function requestLogPlugin(logger: Logger, metrics: ApiMetrics): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, errors, contextValue: context, operation }) {
+        async willSendResponse({ operationName, errors, contextValue: context, operation, response }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL')))];
+          // The codes clients saw (after formatting), not graphql-js's own.
+          const sent = response.body.kind === 'single' ? response.body.singleResult.errors : errors;
+          const codes = [...new Set((sent ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL')))];
           const outcome = codes[0] ?? 'ok';
           const operationLabel = operationName ?? (operation ? 'anonymous' : 'unparsed');
           metrics.requests.inc({ operation: operationLabel, outcome });
@@ -29,7 +31,6 @@ export function requestLogPlugin(logger: Logger, metrics: ApiMetrics): ApolloSer
           else logger.info(entry, 'graphql request');
         },
       };
-      void contextValue;
     },
   };
 }

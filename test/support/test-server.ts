@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import { createApp } from '../../server/create-app.js';
+import { createApp, type AppOptions } from '../../server/create-app.js';
+import { createLogger } from '../../server/observability/logger.js';
 import type { Database } from '../../warehouse/database/tables.js';
 
 export interface TestServer {
@@ -16,8 +17,8 @@ export interface GraphQLBody<T> {
 }
 
 /** The real HTTP server on a free loopback port, over the given database. */
-export async function startTestServer(db: Kysely<Database>, options: { production?: boolean } = {}): Promise<TestServer> {
-  const app = await createApp({ db, production: options.production ?? false, bodyLimit: '100kb' });
+export async function startTestServer(db: Kysely<Database>, options: Partial<Omit<AppOptions, 'db'>> = {}): Promise<TestServer> {
+  const app = await createApp({ production: false, bodyLimit: '100kb', logger: createLogger('silent'), ...options, db });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,150 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCaseRollups } from '../warehouse/cases/case-tables.js';
+import { connectWarehouse } from '../warehouse/database/connect.js';
+import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
+import { readAccessConfig } from '../server/api-keys.js';
+import { sha256 } from '../server/trusted-documents.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const ANALYST_KEY = 'analyst-key-0123456789';
+const ADMIN_KEY = 'admin-key-0123456789ab';
+const access = readAccessConfig({ API_KEYS: `${ANALYST_KEY}:analyst,${ADMIN_KEY}:admin` });
+
+let database: TestDatabase;
+let server: TestServer;
+
+async function post(url: string, query: string, headers: Record<string, string> = {}, variables?: unknown) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // A small known population: 40 asylum cases in nord, 3 in syd (a cell the public must not see), all 2023.
+  await sql`truncate cases.case_fact, cases.case_event, cases.received_month, cases.decided_month`.execute(database.db);
+  await sql`insert into cases.case_fact (case_id, case_type, segment, sex, age_group, nationality, region, channel, received_date, decision_date, outcome, processing_days)
+    select g, 'ASYLUM', 'first_time', case when g % 2 = 0 then 'female' else 'male' end, '18_34', 'SY',
+           case when g <= 40 then 'nord' else 'syd' end, 'e_application', date '2023-01-01' + g, date '2023-06-01' + g, 'approved', 151
+    from generate_series(1, 43) g`.execute(database.db);
+  await sql`insert into cases.case_event (case_id, event_type, event_date) select case_id, 'received', received_date from cases.case_fact`.execute(database.db);
+  await buildCaseRollups(database.db, 'cases');
+  server = await startTestServer(database.db, { access, production: true });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+describe('roles from API keys', () => {
+  it('gives requests without a key the public role: aggregates yes, case rows no', async () => {
+    const { status, body } = await post(server.url, '{ cases(first: 5) { nodes { caseId } } }');
+    expect(status).toBe(403);
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const metric = await post(server.url, '{ metric(name: "received") { rows { value } } }');
+    expect(metric.body.errors).toBeUndefined();
+  });
+
+  it('lets an analyst key list pseudonymous cases with their events', async () => {
+    const { body } = await post(server.url, '{ cases(first: 5, where: { region: ["syd"] }) { nodes { caseId region events { eventType eventDate } } pageInfo { hasNextPage } } }', { 'x-api-key': ANALYST_KEY });
+    expect(body.errors).toBeUndefined();
+    const cases = (body.data?.cases as { nodes: { caseId: string; events: unknown[] }[] }).nodes;
+    expect(cases.map((c) => c.caseId)).toEqual(['41', '42', '43']);
+    expect(cases[0]?.events).toEqual([{ eventType: 'received', eventDate: '2023-02-11' }]);
+  });
+
+  it('refuses an unknown key, and keyless requests when anonymous access is off', async () => {
+    expect((await post(server.url, '{ metricCatalog { name } }', { 'x-api-key': 'not-a-real-key-at-all' })).status).toBe(401);
+    const closed = await startTestServer(database.db, { access: readAccessConfig({ API_KEYS: `${ADMIN_KEY}:admin`, ANONYMOUS_ROLE: 'none' }) });
+    try {
+      const { status, body } = await post(closed.url, '{ metricCatalog { name } }');
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await post(closed.url, '{ metricCatalog { name } }', { authorization: `Bearer ${ADMIN_KEY}` })).status).toBe(200);
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
+describe('disclosure control for the public role', () => {
+  const byRegion = '{ metric(name: "received", by: [REGION]) { rows { region value suppressed } } }';
+
+  it('suppresses a cell of fewer than five cases, and the sibling that would give it away', async () => {
+    const { body } = await post(server.url, byRegion);
+    expect(body.errors).toBeUndefined();
+    // syd has 3 cases (primary); nord is the only sibling, and total − nord would disclose syd (secondary).
+    expect((body.data?.metric as { rows: unknown[] }).rows).toEqual([
+      { region: 'nord', value: null, suppressed: true },
+      { region: 'syd', value: null, suppressed: true },
+    ]);
+  });
+
+  it('shows the analyst every cell', async () => {
+    const { body } = await post(server.url, byRegion, { 'x-api-key': ANALYST_KEY });
+    expect((body.data?.metric as { rows: unknown[] }).rows).toEqual([
+      { region: 'nord', value: 40, suppressed: false },
+      { region: 'syd', value: 3, suppressed: false },
+    ]);
+  });
+
+  it('suppresses small splits in the typed domain fields too', async () => {
+    const { body } = await post(server.url, '{ caseTypes(codes: [ASYLUM]) { years(segment: "first_time", sex: FEMALE) { year received } } }');
+    expect(body.errors).toBeUndefined();
+    const years = (body.data?.caseTypes as { years: { year: number; received: number | null }[] }[])[0]?.years ?? [];
+    expect(years.find((y) => y.year === 2023)?.received).toBe(21);
+  });
+});
+
+describe('trusted documents', () => {
+  it('runs only registered operations, also by hash alone', async () => {
+    const allowed = '{ metricCatalog { name } }';
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'trusted-'));
+    const manifest = path.join(directory, 'manifest.json');
+    await writeFile(manifest, JSON.stringify({ [sha256(allowed)]: allowed }));
+    const strict = await startTestServer(database.db, { trustedDocuments: manifest });
+    try {
+      expect((await post(strict.url, allowed)).body.errors).toBeUndefined();
+      const other = await post(strict.url, '{ metricCatalog { name unit } }');
+      expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const byHash = await fetch(`${strict.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(allowed) } } }),
+      });
+      expect(((await byHash.json()) as { data?: { metricCatalog: unknown[] } }).data?.metricCatalog.length).toBeGreaterThan(20);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('the read-only database role', () => {
+  it('can read the warehouse and cannot change it', async () => {
+    const reader = connectWarehouse(readerUrl(database.url, await ensureReaderRole(database.db)));
+    try {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from cases.case_fact`.execute(reader.db);
+      expect(rows[0]?.n).toBe(43);
+      await expect(sql`delete from fact_figure`.execute(reader.db)).rejects.toThrow(/read-only transaction|permission denied/);
+      await expect(sql`create table intruder (x int)`.execute(reader.db)).rejects.toThrow(/read-only transaction|permission denied/);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+describe('observability', () => {
+  it('serves Prometheus metrics with request counts by outcome and rejections by reason', async () => {
+    await post(server.url, '{ nope }');
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/graphql_requests_total\{operation="[^"]+",outcome="ok"\} \d+/);
+    expect(text).toMatch(/graphql_rejected_total\{reason="BAD_USER_INPUT"\} \d+/);
+    expect(text).toContain('graphql_request_duration_seconds_bucket');
+    expect(text).toContain('graphql_sql_statements_per_request_bucket');
+  });
+});

@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileCorpus, INJECTION_STRINGS } from './hostile/hostile-corpus.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+let database: TestDatabase;
+let server: TestServer;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database.db, { production: true });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+const CODES = new Set(['BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'FORBIDDEN']);
+
+describe('hostile and malformed requests', () => {
+  it('each of 500+ gets a coded error within a second, without a stack trace, and the server stays up', async () => {
+    const corpus = hostileCorpus();
+    expect(corpus.length).toBeGreaterThanOrEqual(500);
+    const failures: string[] = [];
+    for (const request of corpus) {
+      const started = performance.now();
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': request.contentType ?? 'application/json' },
+        body: request.body,
+      });
+      const elapsed = performance.now() - started;
+      const text = await response.text();
+      let code: unknown;
+      try {
+        code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+      } catch {
+        code = undefined;
+      }
+      if (!CODES.has(String(code))) failures.push(`${request.label}: ${response.status} ${text.slice(0, 200)}`);
+      else if (elapsed > 1000) failures.push(`${request.label}: took ${Math.round(elapsed)} ms`);
+      else if (/stacktrace|\bat \S+\.js/.test(text)) failures.push(`${request.label}: leaks a stack trace`);
+      else if (response.status < 400) failures.push(`${request.label}: status ${response.status}`);
+    }
+    expect(failures).toEqual([]);
+    const health = await fetch(`${server.url}/health/ready`);
+    expect(health.status).toBe(200);
+    const ok = await server.graphql<{ metricCatalog: unknown[] }>('{ metricCatalog { name } }');
+    expect(ok.body.data?.metricCatalog.length).toBeGreaterThan(20);
+  });
+
+  it('treats quotes, semicolons and SQL keywords in filters as data only', async () => {
+    const before = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(database.db);
+    for (const text of INJECTION_STRINGS) {
+      const figures = await server.graphql<{ publishedFigures: { totalCount: number } }>(
+        'query Q($t: String, $m: [String!]) { publishedFigures(where: { table: $t, measure: $m, segment: $m }) { totalCount } }', { t: text, m: [text] },
+      );
+      expect(figures.body.errors, text).toBeUndefined();
+      expect(figures.body.data?.publishedFigures.totalCount, text).toBe(0);
+      const metric = await server.graphql<{ metric: { totalCount: number } }>(
+        'query Q($v: [String!]) { metric(name: "received", where: { caseSegment: $v, region: $v, nationality: $v }) { totalCount rows { value } } }', { v: [text] },
+      );
+      expect(metric.body.errors, text).toBeUndefined();
+      const csv = await fetch(`${server.url}/export/metric.csv?name=fee_cost&by=YEAR&where=${encodeURIComponent(JSON.stringify({ feeActivity: [text] }))}`);
+      expect(csv.status, text).toBe(200);
+    }
+    const after = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(database.db);
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+});
