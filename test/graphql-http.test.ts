@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useServerFixture } from './support/server-fixture.js';
+import { startTestServer } from './support/test-server.js';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
-});
+const fixture = useServerFixture();
 
 interface FeeYear { year: number; revenue: number; cost: number; coverageRatio: number; target: number | null; gap: number | null; sources: { table: string; line: number; quote: string }[] }
 
 describe('GraphQL over HTTP', () => {
   it('computes the 2024 fee coverage of citizenship applications from Tabell 3.8 (82 636 / 274 463 tkr)', async () => {
-    const { status, body } = await server.graphql<{ feeActivities: { code: string; years: FeeYear[] }[] }>(`{
+    const { status, body } = await fixture.server.graphql<{ feeActivities: { code: string; years: FeeYear[] }[] }>(`{
       feeActivities(codes: ["citizenship"]) { code years { year revenue cost coverageRatio target gap sources { table line quote } } }
     }`);
     expect(status).toBe(200);
@@ -35,7 +25,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('serves asylum first-time flows with the published figures of Tabell 6.2 as their sources', async () => {
-    const { body } = await server.graphql<{ caseTypes: { years: { year: number; sources: { measure: string; value: number; line: number; table: string }[] }[] }[] }>(`{
+    const { body } = await fixture.server.graphql<{ caseTypes: { years: { year: number; sources: { measure: string; value: number; line: number; table: string }[] }[] }[] }>(`{
       caseTypes(codes: [ASYLUM]) { years(segment: "first_time") { year received approvalRate sources { measure value line table } } }
     }`);
     expect(body.errors).toBeUndefined();
@@ -50,7 +40,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses a too-deep query with QUERY_TOO_COMPLEX before touching the database', async () => {
-    const { status, body } = await server.graphql(`{
+    const { status, body } = await fixture.server.graphql(`{
       publishedFigures(first: 1) { nodes { sourceTable { figures(first: 1) { nodes { sourceTable { figures(first: 1) { nodes { id } } } } } } } }
     }`);
     expect(status).toBe(400);
@@ -59,7 +49,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('answers a bad argument with BAD_USER_INPUT and no stack trace in production', async () => {
-    const production = await startTestServer(database.db, { production: true });
+    const production = await startTestServer(fixture.database.db, { production: true });
     try {
       const { body } = await production.graphql(`{ caseTypes(codes: [NOT_A_CASE_TYPE]) { code } }`);
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -70,7 +60,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('reports health with the database', async () => {
-    const response = await fetch(`${server.url}/health`);
+    const response = await fetch(`${fixture.server.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
   });

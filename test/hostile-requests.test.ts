@@ -1,19 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hostileCorpus, INJECTION_STRINGS } from './hostile/hostile-corpus.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useServerFixture } from './support/server-fixture.js';
 
-let database: TestDatabase;
-let server: TestServer;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db, { production: true });
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
-});
+const fixture = useServerFixture({ production: true });
 
 const CODES = new Set(['BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'FORBIDDEN']);
 
@@ -24,7 +14,7 @@ describe('hostile and malformed requests', () => {
     const failures: string[] = [];
     for (const request of corpus) {
       const started = performance.now();
-      const response = await fetch(`${server.url}/graphql`, {
+      const response = await fetch(`${fixture.server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': request.contentType ?? 'application/json' },
         body: request.body,
@@ -43,28 +33,28 @@ describe('hostile and malformed requests', () => {
       else if (response.status < 400) failures.push(`${request.label}: status ${response.status}`);
     }
     expect(failures).toEqual([]);
-    const health = await fetch(`${server.url}/health/ready`);
+    const health = await fetch(`${fixture.server.url}/health/ready`);
     expect(health.status).toBe(200);
-    const ok = await server.graphql<{ metricCatalog: unknown[] }>('{ metricCatalog { name } }');
+    const ok = await fixture.server.graphql<{ metricCatalog: unknown[] }>('{ metricCatalog { name } }');
     expect(ok.body.data?.metricCatalog.length).toBeGreaterThan(20);
   });
 
   it('treats quotes, semicolons and SQL keywords in filters as data only', async () => {
-    const before = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(database.db);
+    const before = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(fixture.database.db);
     for (const text of INJECTION_STRINGS) {
-      const figures = await server.graphql<{ publishedFigures: { totalCount: number } }>(
+      const figures = await fixture.server.graphql<{ publishedFigures: { totalCount: number } }>(
         'query Q($t: String, $m: [String!]) { publishedFigures(where: { table: $t, measure: $m, segment: $m }) { totalCount } }', { t: text, m: [text] },
       );
       expect(figures.body.errors, text).toBeUndefined();
       expect(figures.body.data?.publishedFigures.totalCount, text).toBe(0);
-      const metric = await server.graphql<{ metric: { totalCount: number } }>(
+      const metric = await fixture.server.graphql<{ metric: { totalCount: number } }>(
         'query Q($v: [String!]) { metric(name: "received", where: { caseSegment: $v, region: $v, nationality: $v }) { totalCount rows { value } } }', { v: [text] },
       );
       expect(metric.body.errors, text).toBeUndefined();
-      const csv = await fetch(`${server.url}/export/metric.csv?name=fee_cost&by=YEAR&where=${encodeURIComponent(JSON.stringify({ feeActivity: [text] }))}`);
+      const csv = await fetch(`${fixture.server.url}/export/metric.csv?name=fee_cost&by=YEAR&where=${encodeURIComponent(JSON.stringify({ feeActivity: [text] }))}`);
       expect(csv.status, text).toBe(200);
     }
-    const after = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(database.db);
+    const after = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(fixture.database.db);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
   });
 });

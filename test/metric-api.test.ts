@@ -1,20 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { METRICS } from '../warehouse/metrics/catalog.js';
 import { SourceDocuments } from '../warehouse/published/provenance.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useServerFixture } from './support/server-fixture.js';
 
-let database: TestDatabase;
-let server: TestServer;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
-});
+const fixture = useServerFixture();
 
 interface Row { value: number | null; year: number | null; feeActivity: string | null; published: { value: number; line: number; quote: string } | null }
 const METRIC = `query M($name: String!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $first: Int) {
@@ -27,7 +17,7 @@ const METRIC = `query M($name: String!, $by: [Dimension!], $where: MetricWhere, 
 
 describe('metric API', () => {
   it('lists every metric of the catalogue with its formula and dimensions', async () => {
-    const { body } = await server.graphql<{ metricCatalog: { name: string; formula: string; dimensions: string[]; unit: string }[] }>(
+    const { body } = await fixture.server.graphql<{ metricCatalog: { name: string; formula: string; dimensions: string[]; unit: string }[] }>(
       '{ metricCatalog { name title description unit formula basis dimensions publishedMeasure source { document line quote } } }',
     );
     expect(body.errors).toBeUndefined();
@@ -54,7 +44,7 @@ describe('metric API', () => {
   });
 
   it('computes fee coverage by activity for 2024: citizenship ≈ 0.301, total ≈ 0.227', async () => {
-    const { body } = await server.graphql<{ metric: { rows: Row[] } }>(METRIC, { name: 'fee_coverage_ratio', by: ['FEE_ACTIVITY'], where: { year: [2024] } });
+    const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, { name: 'fee_coverage_ratio', by: ['FEE_ACTIVITY'], where: { year: [2024] } });
     expect(body.errors).toBeUndefined();
     const rows = body.data?.metric.rows ?? [];
     expect(rows.find((r) => r.feeActivity === 'citizenship')?.value).toBeCloseTo(0.301, 3);
@@ -64,7 +54,7 @@ describe('metric API', () => {
   });
 
   it('computes budget utilisation per appropriation and year, with the published outcome and allocation behind it', async () => {
-    const { body } = await server.graphql<{ metric: { rows: (Row & { appropriation: string })[] } }>(METRIC, {
+    const { body } = await fixture.server.graphql<{ metric: { rows: (Row & { appropriation: string })[] } }>(METRIC, {
       name: 'budget_utilisation', by: ['YEAR', 'APPROPRIATION'], where: { year: [2024], appropriation: ['UO7 1:1'] },
     });
     expect(body.errors).toBeUndefined();
@@ -73,7 +63,7 @@ describe('metric API', () => {
   });
 
   it('adds the previous period and the change', async () => {
-    const { body } = await server.graphql<{ metric: { rows: (Row & { previous: number; change: number })[] } }>(METRIC, {
+    const { body } = await fixture.server.graphql<{ metric: { rows: (Row & { previous: number; change: number })[] } }>(METRIC, {
       name: 'fee_revenue', by: ['YEAR'], where: { feeActivity: ['citizenship'] }, compareTo: 'PREVIOUS_PERIOD',
     });
     const y2024 = body.data?.metric.rows.find((r) => r.year === 2024);
@@ -83,19 +73,19 @@ describe('metric API', () => {
   });
 
   it('refuses a dimension the metric does not support, naming the ones it does', async () => {
-    const { body } = await server.graphql(METRIC, { name: 'fee_coverage_ratio', by: ['NATIONALITY'] });
+    const { body } = await fixture.server.graphql(METRIC, { name: 'fee_coverage_ratio', by: ['NATIONALITY'] });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toMatch(/cannot be grouped by NATIONALITY; it supports YEAR, FEE_ACTIVITY/);
-    const unknown = await server.graphql(METRIC, { name: 'no_such_metric' });
+    const unknown = await fixture.server.graphql(METRIC, { name: 'no_such_metric' });
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const compare = await server.graphql(METRIC, { name: 'received', compareTo: 'PREVIOUS_PERIOD' });
+    const compare = await fixture.server.graphql(METRIC, { name: 'received', compareTo: 'PREVIOUS_PERIOD' });
     expect(compare.body.errors?.[0]?.message).toMatch(/needs a time dimension/);
   });
 
   it('exports the same rows as CSV', async () => {
     const variables = { name: 'fee_cost', by: ['YEAR', 'FEE_ACTIVITY'] };
-    const { body } = await server.graphql<{ metric: { rows: Row[]; totalCount: number } }>(METRIC, { ...variables, first: 1000 });
-    const response = await fetch(`${server.url}/export/metric.csv?name=fee_cost&by=YEAR,FEE_ACTIVITY`);
+    const { body } = await fixture.server.graphql<{ metric: { rows: Row[]; totalCount: number } }>(METRIC, { ...variables, first: 1000 });
+    const response = await fetch(`${fixture.server.url}/export/metric.csv?name=fee_cost&by=YEAR,FEE_ACTIVITY`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/csv/);
     const records = parse(await response.text(), { columns: true }) as Record<string, string>[];
@@ -103,7 +93,7 @@ describe('metric API', () => {
     expect(records.map((r) => [Number(r.year), r.feeActivity, r.value === '' ? null : Number(r.value)])).toEqual(
       body.data?.metric.rows.map((r) => [r.year, r.feeActivity, r.value]),
     );
-    const bad = await fetch(`${server.url}/export/metric.csv?name=fee_cost&by=NATIONALITY`);
+    const bad = await fetch(`${fixture.server.url}/export/metric.csv?name=fee_cost&by=NATIONALITY`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useServerFixture } from './support/server-fixture.js';
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
-});
+const fixture = useServerFixture();
 
 interface Node { id: string; value: number; unit: string; measure: string; year: number | null; feeActivity: string | null; line: number; quote: string; table: string }
 interface Page { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
@@ -25,7 +14,7 @@ const PAGE = `query Page($where: PublishedFigureWhere, $first: Int, $after: Stri
 
 describe('publishedFigures', () => {
   it('returns the fee table (Tabell 3.8) with revenue, cost and deficit per activity for 2024, with their lines', async () => {
-    const { body } = await server.graphql<{ publishedFigures: Page }>(PAGE, { where: { table: 'Tabell 3.8', year: [2024] }, first: 1000 });
+    const { body } = await fixture.server.graphql<{ publishedFigures: Page }>(PAGE, { where: { table: 'Tabell 3.8', year: [2024] }, first: 1000 });
     expect(body.errors).toBeUndefined();
     const nodes = body.data?.publishedFigures.nodes ?? [];
     const cell = (activity: string, measure: string) => nodes.find((n) => n.feeActivity === activity && n.measure === measure);
@@ -38,13 +27,13 @@ describe('publishedFigures', () => {
 
   it('pages through a filter in a stable order without repeats or gaps', async () => {
     const where = { caseType: ['ASYLUM'] };
-    const all = await server.graphql<{ publishedFigures: Page }>(PAGE, { where, first: 1000 });
+    const all = await fixture.server.graphql<{ publishedFigures: Page }>(PAGE, { where, first: 1000 });
     const total = all.body.data?.publishedFigures.totalCount ?? 0;
     expect(total).toBeGreaterThan(300);
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 100; i += 1) {
-      const { body } = await server.graphql<{ publishedFigures: Page }>(PAGE, { where, first: 97, after });
+      const { body } = await fixture.server.graphql<{ publishedFigures: Page }>(PAGE, { where, first: 97, after });
       expect(body.errors).toBeUndefined();
       const page = body.data?.publishedFigures as Page;
       seen.push(...page.nodes.map((n) => n.id));
@@ -57,19 +46,19 @@ describe('publishedFigures', () => {
   });
 
   it('refuses a page larger than 1 000 (BAD_USER_INPUT), a huge one by its cost (QUERY_TOO_COMPLEX), and a forged cursor', async () => {
-    const large = await server.graphql(PAGE, { first: 1001 });
+    const large = await fixture.server.graphql(PAGE, { first: 1001 });
     expect(large.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(large.body.errors?.[0]?.message).toMatch(/1000/);
-    const huge = await server.graphql(PAGE, { first: 1_000_000 });
+    const huge = await fixture.server.graphql(PAGE, { first: 1_000_000 });
     expect(huge.status).toBe(400);
     expect(huge.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(huge.body.errors?.[0]?.message).toMatch(/exceeds the limit of 5000/);
-    const forged = await server.graphql(PAGE, { after: 'bm90LWEtY3Vyc29y' });
+    const forged = await fixture.server.graphql(PAGE, { after: 'bm90LWEtY3Vyc29y' });
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lists source tables with their line ranges and figure counts, and their figures in one batch', async () => {
-    const { body } = await server.graphql<{ sourceTables: { table: string; caption: string; firstLine: number; lastLine: number; figureCount: number; figures: Page }[] }>(`{
+    const { body } = await fixture.server.graphql<{ sourceTables: { table: string; caption: string; firstLine: number; lastLine: number; figureCount: number; figures: Page }[] }>(`{
       sourceTables(document: "000_c6bd8d7f0150f31e.txt") { table caption firstLine lastLine figureCount figures(first: 2) { totalCount nodes { line } } }
     }`);
     expect(body.errors).toBeUndefined();
