@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FigureSource } from './figure-source.type.js';
 
-@ObjectType({ description: 'An appropriation (anslag or anslagspost) of the state budget that the agency draws on.' })
+@ObjectType({ simpleResolvers: true, description: 'An appropriation (anslag or anslagspost) of the state budget that the agency draws on.' })
 export class BudgetLine {
   @Field(() => String, { description: 'Appropriation code: expenditure area and item, e.g. "UO8 1:1" (utgiftsområde 8, anslag 1:1).' })
   appropriation!: string;
@@ -13,7 +13,7 @@ export class BudgetLine {
   expenditureArea!: number | null;
 }
 
-@ObjectType({ description: 'One year of an appropriation: allocation and outcome (tilldelning och utfall). Money in SEK.' })
+@ObjectType({ simpleResolvers: true, description: 'One year of an appropriation: allocation and outcome (tilldelning och utfall). Money in SEK.' })
 export class BudgetLineYear {
   @Field(() => Int, { description: 'Budget year (budgetår).' })
   year!: number;

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CaseTypeCode } from './case-type-code.enum.js';
 import { FigureSource } from './figure-source.type.js';
 
-@ObjectType({ description: 'A case type (ärendeslag) with its published yearly volumes and decisions.' })
+@ObjectType({ simpleResolvers: true, description: 'A case type (ärendeslag) with its published yearly volumes and decisions.' })
 export class CaseType {
   @Field(() => CaseTypeCode, { description: 'Case-type code (ärendeslag).' })
   code!: CaseTypeCode;
@@ -20,7 +20,7 @@ export class CaseType {
   statutoryLimitDays!: number | null;
 }
 
-@ObjectType({ description: 'One year of a case type (or one of its segments), computed from the case-level facts (ärendeflöde per år); `sources` are the published figures of the same cell.' })
+@ObjectType({ simpleResolvers: true, description: 'One year of a case type (or one of its segments), computed from the case-level facts (ärendeflöde per år); `sources` are the published figures of the same cell.' })
 export class CaseTypeYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;

@@ -3,7 +3,7 @@ import { CaseTypeCode } from './case-type-code.enum.js';
 import { PageInfo } from './page-info.type.js';
 import { Sex } from './sex.enum.js';
 
-@ObjectType({ description: 'A dated status change of a case (händelse): received, decided, appealed, court_decided, handed_to_police, departed_*.' })
+@ObjectType({ simpleResolvers: true, description: 'A dated status change of a case (händelse): received, decided, appealed, court_decided, handed_to_police, departed_*.' })
 export class CaseEvent {
   @Field(() => String, { description: 'What happened (händelsetyp).' })
   eventType!: string;
@@ -15,7 +15,7 @@ export class CaseEvent {
   agency!: string | null;
 }
 
-@ObjectType({ description: 'One case (ärende) of the case-level warehouse. Pseudonymous: the warehouse holds no names or personal numbers.' })
+@ObjectType({ simpleResolvers: true, description: 'One case (ärende) of the case-level warehouse. Pseudonymous: the warehouse holds no names or personal numbers.' })
 export class Case {
   @Field(() => ID, { description: 'Pseudonymous case id (ärendenummer, generated).' })
   caseId!: string;
@@ -69,7 +69,7 @@ export class Case {
   courtOutcome!: string | null;
 }
 
-@ObjectType({ description: 'A page of cases (ärenden) in case-id order.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of cases (ärenden) in case-id order.' })
 export class CaseConnection {
   @Field(() => [Case], { description: 'The cases of this page.' })
   nodes!: Case[];

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FigureSource } from './figure-source.type.js';
 
-@ObjectType({ description: 'A fee-financed activity whose revenue goes to the treasury (avgiftsbelagd verksamhet, Tabell 3.8).' })
+@ObjectType({ simpleResolvers: true, description: 'A fee-financed activity whose revenue goes to the treasury (avgiftsbelagd verksamhet, Tabell 3.8).' })
 export class FeeActivity {
   @Field(() => String, { description: 'Activity code, e.g. citizenship (svenskt medborgarskap), total (totalt).' })
   code!: string;
@@ -13,7 +13,7 @@ export class FeeActivity {
   name!: string;
 }
 
-@ObjectType({ description: 'One year of a fee-financed activity: revenue, cost and fee coverage (kostnadstäckning). Money in SEK.' })
+@ObjectType({ simpleResolvers: true, description: 'One year of a fee-financed activity: revenue, cost and fee coverage (kostnadstäckning). Money in SEK.' })
 export class FeeActivityYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** Where a published figure was printed: provenance (källa) down to the line. */
-@ObjectType({ description: 'Where a published figure was printed (källa): document, line and the exact quote.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a published figure was printed (källa): document, line and the exact quote.' })
 export class FigureSource {
   @Field(() => String, { description: 'Measure the figure states (mått), e.g. `received` (inkomna ärenden).' })
   measure!: string;

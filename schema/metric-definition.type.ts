@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Dimension } from './metric-enums.js';
 
-@ObjectType({ description: 'The passage of a source document that defines a metric (definitionskälla).' })
+@ObjectType({ simpleResolvers: true, description: 'The passage of a source document that defines a metric (definitionskälla).' })
 export class MetricSourceText {
   @Field(() => String, { description: 'Source document file name (källdokument).' })
   document!: string;
@@ -13,7 +13,7 @@ export class MetricSourceText {
   quote!: string;
 }
 
-@ObjectType({ description: 'A metric of the catalogue (mått): its definition, formula and the dimensions it can be grouped by.' })
+@ObjectType({ simpleResolvers: true, description: 'A metric of the catalogue (mått): its definition, formula and the dimensions it can be grouped by.' })
 export class MetricDefinitionType {
   @Field(() => String, { description: 'Name to pass to `metric(name:)`, e.g. approval_rate.' })
   name!: string;

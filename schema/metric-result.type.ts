@@ -4,7 +4,7 @@ import { MetricDefinitionType } from './metric-definition.type.js';
 import { PageInfo } from './page-info.type.js';
 import { Sex } from './sex.enum.js';
 
-@ObjectType({ description: 'The figure a report printed for exactly this cell (publicerad uppgift), in the metric’s unit.' })
+@ObjectType({ simpleResolvers: true, description: 'The figure a report printed for exactly this cell (publicerad uppgift), in the metric’s unit.' })
 export class PublishedValue {
   @Field(() => Float, { description: 'Value in the metric’s unit (ratio for percent, SEK for money).' })
   value!: number;
@@ -31,7 +31,7 @@ export class PublishedValue {
   approximate!: boolean;
 }
 
-@ObjectType({ description: 'One row of a metric: the value for one group, flat for BI tools (rad). Dimensions not grouped by are null.' })
+@ObjectType({ simpleResolvers: true, description: 'One row of a metric: the value for one group, flat for BI tools (rad). Dimensions not grouped by are null.' })
 export class MetricRow {
   @Field(() => Float, { nullable: true, description: 'The metric value (värde); null when suppressed or undefined (e.g. a ratio over zero cases).' })
   value!: number | null;
@@ -100,7 +100,7 @@ export class MetricRow {
   published!: PublishedValue | null;
 }
 
-@ObjectType({ description: 'The rows of a metric query (resultat), one page of them, with the definition used.' })
+@ObjectType({ simpleResolvers: true, description: 'The rows of a metric query (resultat), one page of them, with the definition used.' })
 export class MetricResult {
   @Field(() => MetricDefinitionType, { description: 'The catalogue definition the rows were computed with.' })
   definition!: MetricDefinitionType;

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CaseTypeCode } from './case-type-code.enum.js';
 import { FigureSource } from './figure-source.type.js';
 
-@ObjectType({ description: 'Open cases at year end (öppna ärenden vid årets slut) for a case type and segment.' })
+@ObjectType({ simpleResolvers: true, description: 'Open cases at year end (öppna ärenden vid årets slut) for a case type and segment.' })
 export class OpenBalance {
   @Field(() => CaseTypeCode, { description: 'Case type (ärendeslag).' })
   caseType!: CaseTypeCode;

@@ -3,7 +3,7 @@ import { CaseTypeCode } from './case-type-code.enum.js';
 import { PageInfo } from './page-info.type.js';
 import { Sex } from './sex.enum.js';
 
-@ObjectType({ description: 'One figure exactly as a source document printed it (publicerad uppgift), with its provenance and dimensions.' })
+@ObjectType({ simpleResolvers: true, description: 'One figure exactly as a source document printed it (publicerad uppgift), with its provenance and dimensions.' })
 export class PublishedFigure {
   @Field(() => ID, { description: 'Stable id of the figure in the warehouse.' })
   id!: string;
@@ -99,7 +99,7 @@ export class PublishedFigure {
   sourceTableId!: number;
 }
 
-@ObjectType({ description: 'A page of published figures (publicerade uppgifter), in a stable order: document, line, id.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of published figures (publicerade uppgifter), in a stable order: document, line, id.' })
 export class PublishedFigureConnection {
   @Field(() => Int, { description: 'All figures that match the filter, over all pages.' })
   totalCount!: number;

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FigureSource } from './figure-source.type.js';
 
-@ObjectType({ description: 'Return work in one year for one agency, as published (återvändande).' })
+@ObjectType({ simpleResolvers: true, description: 'Return work in one year for one agency, as published (återvändande).' })
 export class ReturnYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;

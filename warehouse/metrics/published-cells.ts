@@ -71,6 +71,15 @@ export async function publishedBeside(
     .orderBy('figure_id')
     .execute();
   const free = new Set<string>(definition.kind === 'figure' ? definition.free : []);
+  const matched = MATCHED.filter((c) => !free.has(c));
+  // Candidates indexed by year and matched columns: a page of rows looks each up once, not each against all.
+  const keyOf = (year: number | undefined | null, cell: Partial<Record<Matched, string | null>>) =>
+    JSON.stringify([year ?? null, ...matched.map((c) => cell[c] ?? null)]);
+  const byKey = new Map<string, (typeof candidates)[number]>();
+  for (const figure of candidates) {
+    const key = keyOf(figure.year, figure);
+    if (!byKey.has(key)) byKey.set(key, figure); // candidates are ordered best first
+  }
 
   return rows.map((row) => {
     const year = row.bucket ? Number(row.bucket.slice(0, 4)) : request.where.year?.[0];
@@ -80,7 +89,7 @@ export async function publishedBeside(
       cell[DIMENSION_COLUMN[d as AttributeDimension] as Matched] = row.dims[d] ?? null;
     }
     if (cell.segment === UNSEGMENTED) cell.segment = null;
-    const match = candidates.find((f) => f.year === year && MATCHED.every((c) => free.has(c) || (f[c] ?? null) === (cell[c] ?? null)));
+    const match = byKey.get(keyOf(year, cell));
     return match
       ? {
           value: match.base_value, unit: match.base_unit, printedUnit: match.unit, printed: match.printed,
