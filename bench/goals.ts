@@ -1,0 +1,59 @@
+import type { BenchReport, GoalCheck } from './report.js';
+
+const x = (v: number) => `${v.toFixed(2)}×`;
+
+/** The issue's targets, judged on one report's figures. */
+export function checkGoals(report: Omit<BenchReport, 'goals'>, mainScale: number): GoalCheck[] {
+  const goals: GoalCheck[] = [];
+  const shared = new Set(report.queries.filter((q) => q.sharedShape).map((q) => q.id));
+
+  const throughput = report.ratios.filter((r) => shared.has(r.queryId) && r.productOverPostgraphileRps !== null);
+  goals.push({
+    goal: 'throughput ≥ 1.5× PostGraphile on shared shapes',
+    met: throughput.length ? throughput.every((r) => (r.productOverPostgraphileRps as number) >= 1.5) : null,
+    detail: throughput.map((r) => `${r.queryId} c=${r.concurrency} ${x(r.productOverPostgraphileRps as number)}`).join(', ') || 'no shared shape measured on both',
+  });
+
+  const metricIds = new Set(report.queries.filter((q) => q.metricSqlMatches !== null).map((q) => q.id));
+  const overhead = report.ratios.filter((r) => metricIds.has(r.queryId) && r.productOverRawP50 !== null);
+  goals.push({
+    goal: 'metric p50 ≤ 1.2× raw SQL',
+    met: overhead.length ? overhead.every((r) => (r.productOverRawP50 as number) <= 1.2) : null,
+    detail: overhead.map((r) => `${r.queryId} c=${r.concurrency} ${x(r.productOverRawP50 as number)}`).join(', ') || 'not measured',
+  });
+
+  const sizes = report.queries.filter((q) => q.statements.product !== undefined && q.productStatementsSmaller !== undefined);
+  goals.push({
+    goal: 'SQL statements per request independent of list sizes',
+    met: sizes.length ? sizes.every((q) => q.statements.product === q.productStatementsSmaller) : null,
+    detail: sizes.map((q) => `${q.id} ${q.productStatementsSmaller}→${q.statements.product}`).join(', ') || 'not measured',
+  });
+
+  const largest = Math.max(...report.curve.map((p) => p.scale));
+  const growth: string[] = [];
+  let grows: boolean | null = null;
+  if (report.curve.length && largest >= 10 * mainScale) {
+    grows = true;
+    for (const point of report.curve.filter((p) => p.system === 'product' && p.scale === largest)) {
+      const base = report.curve.find((p) => p.system === 'product' && p.scale === mainScale && p.queryId === point.queryId && p.concurrency === point.concurrency);
+      if (!base) continue;
+      const ratio = point.result.p50 / base.result.p50;
+      growth.push(`${point.queryId} c=${point.concurrency} ${x(ratio)}`);
+      if (ratio > 1.5) grows = false;
+    }
+  }
+  goals.push({
+    goal: `metric p50 at scale ${10 * mainScale} ≤ 1.5× scale ${mainScale}`,
+    met: growth.length ? grows : null,
+    detail: growth.join(', ') || `scale ${10 * mainScale} not in BENCH_SCALES this run`,
+  });
+
+  const at50 = report.cells.filter((c) => c.concurrency === 50 && c.system === 'product' && c.peakRssMb !== null);
+  const peak = Math.max(...at50.map((c) => c.peakRssMb as number));
+  goals.push({
+    goal: 'server RSS ≤ 300 MB at 50 clients',
+    met: at50.length ? peak <= 300 : null,
+    detail: at50.length ? `product peak ${peak.toFixed(0)} MB (${at50.map((c) => `${c.queryId} ${(c.peakRssMb as number).toFixed(0)}`).join(', ')})` : 'not measured',
+  });
+  return goals;
+}

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: this product, PostGraphile v5 and the raw SQL side by side on one embedded PostgreSQL, then the
+ * metric queries at several scales of the case facts. Prints the tables and writes bench/results/<timestamp>.json.
+ * Settings: bench/bench-config.ts (BENCH_* environment variables).
+ */
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { connectWarehouse } from '../warehouse/database/connect.js';
+import { readBenchConfig } from './bench-config.js';
+import { bootBenchCluster } from './bench-cluster.js';
+import { loadCaseData, type CaseDataReport } from './case-data.js';
+import type { ChildServer } from './child-server.js';
+import { checkGoals } from './goals.js';
+import type { LoadResult } from './latency-stats.js';
+import { loadHttp, loadSql, warmHttp, type HttpTarget } from './load-runner.js';
+import { ensurePeerInstalled, startPeerServer } from './peer-server.js';
+import { readProcessMemory, resetPeak } from './process-memory.js';
+import { BENCH_API_KEY, BENCH_MAX_QUERY_COST, buildProduct, startProductServer } from './product-server.js';
+import { explainStatement } from './query-plans.js';
+import { QUERY_SET, type BenchQuery } from './query-set.js';
+import { rawPlan } from './raw-plan.js';
+import {
+  computeRatios, formatCurveTable, formatGoals, formatMainTable, formatNotes, formatPlans, formatRatioTable, writeReport,
+  type BenchReport, type Cell, type CurvePoint, type PlanFacts, type QueryFacts,
+} from './report.js';
+import { startStatementRecorder, type CapturedStatement } from './sql-capture.js';
+import { statementsPerRequest } from './statement-count.js';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PEER_DIRECTORY = path.join(PROJECT_ROOT, 'bench', 'peer');
+const RESULTS_DIRECTORY = path.join(PROJECT_ROOT, 'bench', 'results');
+
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const config = readBenchConfig();
+const startedAt = new Date().toISOString();
+const notes: string[] = [];
+const PEAK_NOT_RESET = 'The kernel refused to reset VmHWM: peak RSS figures are peaks since each server started.';
+/** Server logs, kept after the run (the cluster's folder is removed). */
+const LOG_DIRECTORY = path.join(os.tmpdir(), 'warehouse-bench-logs');
+
+/** Sends one GraphQL request and returns its error messages (none: the system answers the query). */
+async function graphqlErrors(url: string, query: string, headers: Record<string, string>): Promise<string[]> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] };
+  const errors = (body.errors ?? []).map((e) => e.message);
+  return response.ok || errors.length ? errors : [`HTTP ${response.status}`];
+}
+
+/** Warm-up, then one measured run, with the server's peak RSS over the measured run. */
+async function measureHttp(server: ChildServer, target: HttpTarget, concurrency: number): Promise<{ result: LoadResult; peakRssMb: number }> {
+  await warmHttp(target, concurrency, config.warmupSeconds);
+  if (!resetPeak(server.pid) && !notes.includes(PEAK_NOT_RESET)) notes.push(PEAK_NOT_RESET);
+  const result = await loadHttp(target, concurrency, config.durationSeconds);
+  return { result, peakRssMb: readProcessMemory(server.pid).peakMb };
+}
+
+async function measureSql(pool: pg.Pool, statements: readonly CapturedStatement[], concurrency: number): Promise<LoadResult> {
+  await loadSql(pool, statements, concurrency, config.warmupSeconds);
+  return loadSql(pool, statements, concurrency, config.durationSeconds);
+}
+
+const fmt = (r: LoadResult) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} errors` : ''}`;
+
+async function main(): Promise<void> {
+  log(`config: ${JSON.stringify({ ...config, systems: [...config.systems] })}`);
+  const wants = (system: string) => config.systems.has(system);
+  // The peer's install and the product's build are independent: run them together.
+  await Promise.all([
+    wants('postgraphile') ? ensurePeerInstalled(PEER_DIRECTORY, log) : Promise.resolve(),
+    config.skipBuild ? Promise.resolve() : buildProduct(PROJECT_ROOT).then(() => log('product built (npm run build)')),
+  ]);
+
+  await mkdir(LOG_DIRECTORY, { recursive: true });
+  const bench = await bootBenchCluster(log);
+  const servers: ChildServer[] = [];
+  const warehouse = connectWarehouse(bench.url, { maxConnections: config.poolSize, applicationName: 'bench-raw' });
+  const admin = new pg.Pool({ connectionString: bench.url, max: 2, application_name: 'bench-admin' });
+  const recorderPool = new pg.Pool({ connectionString: bench.url, max: config.poolSize, application_name: 'bench-recorder' });
+  const data: CaseDataReport[] = [];
+  const cells: Cell[] = [];
+  const curve: CurvePoint[] = [];
+  const plans: PlanFacts[] = [];
+  const facts: QueryFacts[] = [];
+  try {
+    log(`loading the warehouse and the case facts at scale ${config.mainScale} …`);
+    const main = await loadCaseData(warehouse.db, PROJECT_ROOT, config.mainScale, { events: true });
+    data.push(main);
+    log(`case facts: ${main.cases} cases, ${main.events} events from the ${main.source} in ${main.seconds.toFixed(0)} s`);
+    if (main.source === 'bench stand-in') {
+      notes.push('Case facts come from the bench stand-in (bench/stand-in-cases.ts), not the generator: volumes follow the published totals, distributions are plain assumptions.');
+    }
+
+    // The exact statements the product sends per query, recorded once through its own app in this process.
+    const recorder = await startStatementRecorder(PROJECT_ROOT, recorderPool);
+    notes.push(`The product runs with MAX_QUERY_COST=${BENCH_MAX_QUERY_COST} (its own list-cost limit); graphql-armor's fixed cost limit (5000) still refuses pages of ~300+ rows, e.g. q5's publishedFigures first: 1000.`);
+    const raw = new Map<string, CapturedStatement[]>();
+    for (const q of QUERY_SET) {
+      const fact: QueryFacts = { id: q.id, title: q.title, sharedShape: q.sharedShape, statements: {}, notes: {}, metricSqlMatches: null };
+      facts.push(fact);
+      const captured = await recorder.run(q.product.query);
+      if (captured.errors.length) {
+        fact.notes.product = `not served: ${captured.errors[0]}`;
+        fact.notes.raw = 'no product statements to replay';
+        continue;
+      }
+      const plan = rawPlan(warehouse.db, q, captured);
+      fact.metricSqlMatches = plan.metricSqlMatches;
+      fact.rawStatements = plan.statements.map((st) => ({ sql: st.sql, parameters: [...st.parameters] }));
+      raw.set(q.id, plan.statements);
+    }
+    await recorder.close();
+    // Where the time of each statement goes, at the main scale (EXPLAIN ANALYZE, once, before any load).
+    for (const [queryId, statements] of raw) {
+      for (const [i, statement] of statements.entries()) {
+        const plan = await explainStatement(warehouse.pool, `${queryId}#${i + 1}`, config.mainScale, statement).catch(() => null);
+        if (plan) plans.push(plan);
+      }
+    }
+
+    const product = wants('product') ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY) : null;
+    if (product) {
+      servers.push(product);
+      log(`product on ${product.url} (pid ${product.pid}, RSS ${readProcessMemory(product.pid).rssMb.toFixed(0)} MB at rest)`);
+    }
+    const peer = wants('postgraphile') ? await startPeerServer(PEER_DIRECTORY, bench.url, config.poolSize, LOG_DIRECTORY) : null;
+    if (peer) {
+      servers.push(peer);
+      log(`PostGraphile on ${peer.url} (pid ${peer.pid}, RSS ${readProcessMemory(peer.pid).rssMb.toFixed(0)} MB at rest)`);
+    }
+    const productHeaders = { 'x-api-key': BENCH_API_KEY };
+
+    const count = (send: () => Promise<void>) => (bench.statementStats ? statementsPerRequest(admin, send) : Promise.resolve(Number.NaN));
+    const post = (url: string, query: string, headers: Record<string, string>) => async () => {
+      await graphqlErrors(url, query, headers);
+    };
+
+    for (const q of QUERY_SET) {
+      const fact = facts.find((f) => f.id === q.id) as QueryFacts;
+      const statements = raw.get(q.id);
+      // Which systems can run this query, and what one request costs each in SQL statements.
+      let productServes = false;
+      if (product && statements) {
+        const errors = await graphqlErrors(product.url, q.product.query, productHeaders);
+        if (errors.length) fact.notes.product = `not served: ${errors[0]}`;
+        else {
+          productServes = true;
+          fact.statements.product = await count(post(product.url, q.product.query, productHeaders));
+          fact.productStatementsSmaller = await count(post(product.url, q.product.smaller, productHeaders));
+        }
+      }
+      let peerQuery: string | null = null;
+      if (peer) {
+        if ('unsupported' in q.postgraphile) fact.notes.postgraphile = `not expressible: ${q.postgraphile.unsupported}`;
+        else {
+          const errors = await graphqlErrors(peer.url, q.postgraphile.query, {});
+          if (errors.length) fact.notes.postgraphile = `failed: ${errors[0]}`;
+          else {
+            peerQuery = q.postgraphile.query;
+            if (q.postgraphile.note) fact.notes.postgraphile = q.postgraphile.note;
+            fact.statements.postgraphile = await count(post(peer.url, peerQuery, {}));
+          }
+        }
+      }
+      if (statements && wants('raw')) {
+        fact.statements.raw = await count(async () => {
+          for (const s of statements) await warehouse.pool.query({ text: s.sql, values: [...s.parameters] });
+        });
+      }
+
+      for (const concurrency of config.concurrencies) {
+        if (product && wants('product')) {
+          if (productServes) {
+            const { result, peakRssMb } = await measureHttp(product, { url: product.url, query: q.product.query, headers: productHeaders }, concurrency);
+            cells.push({ system: 'product', queryId: q.id, concurrency, result, peakRssMb });
+            log(`${q.id} c=${concurrency} product: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
+          } else cells.push({ system: 'product', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
+        }
+        if (peer) {
+          if (peerQuery) {
+            const { result, peakRssMb } = await measureHttp(peer, { url: peer.url, query: peerQuery, headers: {} }, concurrency);
+            cells.push({ system: 'postgraphile', queryId: q.id, concurrency, result, peakRssMb });
+            log(`${q.id} c=${concurrency} postgraphile: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
+          } else cells.push({ system: 'postgraphile', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.postgraphile });
+        }
+        if (wants('raw')) {
+          if (statements) {
+            const result = await measureSql(warehouse.pool, statements, concurrency);
+            cells.push({ system: 'raw', queryId: q.id, concurrency, result, peakRssMb: null });
+            log(`${q.id} c=${concurrency} raw: ${fmt(result)}`);
+          } else cells.push({ system: 'raw', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.raw });
+        }
+      }
+    }
+    if (peer) {
+      await peer.stop();
+      servers.splice(servers.indexOf(peer), 1);
+    }
+
+    // The scale curve: the metric queries (product and raw SQL) at each scale; the main scale's data first, as loaded.
+    const metricQueries = QUERY_SET.filter((q): q is BenchQuery & { metric: NonNullable<BenchQuery['metric']> } => q.metric !== undefined && raw.has(q.id));
+    const scales = [...new Set(config.curveScales)].sort((a, b) => (a === config.mainScale ? -1 : b === config.mainScale ? 1 : a - b));
+    for (const scale of scales) {
+      if (scale !== config.mainScale) {
+        log(`loading the case facts at scale ${scale} (no events: the metric queries read the facts' rollups) …`);
+        const loaded = await loadCaseData(warehouse.db, PROJECT_ROOT, scale, { events: false });
+        data.push(loaded);
+        log(`case facts: ${loaded.cases} cases from the ${loaded.source} in ${loaded.seconds.toFixed(0)} s`);
+      }
+      for (const q of metricQueries) {
+        const statements = raw.get(q.id) as CapturedStatement[];
+        plans.push(await explainStatement(warehouse.pool, q.id, scale, statements[0] as CapturedStatement));
+        const productErrors = product ? await graphqlErrors(product.url, q.product.query, productHeaders) : [];
+        if (productErrors.length) notes.push(`curve ${q.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
+        for (const concurrency of config.curveConcurrencies) {
+          if (product) {
+            const { result } = await measureHttp(product, { url: product.url, query: q.product.query, headers: productHeaders }, concurrency);
+            curve.push({ scale, system: 'product', queryId: q.id, concurrency, result });
+            log(`curve ${q.id} scale ${scale} c=${concurrency} product: ${fmt(result)}`);
+          }
+          if (wants('raw')) {
+            const result = await measureSql(warehouse.pool, statements, concurrency);
+            curve.push({ scale, system: 'raw', queryId: q.id, concurrency, result });
+            log(`curve ${q.id} scale ${scale} c=${concurrency} raw: ${fmt(result)}`);
+          }
+        }
+      }
+    }
+
+    const partial = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      config: { ...config, systems: [...config.systems] },
+      data,
+      queries: facts,
+      cells,
+      curve,
+      plans,
+      ratios: computeRatios(cells),
+      notes: [
+        ...notes,
+        'Load generator, servers and PostgreSQL share the same 2 cores; all three systems keep the same pool size to PostgreSQL.',
+        'Raw SQL replays the product\'s statements one after another per request from the bench process (no HTTP, no GraphQL).',
+        'SQL/req counts every statement PostgreSQL executed for one request (pg_stat_statements), transaction control included.',
+      ],
+    };
+    const report: BenchReport = { ...partial, goals: checkGoals(partial, config.mainScale) };
+    const file = await writeReport(RESULTS_DIRECTORY, report);
+    console.log(`\nSide by side (scale ${config.mainScale}; ${config.durationSeconds} s per run after ${config.warmupSeconds} s warm-up):\n`);
+    console.log(formatMainTable(report));
+    console.log('\nRatios:\n');
+    console.log(formatRatioTable(report));
+    console.log('\nScale curve (metric queries):\n');
+    console.log(formatCurveTable(report));
+    console.log('\nPlans of the metric statements:\n');
+    console.log(formatPlans(report));
+    console.log('\nNotes:\n');
+    console.log(formatNotes(report));
+    for (const note of report.notes) console.log(`  ${note}`);
+    console.log('\nGoals:\n');
+    console.log(formatGoals(report));
+    console.log(`\nResults written to ${path.relative(PROJECT_ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  } finally {
+    for (const server of servers) await server.stop();
+    await Promise.all([warehouse.close(), admin.end(), recorderPool.end()]);
+    await bench.stop();
+  }
+}
+
+await main();
