@@ -62,7 +62,7 @@ export const QUERY_SET: readonly BenchQuery[] = [
     id: 'q1-bi-metric',
     title: 'BI: approval_rate by CASE_TYPE × YEAR × SEX',
     product: {
-      // The default page (100 rows): the product's graphql-armor cost limit (5000, fixed) refuses first ≥ ~300 here.
+      // The default page (100 rows) holds every group (case types × years × sexes).
       query: `{ metric(name: "approval_rate", by: [CASE_TYPE, YEAR, SEX]) { totalCount rows { caseType year sex value suppressed } } }`,
       smaller: `{ metric(name: "approval_rate", by: [CASE_TYPE, YEAR, SEX], first: 10) { totalCount rows { caseType year sex value suppressed } } }`,
     },
@@ -142,7 +142,7 @@ export const QUERY_SET: readonly BenchQuery[] = [
     sharedShape: true,
   },
   {
-    // The same page at the size the product accepts (its graphql-armor cost limit refuses first: 1000 above).
+    // The same shape at a typical page size.
     id: 'q5b-published-table-100',
     title: 'Published figures of Tabell 6.2 (first 100)',
     product: { query: FIGURES_OF_TABLE(100), smaller: FIGURES_OF_TABLE(10) },

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_QUERY_COST } from './list-cost-limit.js';
+
 /** Server settings, all from the environment so that deployments change them without code changes. */
 export interface ServerConfig {
   port: number;
@@ -43,7 +45,7 @@ export function readServerConfig(): ServerConfig {
     maxConnections: integer('PG_POOL_MAX', 10),
     bodyLimit: process.env.BODY_LIMIT ?? '100kb',
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600),
-    maxQueryCost: integer('MAX_QUERY_COST', 5000),
+    maxQueryCost: integer('MAX_QUERY_COST', DEFAULT_MAX_QUERY_COST),
     trustedDocuments: process.env.TRUSTED_DOCUMENTS || undefined,
     exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),

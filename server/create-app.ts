@@ -16,7 +16,7 @@ import type { Database } from '../warehouse/database/tables.js';
 import { readAccessConfig, resolveRole, type AccessConfig } from './api-keys.js';
 import { formatApiError } from './format-error.js';
 import { healthRouter } from './health-route.js';
-import { listCostLimit } from './list-cost-limit.js';
+import { DEFAULT_MAX_QUERY_COST, listCostLimit } from './list-cost-limit.js';
 import { metricExportRouter } from './metric-export-route.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createApiMetrics } from './observability/metrics.js';
@@ -73,7 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       // graphql-armor ships CommonJS typings of the same plugin interface.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      listCostLimit(schema, options.maxQueryCost ?? 5000) as ApolloServerPlugin<RequestContext>,
+      listCostLimit(schema, options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST) as ApolloServerPlugin<RequestContext>,
       requestLogPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

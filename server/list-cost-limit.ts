@@ -4,6 +4,12 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { DEFAULT_PAGE_SIZE } from '../resolvers/pagination.js';
 
+/**
+ * Default budget: the documented maximum pages cost up to ~12 000 (1 000 cases with their events; a 1 000-row metric
+ * page with its definition ~6 000), so 20 000 admits them; `first: 1000000` costs at least 10^6 and is refused.
+ */
+export const DEFAULT_MAX_QUERY_COST = 20_000;
+
 /** Size assumed for a list without a `first` argument (dimension lists: case types, years, sources…). */
 export const ASSUMED_LIST_SIZE = 10;
 
