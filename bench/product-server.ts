@@ -14,8 +14,6 @@ export async function buildProduct(projectRoot: string): Promise<void> {
   await run('npm', ['run', 'build', '--silent'], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 });
 }
 
-/** The list-cost limit the product runs with in the bench: its production default, which admits the documented pages. */
-export const BENCH_MAX_QUERY_COST = 20_000;
 
 /**
  * Starts the product as production starts it (`node dist/server/main.js`, NODE_ENV=production) over the bench
@@ -38,7 +36,6 @@ export async function startProductServer(projectRoot: string, databaseUrl: strin
       HOST: '127.0.0.1',
       PG_POOL_MAX: String(poolSize),
       RATE_LIMIT_PER_MINUTE: '0',
-      MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST),
       API_KEYS: `${BENCH_API_KEY}:analyst`,
     },
     url,

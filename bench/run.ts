@@ -18,7 +18,7 @@ import type { LoadResult } from './latency-stats.js';
 import { loadHttp, loadSql, warmHttp, type HttpTarget } from './load-runner.js';
 import { ensurePeerInstalled, startPeerServer } from './peer-server.js';
 import { readProcessMemory, resetPeak } from './process-memory.js';
-import { BENCH_API_KEY, BENCH_MAX_QUERY_COST, buildProduct, startProductServer } from './product-server.js';
+import { BENCH_API_KEY, buildProduct, startProductServer } from './product-server.js';
 import { explainStatement } from './query-plans.js';
 import { QUERY_SET, type BenchQuery } from './query-set.js';
 import { rawPlan } from './raw-plan.js';
@@ -87,16 +87,12 @@ async function main(): Promise<void> {
   const facts: QueryFacts[] = [];
   try {
     log(`loading the warehouse and the case facts at scale ${config.mainScale} …`);
-    const main = await loadCaseData(warehouse.db, PROJECT_ROOT, config.mainScale, { events: true });
+    const main = await loadCaseData(warehouse.db, config.mainScale);
     data.push(main);
-    log(`case facts: ${main.cases} cases, ${main.events} events from the ${main.source} in ${main.seconds.toFixed(0)} s`);
-    if (main.source === 'bench stand-in') {
-      notes.push('Case facts come from the bench stand-in (bench/stand-in-cases.ts), not the generator: volumes follow the published totals, distributions are plain assumptions.');
-    }
+    log(`case facts: ${main.cases} cases, ${main.events} events in ${main.seconds.toFixed(0)} s`);
 
     // The exact statements the product sends per query, recorded once through its own app in this process.
     const recorder = await startStatementRecorder(PROJECT_ROOT, recorderPool);
-    notes.push(`The product runs with MAX_QUERY_COST=${BENCH_MAX_QUERY_COST} (its own list-cost limit); graphql-armor's fixed cost limit (5000) still refuses pages of ~300+ rows, e.g. q5's publishedFigures first: 1000.`);
     const raw = new Map<string, CapturedStatement[]>();
     for (const q of QUERY_SET) {
       const fact: QueryFacts = { id: q.id, title: q.title, sharedShape: q.sharedShape, statements: {}, notes: {}, metricSqlMatches: null };
@@ -206,9 +202,9 @@ async function main(): Promise<void> {
     for (const scale of scales) {
       if (scale !== config.mainScale) {
         log(`loading the case facts at scale ${scale} (no events: the metric queries read the facts' rollups) …`);
-        const loaded = await loadCaseData(warehouse.db, PROJECT_ROOT, scale, { events: false });
+        const loaded = await loadCaseData(warehouse.db, scale);
         data.push(loaded);
-        log(`case facts: ${loaded.cases} cases from the ${loaded.source} in ${loaded.seconds.toFixed(0)} s`);
+        log(`case facts: ${loaded.cases} cases in ${loaded.seconds.toFixed(0)} s`);
       }
       for (const q of metricQueries) {
         const statements = raw.get(q.id) as CapturedStatement[];

@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type * as CreateAppModule from '../server/create-app.js';
 import type { Database } from '../warehouse/database/tables.js';
-import { BENCH_API_KEY, BENCH_MAX_QUERY_COST } from './product-server.js';
+import { BENCH_API_KEY } from './product-server.js';
 
 /** One SQL statement as the product sent it: text and parameters. */
 export interface CapturedStatement {
@@ -43,7 +43,7 @@ export async function startStatementRecorder(projectRoot: string, pool: pg.Pool)
   process.env.LOG_LEVEL ??= 'warn';
   const compiled = pathToFileURL(path.join(projectRoot, 'dist/server/create-app.js')).href;
   const { createApp }: typeof CreateAppModule = await import(compiled);
-  const app = await createApp({ db, production: true, bodyLimit: '100kb', rateLimitPerMinute: 0, maxQueryCost: BENCH_MAX_QUERY_COST });
+  const app = await createApp({ db, production: true, bodyLimit: '100kb', rateLimitPerMinute: 0 });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return {
