@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCaseRollups } from '../warehouse/cases/case-tables.js';
+import { loadCases } from '../warehouse/cases/load-cases.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
 import { readAccessConfig } from '../server/api-keys.js';
@@ -132,6 +133,17 @@ describe('the read-only database role', () => {
       expect(rows[0]?.n).toBe(43);
       await expect(sql`delete from fact_figure`.execute(reader.db)).rejects.toThrow(/read-only transaction|permission denied/);
       await expect(sql`create table intruder (x int)`.execute(reader.db)).rejects.toThrow(/read-only transaction|permission denied/);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('keeps reading after a case reload swaps the cases schema', async () => {
+    const reader = connectWarehouse(readerUrl(database.url, await ensureReaderRole(database.db)));
+    try {
+      await loadCases(database.db, { scale: 0.002, quiet: true });
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from cases.case_fact`.execute(reader.db);
+      expect(rows[0]?.n).toBeGreaterThan(1000);
     } finally {
       await reader.close();
     }

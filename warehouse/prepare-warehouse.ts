@@ -3,19 +3,31 @@ import type { Database } from './database/tables.js';
 import { migrateToLatest } from './database/migrate.js';
 import { loadReferenceDimensions } from './reference/load-reference.js';
 import { loadPublishedFigures, type FigureLoadReport } from './published/load-figures.js';
+import { caseLoadInfo, loadCases, type LoadCasesResult } from './cases/load-cases.js';
+import { defaultCaseScale } from './cases/default-case-scale.js';
 
 export interface PrepareReport {
   migrationsApplied: string[];
   figures: FigureLoadReport;
+  /** The case-level load this start made, or null when cases were already loaded (or caseScale is 0). */
+  cases: LoadCasesResult | null;
+}
+
+export interface PrepareOptions {
+  /** Scale of the case-level facts loaded when none are loaded yet; 0 skips them. Default: CASE_SCALE or 1. */
+  caseScale?: number;
 }
 
 /**
- * Everything a start needs before serving: the latest schema, the named dimensions, and the curated published
- * figures (only files that changed since the last load).
+ * Everything a start needs before serving: the latest schema, the named dimensions, the curated published
+ * figures (only files that changed since the last load), and — the first time — the case-level facts calibrated
+ * to those figures.
  */
-export async function prepareWarehouse(db: Kysely<Database>): Promise<PrepareReport> {
+export async function prepareWarehouse(db: Kysely<Database>, options: PrepareOptions = {}): Promise<PrepareReport> {
   const migrationsApplied = await migrateToLatest(db);
   await loadReferenceDimensions(db);
   const figures = await loadPublishedFigures(db);
-  return { migrationsApplied, figures };
+  const caseScale = options.caseScale ?? defaultCaseScale();
+  const cases = caseScale > 0 && (await caseLoadInfo(db)) === null ? await loadCases(db, { scale: caseScale }) : null;
+  return { migrationsApplied, figures, cases };
 }

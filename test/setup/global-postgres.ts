@@ -8,6 +8,9 @@ import { prepareWarehouse } from '../../warehouse/prepare-warehouse.js';
 import { ensureDatabase } from '../../server/database-target.js';
 import { TEMPLATE_DATABASE } from '../support/test-database.js';
 
+/** Scale of the case facts in the template database every test file clones. */
+export const TEST_CASE_SCALE = 0.02;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     pgServerUrl: string;
@@ -25,7 +28,9 @@ export default async function setup(project: TestProject) {
   const cluster = await bootEmbeddedPostgres({ dataDirectory: path.join(parent, 'data') });
   await ensureDatabase(cluster.url, TEMPLATE_DATABASE);
   const warehouse = connectWarehouse(databaseUrl(cluster.url, TEMPLATE_DATABASE));
-  const report = await prepareWarehouse(warehouse.db);
+  // Case facts at 2 % of the national volume (about 40 000 cases): enough for queries, seconds to load. The
+  // calibration itself is checked at scale 1 in memory (test/case-calibration.test.ts).
+  const report = await prepareWarehouse(warehouse.db, { caseScale: TEST_CASE_SCALE });
   await warehouse.close();
   if (report.figures.rejected.length > 0) {
     throw new Error(`curated figures rejected: ${report.figures.rejected.map((e) => `${e.file}:${e.line} ${e.message}`).join('; ')}`);

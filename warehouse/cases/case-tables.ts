@@ -11,7 +11,7 @@ export const STAGING_SCHEMA = 'cases_staging';
 /** Years the fact tables are partitioned into; rows outside fall into the default partition. */
 export const PARTITION_YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
 
-export async function createCaseTables(db: Kysely<unknown>, schema: string): Promise<void> {
+export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promise<void> {
   const s = (name: string) => sql.raw(`${schema}.${name}`);
   await sql`create schema ${sql.raw(schema)}`.execute(db);
 
@@ -95,7 +95,7 @@ export async function createCaseTables(db: Kysely<unknown>, schema: string): Pro
 }
 
 /** Indexes, built after the bulk COPY (much faster than maintaining them row by row). */
-export async function indexCaseTables(db: Kysely<unknown>, schema: string): Promise<void> {
+export async function indexCaseTables<D>(db: Kysely<D>, schema: string): Promise<void> {
   const s = (name: string) => sql.raw(`${schema}.${name}`);
   await sql`create index on ${s('case_fact')} (case_type, decision_date)`.execute(db);
   await sql`create index on ${s('case_fact')} (decision_date)`.execute(db);
@@ -108,7 +108,7 @@ export async function indexCaseTables(db: Kysely<unknown>, schema: string): Prom
  * Fills the rollups from the facts of the same schema. `limit_days` is the statutory limit of the case type
  * (dim_case_type); a case type without one counts no decision as within it.
  */
-export async function buildCaseRollups(db: Kysely<unknown>, schema: string): Promise<void> {
+export async function buildCaseRollups<D>(db: Kysely<D>, schema: string): Promise<void> {
   const s = (name: string) => sql.raw(`${schema}.${name}`);
   await sql`
     insert into ${s('received_month')}

@@ -74,4 +74,15 @@ export const NATIONALITIES: readonly CodeNameRecord[] = [
   { code: 'stateless', name_sv: 'Statslös', name_en: 'Stateless' },
   { code: 'unknown', name_sv: 'Okänt', name_en: 'Unknown' },
   { code: 'other', name_sv: 'Övriga', name_en: 'Other' },
+  // Used by the case generator's nationality mixes (warehouse/generator/case-attributes.ts).
+  { code: 'US', name_sv: 'USA', name_en: 'United States' },
+  { code: 'PH', name_sv: 'Filippinerna', name_en: 'Philippines' },
+  { code: 'PL', name_sv: 'Polen', name_en: 'Poland' },
+  { code: 'RO', name_sv: 'Rumänien', name_en: 'Romania' },
+  { code: 'DE', name_sv: 'Tyskland', name_en: 'Germany' },
+  { code: 'FI', name_sv: 'Finland', name_en: 'Finland' },
+  { code: 'GB', name_sv: 'Storbritannien', name_en: 'United Kingdom' },
+  { code: 'CD', name_sv: 'Kongo (Demokratiska republiken)', name_en: 'Congo (Democratic Republic)' },
+  { code: 'SS', name_sv: 'Sydsudan', name_en: 'South Sudan' },
+  { code: 'ET', name_sv: 'Etiopien', name_en: 'Ethiopia' },
 ];

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseLoadInfo, loadCases, type CaseLoadInfo } from '../warehouse/cases/load-cases.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+let database: TestDatabase;
+let before: CaseLoadInfo;
+let beforeCount: number;
+
+async function caseCount(): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from cases.case_fact`.execute(database.db);
+  return rows[0]?.n ?? -1;
+}
+
+async function stagingExists(): Promise<boolean> {
+  const { rows } = await sql<{ present: boolean }>`select exists (select 1 from pg_namespace where nspname = 'cases_staging') as present`.execute(database.db);
+  return rows[0]?.present ?? false;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const info = await caseLoadInfo(database.db);
+  if (!info) throw new Error('the template has no case load');
+  before = info;
+  beforeCount = await caseCount();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('atomic case loads', () => {
+  it('keeps the previous cases and checksum when a load fails part-way', { timeout: 60_000 }, async () => {
+    await expect(loadCases(database.db, { scale: 0.05, seed: 3, quiet: true, failAfterRows: 20_000 })).rejects.toThrow(/injected failure after \d+ rows/);
+    expect(await caseLoadInfo(database.db)).toEqual(before);
+    expect(await caseCount()).toBe(beforeCount);
+    expect(await stagingExists()).toBe(false);
+  });
+
+  it('rejects bad input before touching anything', async () => {
+    await expect(loadCases(database.url, { scale: -1, quiet: true })).rejects.toThrow(/scale/);
+    await expect(loadCases(database.url, { scale: 1, seed: 1.5, quiet: true })).rejects.toThrow(/seed/);
+    expect(await caseLoadInfo(database.db)).toEqual(before);
+  });
+
+  it('keeps the previous cases when the CLI is killed mid-load, and the next load recovers', { timeout: 120_000 }, async () => {
+    // node with tsx's loader in-process (not `npx tsx`, which would leave a grandchild running after the kill).
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('warehouse', 'cases', 'load-cases.cli.ts'), '--scale', '0.4', '--seed', '5', '--quiet'], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!(await stagingExists())) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the load never started: ${stderr}`);
+        await sleep(100);
+      }
+      await sleep(1_500);
+      // Mid-load, the current cases are still there to query.
+      expect(await caseCount()).toBe(beforeCount);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await exited;
+    expect(await caseLoadInfo(database.db)).toEqual(before);
+    expect(await caseCount()).toBe(beforeCount);
+
+    // The killed load left its staging schema; the next load drops it and succeeds.
+    const next = await loadCases(database.url, { scale: 0.01, seed: 11, quiet: true });
+    expect((await caseLoadInfo(database.db))?.checksum).toBe(next.checksum);
+    expect(await caseCount()).toBe(next.caseRows);
+    expect(await stagingExists()).toBe(false);
+  });
+});
