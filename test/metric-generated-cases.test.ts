@@ -27,6 +27,19 @@ describe('metrics over generated cases', () => {
     }
   });
 
+  it('measures the share within the limit against each segment’s printed limit (family first-time: 270 days)', async () => {
+    for (const [caseType, segment, line] of [['FAMILY', 'first_time', 2687], ['FAMILY', 'extension', 2694], ['STUDY', 'first_time', 3089], ['ASYLUM', 'first_time', 1877]] as const) {
+      const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, {
+        name: 'share_within_statutory_limit', by: ['YEAR'], where: { caseType: [caseType], caseSegment: [segment], year: [2023, 2024] },
+      });
+      expect(body.errors).toBeUndefined();
+      for (const row of body.data?.metric.rows ?? []) {
+        expect(row.published?.line, `${caseType} ${segment} ${row.year}`).toBe(line);
+        expect(Math.abs((row.value as number) - (row.published?.value as number)), `${caseType} ${segment} ${row.year}`).toBeLessThanOrEqual(0.01);
+      }
+    }
+  });
+
   it('groups by year and sex', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, {
       name: 'approval_rate', by: ['YEAR', 'SEX'], where: { caseType: ['ASYLUM'], caseSegment: ['first_time'], year: [2024] },

@@ -119,9 +119,10 @@ export async function buildCaseRollups<D>(db: Kysely<D>, schema: string): Promis
     insert into ${s('decided_month')}
     select date_trunc('month', f.decision_date)::date, f.case_type, f.segment, f.sex, f.region, f.outcome,
            count(*), sum(f.processing_days),
-           count(*) filter (where f.processing_days <= t.statutory_limit_days)
+           count(*) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days))
     from ${s('case_fact')} f
     left join public.dim_case_type t on t.code = f.case_type
+    left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment
     where f.decision_date is not null
     group by 1, 2, 3, 4, 5, 6`.execute(db);
   await sql`analyze ${s('case_fact')}`.execute(db);

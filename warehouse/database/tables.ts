@@ -37,6 +37,16 @@ export interface DimCaseTypeTable {
   statutory_limit_days: number | null;
 }
 
+/** A processing-time limit of one segment that differs from its case type's (dim_case_type.statutory_limit_days). */
+export interface DimSegmentLimitTable {
+  case_type: string;
+  segment: string;
+  limit_days: number;
+  document: string;
+  line: number;
+  quote: string;
+}
+
 export interface DimCodeNameTable {
   code: string;
   name_sv: string;
@@ -161,6 +171,7 @@ export interface Database {
   dim_source_table: DimSourceTableTable;
   dim_year: DimYearTable;
   dim_case_type: DimCaseTypeTable;
+  dim_segment_limit: DimSegmentLimitTable;
   dim_sex: DimCodeNameTable;
   dim_region: DimCodeNameTable;
   dim_nationality: DimCodeNameTable;

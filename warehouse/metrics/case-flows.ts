@@ -87,9 +87,11 @@ function half(
 /** The flows as a subquery with columns bucket, the asked dimensions, FLOW_COLUMNS and processing_days. */
 export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
   const halves: RawBuilder<unknown>[] = [];
-  // The statutory limit of the case's type (null: no limit, so no decision counts as within one).
-  const limit = sql`t.statutory_limit_days`;
-  const withLimit = (table: RawBuilder<unknown>) => sql`${table} f left join public.dim_case_type t on t.code = f.case_type`;
+  // The processing limit of the case's segment, else of its type (null: no limit, so no decision counts as within one).
+  const limit = sql`coalesce(sl.limit_days, t.statutory_limit_days)`;
+  const withLimit = (table: RawBuilder<unknown>) => sql`${table} f
+    left join public.dim_case_type t on t.code = f.case_type
+    left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment`;
   if (usesRollup(options)) {
     if (options.needs.received) {
       halves.push(half(options, {

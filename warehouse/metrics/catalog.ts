@@ -91,7 +91,7 @@ export const METRICS: readonly MetricDefinition[] = [
   }),
   caseFlow({
     name: 'share_within_statutory_limit', title: 'Share decided within the limit (andel avgjorda inom tidsgränsen)', unit: 'ratio',
-    description: 'Share of the decided cases whose processing time stayed within the limit the annual report measures the case type against (asylum 180 days; work permits 120; visas 15); case types without a stated limit are left out.',
+    description: 'Share of the decided cases whose processing time stayed within the limit the annual report measures the case type or segment against (asylum, temporary protection, citizenship and family extensions 180 days; family first-time 270; work permits 120; studies 90); case types without a stated limit are left out.',
     needs: DECIDED, value: () => ratio(count('within_n'), count('limited_n')), support: count('limited_n'),
     source: at(ANNUAL_REPORT, 1876, 'Andel avgjorda inom 180'), publishedMeasure: 'share_decided_within_limit',
   }),

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as starSchema from './0001-star-schema.js';
 import * as caseFacts from './0002-case-facts.js';
+import * as segmentLimits from './0003-segment-limits.js';
 
 /**
  * The migrations in order. Listed statically (not read from the folder) so that they run the same from
@@ -9,6 +10,7 @@ import * as caseFacts from './0002-case-facts.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-star-schema': starSchema,
   '0002-case-facts': caseFacts,
+  '0003-segment-limits': segmentLimits,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import type { Database } from '../database/tables.js';
 import { CASE_TYPES } from './case-types.js';
 import { AGENCIES, APPROPRIATIONS, FEE_ACTIVITIES, NATIONALITIES, REGIONS, SEXES } from './code-names.js';
 import { DOCUMENTS } from './documents.js';
+import { SEGMENT_LIMITS } from './segment-limits.js';
 
 /** Upserts the named dimension members; idempotent, so every start may run it. */
 export async function loadReferenceDimensions(db: Kysely<Database>): Promise<void> {
@@ -33,6 +34,14 @@ export async function loadReferenceDimensions(db: Kysely<Database>): Promise<voi
         })))
         .execute();
     }
+    await trx.insertInto('dim_segment_limit').values([...SEGMENT_LIMITS])
+      .onConflict((oc) => oc.columns(['case_type', 'segment']).doUpdateSet((eb) => ({
+        limit_days: eb.ref('excluded.limit_days'),
+        document: eb.ref('excluded.document'),
+        line: eb.ref('excluded.line'),
+        quote: eb.ref('excluded.quote'),
+      })))
+      .execute();
     await trx.insertInto('dim_appropriation').values([...APPROPRIATIONS])
       .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
         name_sv: eb.ref('excluded.name_sv'),
