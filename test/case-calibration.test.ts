@@ -6,6 +6,7 @@ import type { GeneratedCase } from '../warehouse/generator/case-row.js';
 import { generateCases } from '../warehouse/generator/generate-cases.js';
 import { readCalibration, type Calibration } from '../warehouse/generator/read-calibration.js';
 import { caseLoadInfo } from '../warehouse/cases/load-cases.js';
+import { TEST_CASE_SCALE as TEMPLATE_SCALE } from './setup/global-postgres.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**
@@ -15,7 +16,6 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
  * aggregate. That the loader writes exactly that stream is checked separately, on the template's scale-0.02 load,
  * whose rows read back give the same aggregates as the in-memory stream at that scale.
  */
-const TEMPLATE_SCALE = 0.02;
 const SEED = 20_240_101;
 
 let database: TestDatabase;

@@ -10,6 +10,7 @@ const files = process.argv.length > 2 ? process.argv.slice(2) : await listFigure
 const sources = new SourceDocuments();
 let problems = 0;
 let figures = 0;
+const perDocument = new Map<string, number>();
 for (const file of files) {
   const { rows, errors } = await readFigureFile(file);
   for (const e of errors) console.log(`${e.file}:${e.line}: ${e.message}`);
@@ -22,7 +23,9 @@ for (const file of files) {
     }
   }
   figures += rows.length;
+  for (const row of rows) perDocument.set(row.document, (perDocument.get(row.document) ?? 0) + 1);
   console.log(`${file}: ${rows.length} figures, ${errors.length} bad rows`);
 }
+for (const [document, count] of [...perDocument].sort()) console.log(`${document}: ${count} figures`);
 console.log(`${figures} figures in ${files.length} files, ${problems} problems`);
 process.exit(problems > 0 ? 1 : 0);
