@@ -21,7 +21,10 @@ const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName:
 const prepared = await prepareWarehouse(owner.db);
 const { figures } = prepared;
 logger.info(
-  { migrations: prepared.migrationsApplied, figureFilesLoaded: figures.loadedFiles.length, figuresLoaded: figures.figuresLoaded, unchangedFiles: figures.unchangedFiles.length },
+  {
+    migrations: prepared.migrationsApplied, figureFilesLoaded: figures.loadedFiles.length, figuresLoaded: figures.figuresLoaded,
+    unchangedFiles: figures.unchangedFiles.length, casesLoaded: prepared.cases?.caseRows ?? 0,
+  },
   'warehouse ready',
 );
 for (const problem of figures.rejected) logger.error({ file: problem.file, line: problem.line }, `curated figure rejected: ${problem.message}`);
