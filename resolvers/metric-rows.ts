@@ -14,7 +14,7 @@ import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import type { Sex } from '../schema/sex.enum.js';
 import { badUserInput } from './api-errors.js';
-import { suppressSmallCells } from './disclosure-control.js';
+import { MIN_CELL_SIZE, suppressSmallCells } from './disclosure-control.js';
 import { metricFormula } from './metric-formula.js';
 import type { Role } from './roles.js';
 
@@ -65,12 +65,14 @@ function isoWeek(date: Date): { year: number; week: number } {
   return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
 }
 
-function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean): MetricRow {
+function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean, controlled: boolean): MetricRow {
   const grain = timeGrain(by);
   const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
   const week = date && grain === 'WEEK' ? isoWeek(date) : null;
   const value = suppressed ? null : data.value;
-  const previous = suppressed ? null : data.previous;
+  // A previous value resting on 1–4 cases is withheld like any small cell (only computed for the public role).
+  const previousHidden = suppressed || (controlled && data.previousSupport !== null && data.previousSupport > 0 && data.previousSupport < MIN_CELL_SIZE);
+  const previous = previousHidden ? null : data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
   const dim = (d: Dimension) => data.dims[d] ?? null;
   return {
@@ -157,7 +159,7 @@ export async function computeMetric(
     suppressed = window.map((i) => all[i] as boolean);
   }
   const published = await publishedBeside(db, definition, request, pageRows);
-  const rows = pageRows.map((row, i) => toRow(row, by, published[i] ?? null, suppressed[i] ?? false));
+  const rows = pageRows.map((row, i) => toRow(row, by, published[i] ?? null, suppressed[i] ?? false, controlled));
   const end = page.offset + rows.length;
   return {
     definition: toDefinitionType(definition),

@@ -14,6 +14,7 @@ interface ComputedRow {
   value: number | string | null;
   support: number | string;
   previous: number | string | null;
+  previous_support: number | string | null;
   total_count: number | string;
   [column: string]: unknown;
 }
@@ -63,14 +64,15 @@ function orderClause(request: MetricRequest, alias: string): RawBuilder<unknown>
 /** Wraps the grouped rows: previous-period values, the requested time window, order, page and total count. */
 function finish(grouped: RawBuilder<unknown>, request: MetricRequest, grain: TimeDimension | null, shownRanges: DateRange[] | null): RawBuilder<ComputedRow> {
   const columns = columnsOf(request.by);
-  const previous = request.comparePrevious && grain
-    ? sql`case when lag(g.bucket) over w = g.bucket - ${bucketStep(grain)} then lag(g.value) over w end`
-    : sql`null::float8`;
+  const follows = grain ? sql`lag(g.bucket) over w = g.bucket - ${bucketStep(grain)}` : sql`false`;
+  const previous = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.value) over w end` : sql`null::float8`;
+  // The support of the previous cell too: disclosure control must judge it like any shown cell.
+  const previousSupport = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.support) over w end` : sql`null::bigint`;
   const windowClause = request.comparePrevious && grain ? sql`window w as (${partitionBy('g', columns)} order by g.bucket)` : sql``;
   const shown = shownRanges && grain ? bucketOverlaps(sql.ref('p.bucket'), grain, shownRanges) : sql`true`;
   return sql<ComputedRow>`
     with grouped as (${grouped}),
-    compared as (select g.*, ${previous} as previous from grouped g ${windowClause})
+    compared as (select g.*, ${previous} as previous, ${previousSupport} as previous_support from grouped g ${windowClause})
     select p.*, count(*) over () as total_count from compared p
     where ${shown}
     order by ${orderClause(request, 'p')}
@@ -246,6 +248,7 @@ export async function runMetric(
       value: toNumber(row.value),
       support: Number(row.support),
       previous: toNumber(row.previous),
+      previousSupport: toNumber(row.previous_support),
       also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
     })),
   };

@@ -38,6 +38,8 @@ export interface MetricRowData {
   /** Number of cases (or figures) behind the value: what disclosure control looks at. */
   support: number;
   previous: number | null;
+  /** Cases behind the previous bucket's value (null when not compared). */
+  previousSupport: number | null;
   /** Values of the further definitions computed in the same statement, in their order. */
   also: (number | null)[];
 }
