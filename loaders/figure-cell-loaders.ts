@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
 import { pivotByYear, type FigureCell } from '../warehouse/queries/figure-cells.js';
 import { headlineFigures } from '../warehouse/queries/headline-figures.js';
-
-import type { CaseSeriesKey } from './metric-cell-loaders.js';
+import { seriesKey, type CaseSeriesKey } from './metric-cell-loaders.js';
 
 export const CASE_FLOW_MEASURES = [
   'received', 'decided', 'approval_rate', 'mean_processing_days', 'share_decided_within_limit', 'open_at_end',
@@ -16,7 +15,6 @@ export const FEE_MEASURES = [
 ] as const;
 export const BUDGET_MEASURES = ['budget_allocated', 'budget_outcome'] as const;
 
-const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.sex ?? ''}`;
 
 /**
  * Per-request DataLoaders over the published figures: every list of N parents costs one SQL statement per relation,

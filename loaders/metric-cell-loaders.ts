@@ -17,7 +17,7 @@ export interface MetricCell {
 const CELL_LIMIT = 100_000;
 
 /**
- * Reads catalogue metrics for many parents at once: one statement per metric, filtered to all parents' keys and
+ * Reads catalogue metrics for many parents at once: one statement per group of metrics that can share one, filtered to all parents' keys and
  * grouped by YEAR and the key dimension, split afterwards per parent. The typed domain fields thus show exactly what
  * `metric(…)` computes, from the one definition in the catalogue.
  */
@@ -63,7 +63,8 @@ export const OPEN_BALANCE_METRICS = ['open_at_end', 'backlog_change'] as const;
 export const FEE_YEAR_METRICS = ['fee_revenue', 'fee_cost', 'fee_coverage_ratio', 'fee_coverage_target', 'fee_coverage_gap'] as const;
 export const BUDGET_YEAR_METRICS = ['budget_allocated', 'budget_outcome', 'budget_utilisation'] as const;
 
-const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.sex ?? ''}`;
+/** Cache key of a case series; shared with the published-figure loader of the same series. */
+export const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.sex ?? ''}`;
 
 export function createMetricCellLoaders(db: Kysely<Database>) {
   return {
@@ -71,7 +72,10 @@ export function createMetricCellLoaders(db: Kysely<Database>) {
     caseTypeYears: new DataLoader<CaseSeriesKey, MetricCell[], string>(async (keys) => {
       const results = new Map<string, MetricCell[]>();
       const shapes = new Map<string, CaseSeriesKey[]>();
-      for (const k of keys) shapes.set(`${k.segment ?? ''}|${k.sex ?? ''}`, [...(shapes.get(`${k.segment ?? ''}|${k.sex ?? ''}`) ?? []), k]);
+      for (const k of keys) {
+        const shape = `${k.segment ?? ''}|${k.sex ?? ''}`;
+        shapes.set(shape, [...(shapes.get(shape) ?? []), k]);
+      }
       for (const group of shapes.values()) {
         const { segment, sex } = group[0] as CaseSeriesKey;
         const where: MetricFilter = {

@@ -4,9 +4,8 @@ import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
 import { CaseWhere } from '../schema/case-where.input.js';
 import type { Sex } from '../schema/sex.enum.js';
 import { casePage, type CaseRecord } from '../warehouse/queries/case-list.js';
-import { badUserInput } from './api-errors.js';
 import type { RequestContext } from './context.js';
-import { pageSize } from './pagination.js';
+import { decodeNumberCursor, encodeNumberCursor, pageSize } from './pagination.js';
 import { requireRole } from './roles.js';
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -33,13 +32,6 @@ function toCase(row: CaseRecord): Case {
   };
 }
 
-const encodeCursor = (caseId: string) => Buffer.from(`case:${caseId}`).toString('base64url');
-function decodeCursor(after: string | null | undefined): number | null {
-  if (after == null) return null;
-  const match = /^case:(\d{1,15})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!match) throw badUserInput('after is not a cursor this API issued; pass pageInfo.endCursor of the previous page', { argument: 'after' });
-  return Number(match[1]);
-}
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -57,10 +49,10 @@ export class CaseResolver {
       ...lists,
       receivedFrom: isoDate(receivedFrom ?? null) ?? undefined,
       receivedTo: isoDate(receivedTo ?? null) ?? undefined,
-    }, limit, decodeCursor(after)).execute();
+    }, limit, decodeNumberCursor('case', after)).execute();
     const nodes = rows.slice(0, limit).map(toCase);
     const last = nodes.at(-1);
-    return { nodes, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(last.caseId) : null } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeNumberCursor('case', last.caseId) : null } };
   }
 
   @FieldResolver(() => [CaseEvent], { description: 'Dated status changes of the case (händelser), oldest first.' })

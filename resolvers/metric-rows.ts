@@ -16,6 +16,7 @@ import type { Sex } from '../schema/sex.enum.js';
 import { badUserInput } from './api-errors.js';
 import { MIN_CELL_SIZE, suppressSmallCells } from './disclosure-control.js';
 import { metricFormula } from './metric-formula.js';
+import { encodeNumberCursor } from './pagination.js';
 import type { Role } from './roles.js';
 
 /** Arguments of `metric(…)`, shared by the GraphQL field and the CSV export. */
@@ -101,14 +102,6 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   };
 }
 
-const encodeOffset = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
-export function decodeOffset(after: string | null | undefined): number {
-  if (after == null) return 0;
-  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!match) throw badUserInput('after is not a cursor this API issued; pass pageInfo.endCursor of the previous page', { argument: 'after' });
-  return Number(match[1]);
-}
-
 /** Most rows a disclosure-controlled result may have: suppression needs the whole result, not one page. */
 const MAX_CONTROLLED_ROWS = 20_000;
 
@@ -164,7 +157,7 @@ export async function computeMetric(
   return {
     definition: toDefinitionType(definition),
     totalCount: result.totalCount,
-    pageInfo: { hasNextPage: end < result.totalCount, endCursor: rows.length > 0 ? encodeOffset(end) : null },
+    pageInfo: { hasNextPage: end < result.totalCount, endCursor: rows.length > 0 ? encodeNumberCursor('offset', end) : null },
     rows,
   };
 }

@@ -4,8 +4,8 @@ import { Comparison, Dimension } from '../schema/metric-enums.js';
 import { MetricResult } from '../schema/metric-result.type.js';
 import { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import type { RequestContext } from './context.js';
-import { catalog, computeMetric, decodeOffset } from './metric-rows.js';
-import { pageSize } from './pagination.js';
+import { catalog, computeMetric } from './metric-rows.js';
+import { decodeNumberCursor, pageSize } from './pagination.js';
 
 @Resolver()
 export class MetricResolver {
@@ -27,6 +27,6 @@ export class MetricResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor: pageInfo.endCursor of the previous page.' }) after: string | undefined,
     @Ctx() { db, role }: RequestContext,
   ): Promise<MetricResult> {
-    return computeMetric(db, { name, by, where, compareTo, orderBy }, { limit: pageSize(first), offset: decodeOffset(after) }, role);
+    return computeMetric(db, { name, by, where, compareTo, orderBy }, { limit: pageSize(first), offset: decodeNumberCursor('offset', after) ?? 0 }, role);
   }
 }

@@ -13,9 +13,28 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+function invalidCursor() {
+  return badUserInput('after is not a cursor this API issued; pass pageInfo.endCursor of the previous page', { argument: 'after' });
+}
+
 export function figureCursor(after: string | null | undefined): FigureCursor | null {
   if (after == null) return null;
   const cursor = decodeFigureCursor(after);
-  if (!cursor) throw badUserInput('after is not a cursor this API issued; pass pageInfo.endCursor of the previous page', { argument: 'after' });
+  if (!cursor) throw invalidCursor();
   return cursor;
+}
+
+/** An opaque cursor holding one whole number of a kind: a row offset (`offset`) or a case id (`case`). */
+const CURSOR_DIGITS = { offset: 9, case: 15 } as const;
+
+export function encodeNumberCursor(kind: 'offset' | 'case', value: number | string): string {
+  return Buffer.from(`${kind}:${value}`).toString('base64url');
+}
+
+/** The number in a cursor of that kind; null when `after` is absent; BAD_USER_INPUT when it is not one we issued. */
+export function decodeNumberCursor(kind: 'offset' | 'case', after: string | null | undefined): number | null {
+  if (after == null) return null;
+  const match = new RegExp(`^${kind}:(\\d{1,${CURSOR_DIGITS[kind]}})$`).exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!match) throw invalidCursor();
+  return Number(match[1]);
 }

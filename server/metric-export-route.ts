@@ -14,18 +14,19 @@ const METRIC_PAGE = `query MetricExport($name: String!, $by: [Dimension!], $wher
   }
 }`;
 
-const COLUMNS = [
+const ROW_COLUMNS = [
   'value', 'suppressed', 'period', 'year', 'quarter', 'month', 'week', 'caseType', 'caseSegment', 'sex', 'ageGroup', 'region',
   'nationality', 'channel', 'outcome', 'appropriation', 'feeActivity', 'agency', 'previous', 'change', 'changeRatio',
-  'publishedValue', 'publishedUnit', 'publishedDocument', 'publishedLine', 'publishedQuote',
-] as const;
+] as const satisfies readonly Exclude<keyof MetricRow, 'published'>[];
+const PUBLISHED_COLUMNS = ['publishedValue', 'publishedUnit', 'publishedDocument', 'publishedLine', 'publishedQuote'] as const;
+const COLUMNS = [...ROW_COLUMNS, ...PUBLISHED_COLUMNS];
 
 const PAGE_SIZE = 1000;
 
 function csvRow(row: MetricRow): (string | number | boolean | null)[] {
-  const { published, ...flat } = row;
+  const { published } = row;
   return [
-    ...COLUMNS.slice(0, 21).map((c) => (flat as unknown as Record<string, string | number | boolean | null>)[c] ?? null),
+    ...ROW_COLUMNS.map((c) => row[c] ?? null),
     published?.value ?? null, published?.unit ?? null, published?.document ?? null, published?.line ?? null, published?.quote ?? null,
   ];
 }

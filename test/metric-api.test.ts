@@ -82,6 +82,16 @@ describe('metric API', () => {
     expect(compare.body.errors?.[0]?.message).toMatch(/needs a time dimension/);
   });
 
+  it('pages metric rows with the cursor it issues', async () => {
+    const PAGE = 'query P($after: String, $first: Int) { metric(name: "fee_cost", by: [YEAR, FEE_ACTIVITY], first: $first, after: $after) { rows { year feeActivity } pageInfo { hasNextPage endCursor } } }';
+    type Page = { metric: { rows: { year: number; feeActivity: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const all = await fixture.server.graphql<Page>(PAGE, { first: 1000 });
+    const first = await fixture.server.graphql<Page>(PAGE, { first: 2 });
+    expect(first.body.data?.metric.pageInfo.hasNextPage).toBe(true);
+    const second = await fixture.server.graphql<Page>(PAGE, { first: 2, after: first.body.data?.metric.pageInfo.endCursor });
+    expect(second.body.data?.metric.rows).toEqual(all.body.data?.metric.rows.slice(2, 4));
+  });
+
   it('exports the same rows as CSV', async () => {
     const variables = { name: 'fee_cost', by: ['YEAR', 'FEE_ACTIVITY'] };
     const { body } = await fixture.server.graphql<{ metric: { rows: Row[]; totalCount: number } }>(METRIC, { ...variables, first: 1000 });

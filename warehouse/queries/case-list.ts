@@ -44,11 +44,6 @@ export function casePage(db: Kysely<Database>, filter: CaseFilter, limit: number
   return query.orderBy('c.case_id').limit(limit + 1);
 }
 
-export async function countCases(db: Kysely<Database>, filter: CaseFilter): Promise<number> {
-  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** The events of many cases in one statement, in date order. */
 export function eventsOfCases(db: Kysely<Database>, caseIds: readonly number[]) {
   return db.selectFrom('cases.case_event').selectAll()
