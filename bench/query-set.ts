@@ -63,8 +63,8 @@ export const QUERY_SET: readonly BenchQuery[] = [
     title: 'BI: approval_rate by CASE_TYPE × YEAR × SEX',
     product: {
       // The default page (100 rows) holds every group (case types × years × sexes).
-      query: `{ metric(name: "approval_rate", by: [CASE_TYPE, YEAR, SEX]) { totalCount rows { caseType year sex value suppressed } } }`,
-      smaller: `{ metric(name: "approval_rate", by: [CASE_TYPE, YEAR, SEX], first: 10) { totalCount rows { caseType year sex value suppressed } } }`,
+      query: `{ metric(name: APPROVAL_RATE, by: [CASE_TYPE, YEAR, SEX]) { totalCount rows { caseType year sex value suppressed } } }`,
+      smaller: `{ metric(name: APPROVAL_RATE, by: [CASE_TYPE, YEAR, SEX], first: 10) { totalCount rows { caseType year sex value suppressed } } }`,
     },
     postgraphile: {
       unsupported:
@@ -116,8 +116,8 @@ export const QUERY_SET: readonly BenchQuery[] = [
     id: 'q4-monthly-series',
     title: 'Time series: received ASYLUM by MONTH, 2022–2024',
     product: {
-      query: `{ metric(name: "received", by: [MONTH], where: { caseType: [ASYLUM], year: [2022, 2023, 2024] }) { totalCount rows { period value } } }`,
-      smaller: `{ metric(name: "received", by: [MONTH], where: { caseType: [ASYLUM], year: [2024] }) { totalCount rows { period value } } }`,
+      query: `{ metric(name: RECEIVED, by: [MONTH], where: { caseType: [ASYLUM], year: [2022, 2023, 2024] }) { totalCount rows { period value } } }`,
+      smaller: `{ metric(name: RECEIVED, by: [MONTH], where: { caseType: [ASYLUM], year: [2024] }) { totalCount rows { period value } } }`,
     },
     postgraphile: {
       // The years become a HAVING on the month bucket (min/max of a one-month group is that month): the condition

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
-import { findMetric } from '../warehouse/metrics/catalog.js';
+import { metric, type MetricName } from '../warehouse/metrics/catalog.js';
 import type { Dimension } from '../warehouse/metrics/dimensions.js';
 import type { MetricFilter, MetricRowData } from '../warehouse/metrics/metric-request.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
@@ -10,7 +10,7 @@ import { runMetric, shareableGroups } from '../warehouse/metrics/metric-query.js
 /** Values of several catalogue metrics for one group and year. */
 export interface MetricCell {
   year: number;
-  values: Map<string, number | null>;
+  values: Map<MetricName, number | null>;
 }
 
 /** Largest number of groups × years one domain relation reads per request (far above what the reports hold). */
@@ -23,16 +23,12 @@ const CELL_LIMIT = 100_000;
  */
 async function yearlyCells(
   db: Kysely<Database>,
-  metrics: readonly string[],
+  metrics: readonly MetricName[],
   keys: readonly Dimension[],
   where: MetricFilter,
 ): Promise<Map<string, MetricCell[]>> {
   const cells = new Map<string, Map<number, MetricCell>>();
-  const definitions = metrics.map((name) => {
-    const definition = findMetric(name);
-    if (!definition) throw new Error(`metric ${name} is not in the catalogue`);
-    return definition;
-  });
+  const definitions = metrics.map(metric);
   for (const [first, ...also] of shareableGroups(definitions)) {
     const request = { by: ['YEAR', ...keys] as Dimension[], where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0 };
     const result = await runMetric(db, first as MetricDefinition, request, also);
@@ -43,8 +39,8 @@ async function yearlyCells(
       if (!years) cells.set(group, (years = new Map()));
       let cell = years.get(year);
       if (!cell) years.set(year, (cell = { year, values: new Map() }));
-      cell.values.set((first as MetricDefinition).name, row.value);
-      also.forEach((d, i) => cell.values.set(d.name, row.also[i] ?? null));
+      cell.values.set((first as MetricDefinition).name as MetricName, row.value);
+      also.forEach((d, i) => cell.values.set(d.name as MetricName, row.also[i] ?? null));
     }
   }
   return new Map([...cells].map(([group, years]) => [group, [...years.values()].sort((a, b) => a.year - b.year)]));
@@ -58,10 +54,10 @@ export interface CaseSeriesKey {
 
 export const CASE_TYPE_YEAR_METRICS = [
   'received', 'decided', 'approval_rate', 'mean_processing_days', 'share_within_statutory_limit', 'open_at_end', 'clearance_rate',
-] as const;
-export const OPEN_BALANCE_METRICS = ['open_at_end', 'backlog_change'] as const;
-export const FEE_YEAR_METRICS = ['fee_revenue', 'fee_cost', 'fee_coverage_ratio', 'fee_coverage_target', 'fee_coverage_gap'] as const;
-export const BUDGET_YEAR_METRICS = ['budget_allocated', 'budget_outcome', 'budget_utilisation'] as const;
+] as const satisfies readonly MetricName[];
+export const OPEN_BALANCE_METRICS = ['open_at_end', 'backlog_change'] as const satisfies readonly MetricName[];
+export const FEE_YEAR_METRICS = ['fee_revenue', 'fee_cost', 'fee_coverage_ratio', 'fee_coverage_target', 'fee_coverage_gap'] as const satisfies readonly MetricName[];
+export const BUDGET_YEAR_METRICS = ['budget_allocated', 'budget_outcome', 'budget_utilisation'] as const satisfies readonly MetricName[];
 
 /** Cache key of a case series; shared with the published-figure loader of the same series. */
 export const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.sex ?? ''}`;

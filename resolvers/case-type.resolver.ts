@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CaseTypeCode } from '../schema/case-type-code.enum.js';
 import { CaseType, CaseTypeYear } from '../schema/case-type.type.js';
 import { OpenBalance } from '../schema/open-balance.type.js';
+import { dimensionFieldType } from '../schema/dimension-field-type.js';
 import { Sex } from '../schema/sex.enum.js';
 import { listCaseTypes } from '../warehouse/queries/dimension-members.js';
 import type { RequestContext } from './context.js';
@@ -33,7 +34,7 @@ export class CaseTypeResolver {
   })
   async years(
     @Root() caseType: CaseType,
-    @Arg('segment', () => String, { nullable: true, description: 'A segment, e.g. first_time (förstagångsärenden); omit for all segments.' }) segment: string | undefined,
+    @Arg('segment', () => dimensionFieldType('CASE_SEGMENT'), { nullable: true, description: 'A segment, e.g. FIRST_TIME (förstagångsärenden); omit for all segments.' }) segment: string | undefined,
     @Arg('sex', () => Sex, { nullable: true, description: 'One sex (kön); omit for both.' }) sex: Sex | undefined,
     @Ctx() { loaders, role }: RequestContext,
   ): Promise<CaseTypeYear[]> {

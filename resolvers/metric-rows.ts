@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
-import { findMetric, METRICS } from '../warehouse/metrics/catalog.js';
-import { timeGrain, type Dimension } from '../warehouse/metrics/dimensions.js';
+import { metric, METRICS, type MetricName } from '../warehouse/metrics/catalog.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, timeGrain, type Dimension, type FilterKey } from '../warehouse/metrics/dimensions.js';
+import { checkFilterShape, checkOpenValues, openTablesOf } from '../warehouse/metrics/filter-check.js';
+import { estimateRows, tablesToCount } from '../warehouse/metrics/row-estimate.js';
+import { openSetMembers } from '../warehouse/queries/open-members.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';
 import type { MetricFilter, MetricRequest, MetricRowData } from '../warehouse/metrics/metric-request.js';
 import { runMetric } from '../warehouse/metrics/metric-query.js';
 import { publishedBeside, type PublishedCell } from '../warehouse/metrics/published-cells.js';
-import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
 import type { MetricDefinitionType } from '../schema/metric-definition.type.js';
 import { Comparison, SortDirection, type MetricOrderField } from '../schema/metric-enums.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
-import type { Sex } from '../schema/sex.enum.js';
 import { badUserInput } from './api-errors.js';
 import { MIN_CELL_SIZE, suppressSmallCells } from './disclosure-control.js';
 import { metricFormula } from './metric-formula.js';
@@ -21,7 +22,7 @@ import type { Role } from './roles.js';
 
 /** Arguments of `metric(…)`, shared by the GraphQL field and the CSV export. */
 export interface MetricArgs {
-  name: string;
+  name: MetricName;
   by?: Dimension[] | null;
   where?: MetricWhere | null;
   compareTo?: Comparison | null;
@@ -47,14 +48,22 @@ export function catalog(): MetricDefinitionType[] {
   return METRICS.map(toDefinitionType);
 }
 
-const isoDate = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
+const isoDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
 
+/** The GraphQL filter as the engine takes it: dates as ISO text, absent fields left out, lists of stored codes. */
 function toFilter(where: MetricWhere | null | undefined): MetricFilter {
   if (!where) return {};
-  const { from, to, ...lists } = where;
-  const filter: MetricFilter = { ...lists, from: isoDate(from), to: isoDate(to) };
-  if (filter.from && filter.to && filter.from > filter.to) throw badUserInput(`where.from (${filter.from}) is after where.to (${filter.to})`);
-  for (const key of Object.keys(filter) as (keyof MetricFilter)[]) if (filter[key] === undefined || filter[key] === null) delete filter[key];
+  const filter: MetricFilter = {};
+  if (where.year) filter.year = where.year;
+  const from = isoDate(where.from);
+  const to = isoDate(where.to);
+  if (from) filter.from = from;
+  if (to) filter.to = to;
+  for (const d of ATTRIBUTE_DIMENSIONS) {
+    const key: FilterKey = ATTRIBUTES[d].key;
+    const values = where[key];
+    if (values !== undefined && values !== null) filter[key] = values;
+  }
   return filter;
 }
 
@@ -75,26 +84,17 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   const previousHidden = suppressed || (controlled && data.previousSupport !== null && data.previousSupport > 0 && data.previousSupport < MIN_CELL_SIZE);
   const previous = previousHidden ? null : data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
-  const dim = (d: Dimension) => data.dims[d] ?? null;
+  const dims = Object.fromEntries(ATTRIBUTE_DIMENSIONS.map((d) => [ATTRIBUTES[d].key, data.dims[d] ?? null])) as Record<FilterKey, string | null>;
   return {
+    ...dims,
     value,
     suppressed,
+    nullReason: suppressed ? 'SUPPRESSED' : data.nullReason,
     period: data.bucket,
     year: week ? week.year : date ? date.getUTCFullYear() : null,
     quarter: date && (grain === 'QUARTER' || grain === 'MONTH') ? Math.floor(date.getUTCMonth() / 3) + 1 : null,
     month: date && grain === 'MONTH' ? date.getUTCMonth() + 1 : null,
     week: week ? week.week : null,
-    caseType: dim('CASE_TYPE') as CaseTypeCode | null,
-    caseSegment: dim('CASE_SEGMENT'),
-    sex: dim('SEX') as Sex | null,
-    ageGroup: dim('AGE_GROUP'),
-    region: dim('REGION'),
-    nationality: dim('NATIONALITY'),
-    channel: dim('CHANNEL'),
-    outcome: dim('OUTCOME'),
-    appropriation: dim('APPROPRIATION'),
-    feeActivity: dim('FEE_ACTIVITY'),
-    agency: dim('AGENCY'),
     previous,
     change,
     changeRatio: change !== null && previous ? change / previous : null,
@@ -115,14 +115,29 @@ export async function computeMetric(
   page: { limit: number; offset: number },
   role: Role,
 ): Promise<MetricResult> {
-  const definition = findMetric(args.name);
-  if (!definition) {
-    throw badUserInput(`unknown metric "${args.name}"; metricCatalog lists them: ${METRICS.map((m) => m.name).join(', ')}`, { argument: 'name' });
-  }
+  const definition = metric(args.name);
   const by = [...new Set(args.by ?? [])];
+  const where = toFilter(args.where);
+  try {
+    checkFilterShape(where);
+    // One statement fetches the members of every open set the request filters or groups by (none for closed sets).
+    const tables = [...new Set([...openTablesOf(where), ...tablesToCount(by, where)])];
+    const members = await openSetMembers(db, tables);
+    checkOpenValues(where, members);
+    const estimate = estimateRows(by, where, new Map([...members].map(([t, codes]) => [t, codes.length])));
+    if (role === 'public' && definition.kind !== 'figure' && estimate > MAX_CONTROLLED_ROWS) {
+      throw new MetricRequestError(
+        `this grouping can have up to ${estimate} rows, more than the ${MAX_CONTROLLED_ROWS} that disclosure control checks at once; narrow the filter or group by fewer dimensions`,
+        { estimate, limit: MAX_CONTROLLED_ROWS },
+      );
+    }
+  } catch (error) {
+    if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
+    throw error;
+  }
   const request: MetricRequest = {
     by,
-    where: toFilter(args.where),
+    where,
     comparePrevious: args.compareTo === Comparison.PREVIOUS_PERIOD,
     orderBy: (args.orderBy ?? []).map((o) => ({ field: o.field as MetricOrderField, descending: o.direction === SortDirection.DESC })),
     limit: page.limit,

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { MetricDefinitionType } from '../schema/metric-definition.type.js';
 import { Comparison, Dimension } from '../schema/metric-enums.js';
+import { MetricName } from '../schema/metric-name.enum.js';
 import { MetricResult } from '../schema/metric-result.type.js';
 import { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import type { RequestContext } from './context.js';
@@ -18,7 +19,7 @@ export class MetricResolver {
     description: 'Computes a metric of the catalogue on demand (mått), grouped by the given dimensions and filtered, in the database; each row flat for BI tools, with the published figure for the same cell where one exists.',
   })
   metric(
-    @Arg('name', () => String, { description: 'Metric name from metricCatalog, e.g. "approval_rate".' }) name: string,
+    @Arg('name', () => MetricName, { description: 'The metric (mått), e.g. APPROVAL_RATE; metricCatalog describes each.' }) name: MetricName,
     @Arg('by', () => [Dimension], { nullable: true, description: 'Dimensions to group by (gruppera efter); none for one total row.' }) by: Dimension[] | undefined,
     @Arg('where', () => MetricWhere, { nullable: true, description: 'Filter (urval).' }) where: MetricWhere | undefined,
     @Arg('compareTo', () => Comparison, { nullable: true, description: 'Add the previous period’s value and the change to each row.' }) compareTo: Comparison | undefined,

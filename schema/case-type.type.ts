@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CaseTypeCode } from './case-type-code.enum.js';
+import { dimensionFieldType } from './dimension-field-type.js';
 import { FigureSource } from './figure-source.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A case type (ärendeslag) with its published yearly volumes and decisions.' })
@@ -25,7 +26,7 @@ export class CaseTypeYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;
 
-  @Field(() => String, { nullable: true, description: 'Segment (delmängd), e.g. first_time (förstagångsärenden) or extension (förlängningsärenden); null for all segments.' })
+  @Field(() => dimensionFieldType('CASE_SEGMENT'), { nullable: true, description: 'Segment (delmängd), e.g. FIRST_TIME (förstagångsärenden) or EXTENSION (förlängningsärenden); null for all segments.' })
   segment!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Cases received (inkomna ärenden).' })

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CaseTypeCode } from './case-type-code.enum.js';
 import { PageInfo } from './page-info.type.js';
+import { dimensionFieldType } from './dimension-field-type.js';
 import { Sex } from './sex.enum.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A dated status change of a case (händelse): received, decided, appealed, court_decided, handed_to_police, departed_*.' })
@@ -23,7 +24,7 @@ export class Case {
   @Field(() => CaseTypeCode, { description: 'Case type (ärendeslag).' })
   caseType!: CaseTypeCode;
 
-  @Field(() => String, { description: 'Segment (delmängd), e.g. first_time.' })
+  @Field(() => dimensionFieldType('CASE_SEGMENT'), { description: 'Segment (delmängd), e.g. FIRST_TIME.' })
   caseSegment!: string;
 
   @Field(() => String, { nullable: true, description: 'Subcategory, e.g. work-permit category_a (kategori).' })
@@ -32,16 +33,16 @@ export class Case {
   @Field(() => Sex, { description: 'Sex of the applicant (kön).' })
   sex!: Sex;
 
-  @Field(() => String, { description: 'Age group (åldersgrupp).' })
+  @Field(() => dimensionFieldType('AGE_GROUP'), { description: 'Age group (åldersgrupp).' })
   ageGroup!: string;
 
   @Field(() => String, { description: 'Nationality, ISO 3166-1 alpha-2 (medborgarskap).' })
   nationality!: string;
 
-  @Field(() => String, { nullable: true, description: 'Deciding region (region), for asylum.' })
+  @Field(() => dimensionFieldType('REGION'), { nullable: true, description: 'Deciding region (region), for asylum.' })
   region!: string | null;
 
-  @Field(() => String, { description: 'Application channel (kanal): e_application or paper.' })
+  @Field(() => dimensionFieldType('CHANNEL'), { description: 'Application channel (kanal): E_APPLICATION or PAPER.' })
   channel!: string;
 
   @Field(() => Boolean, { description: 'Decided automatically (automatiserat beslut).' })
@@ -53,7 +54,7 @@ export class Case {
   @Field(() => String, { nullable: true, description: 'Decision date, ISO (beslutsdatum); null while open.' })
   decisionDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Outcome (utfall); null while open.' })
+  @Field(() => dimensionFieldType('OUTCOME'), { nullable: true, description: 'Outcome (utfall); null while open.' })
   outcome!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Days from received to decided (handläggningstid).' })

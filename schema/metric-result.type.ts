@@ -1,8 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { CaseTypeCode } from './case-type-code.enum.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type FilterKey } from '../warehouse/metrics/dimensions.js';
+import { dimensionFieldType } from './dimension-field-type.js';
 import { MetricDefinitionType } from './metric-definition.type.js';
 import { PageInfo } from './page-info.type.js';
-import { Sex } from './sex.enum.js';
+import { NullReason } from './null-reason.enum.js';
 
 @ObjectType({ simpleResolvers: true, description: 'The figure a report printed for exactly this cell (publicerad uppgift), in the metric’s unit.' })
 export class PublishedValue {
@@ -39,6 +40,9 @@ export class MetricRow {
   @Field(() => Boolean, { description: 'True when the value is withheld by disclosure control (röjandeskydd).' })
   suppressed!: boolean;
 
+  @Field(() => NullReason, { nullable: true, description: 'Why value is null (orsak till tomt värde); null when value is given.' })
+  nullReason!: NullReason | null;
+
   @Field(() => String, { nullable: true, description: 'First day of the time bucket, ISO date (period), when grouped by time.' })
   period!: string | null;
 
@@ -54,39 +58,6 @@ export class MetricRow {
   @Field(() => Int, { nullable: true, description: 'ISO week 1–53 (vecka).' })
   week!: number | null;
 
-  @Field(() => CaseTypeCode, { nullable: true, description: 'Case type (ärendeslag).' })
-  caseType!: CaseTypeCode | null;
-
-  @Field(() => String, { nullable: true, description: 'Segment (delmängd).' })
-  caseSegment!: string | null;
-
-  @Field(() => Sex, { nullable: true, description: 'Sex (kön).' })
-  sex!: Sex | null;
-
-  @Field(() => String, { nullable: true, description: 'Age group (åldersgrupp).' })
-  ageGroup!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Region (region).' })
-  region!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Nationality, ISO 3166-1 alpha-2 (medborgarskap).' })
-  nationality!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Application channel (kanal).' })
-  channel!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Decision outcome (utfall).' })
-  outcome!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Appropriation (anslag).' })
-  appropriation!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Fee-financed activity (avgiftsbelagd verksamhet).' })
-  feeActivity!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Agency (myndighet).' })
-  agency!: string | null;
-
   @Field(() => Float, { nullable: true, description: 'Value of the same group in the previous bucket (föregående period), with compareTo: PREVIOUS_PERIOD.' })
   previous!: number | null;
 
@@ -98,6 +69,13 @@ export class MetricRow {
 
   @Field(() => PublishedValue, { nullable: true, description: 'The figure a report printed for exactly this cell, with its line (publicerat värde).' })
   published!: PublishedValue | null;
+}
+
+/** The dimension columns of a row, one per dimension of the registry; null where the row is not grouped by it. */
+export interface MetricRow extends Record<FilterKey, string | null> {}
+for (const d of ATTRIBUTE_DIMENSIONS) {
+  const spec = ATTRIBUTES[d];
+  Field(() => dimensionFieldType(d), { nullable: true, description: `${spec.label}; null unless grouped by ${d}.` })(MetricRow.prototype, spec.key);
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The rows of a metric query (resultat), one page of them, with the definition used.' })

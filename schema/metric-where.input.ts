@@ -1,8 +1,8 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
-import { CaseTypeCode } from './case-type-code.enum.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type FilterKey } from '../warehouse/metrics/dimensions.js';
+import { dimensionFieldType } from './dimension-field-type.js';
 import { MetricOrderField, SortDirection } from './metric-enums.js';
-import { Sex } from './sex.enum.js';
 
 @InputType({ description: 'Filter of a metric (urval); every field given must match, lists match any of their values.' })
 export class MetricWhere {
@@ -15,38 +15,14 @@ export class MetricWhere {
   @Field(() => GraphQLDate, { nullable: true, description: 'Last day included, on the anchor date (till och med).' })
   to?: Date;
 
-  @Field(() => [CaseTypeCode], { nullable: true, description: 'Case types (ärendeslag).' })
-  caseType?: CaseTypeCode[];
+}
 
-  @Field(() => [String], { nullable: true, description: 'Segments (delmängd), e.g. ["first_time"].' })
-  caseSegment?: string[];
-
-  @Field(() => [Sex], { nullable: true, description: 'Sexes (kön).' })
-  sex?: Sex[];
-
-  @Field(() => [String], { nullable: true, description: 'Age groups (åldersgrupp), e.g. ["18_34"].' })
-  ageGroup?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Regions (region), e.g. ["nord"].' })
-  region?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Nationalities, ISO 3166-1 alpha-2 (medborgarskap), e.g. ["SY", "AF"].' })
-  nationality?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Application channels (kanal): e_application, paper.' })
-  channel?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Decision outcomes (utfall).' })
-  outcome?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Appropriations (anslag), e.g. ["UO8 1:1"].' })
-  appropriation?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Fee-financed activities (avgiftsbelagd verksamhet).' })
-  feeActivity?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Agencies (myndighet).' })
-  agency?: string[];
+/** The attribute filters, one per dimension of the registry: an enum list for a closed set, strings for an open one. */
+export interface MetricWhere extends Partial<Record<FilterKey, string[]>> {}
+for (const d of ATTRIBUTE_DIMENSIONS) {
+  const spec = ATTRIBUTES[d];
+  const example = spec.members.kind === 'open' ? `, e.g. ${spec.members.example}; checked against dimensionValues(${d})` : '';
+  Field(() => [dimensionFieldType(d)], { nullable: true, description: `${spec.label}: any of these values${example}.` })(MetricWhere.prototype, spec.key);
 }
 
 @InputType({ description: 'One sort key of metric rows (sortering).' })

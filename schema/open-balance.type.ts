@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CaseTypeCode } from './case-type-code.enum.js';
+import { dimensionFieldType } from './dimension-field-type.js';
 import { FigureSource } from './figure-source.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Open cases at year end (öppna ärenden vid årets slut) for a case type and segment.' })
@@ -10,7 +11,7 @@ export class OpenBalance {
   @Field(() => Int, { description: 'Reference year (år); the balance is at 31 December.' })
   year!: number;
 
-  @Field(() => String, { description: 'Segment (delmängd), e.g. first_time (förstagångsärenden); general for case types the reports do not split.' })
+  @Field(() => dimensionFieldType('CASE_SEGMENT'), { description: 'Segment (delmängd), e.g. FIRST_TIME (förstagångsärenden); GENERAL for case types the reports do not split.' })
   segment!: string;
 
   @Field(() => Float, { nullable: true, description: 'Open cases at 31 December (öppna ärenden), from the case-level facts (catalogue metric open_at_end).' })

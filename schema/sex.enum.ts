@@ -1,16 +1,6 @@
-import { registerEnumType } from 'type-graphql';
+import type { SexCode } from '../warehouse/published/figure-vocabulary.js';
+import { DIMENSION_ENUMS } from './dimension-enums.js';
 
-/** Sex as the reports split it (kön); the warehouse stores the lower-case code. */
-export enum Sex {
-  FEMALE = 'female',
-  MALE = 'male',
-}
-
-registerEnumType(Sex, {
-  name: 'Sex',
-  description: 'Sex as the reports split it (kön). Omit for both (totalt).',
-  valuesConfig: {
-    FEMALE: { description: 'Women or girls (kvinnor, flickor).' },
-    MALE: { description: 'Men or boys (män, pojkar).' },
-  },
-});
+/** GraphQL enum of sex (`Sex`), registered with the other dimension enums from the registry; values are the stored codes. */
+export const Sex = DIMENSION_ENUMS.SEX as { FEMALE: 'female'; MALE: 'male' };
+export type Sex = SexCode;

@@ -4,29 +4,46 @@ import express, { type Request, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../resolvers/context.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, timeGrain, type Dimension, type TimeDimension } from '../warehouse/metrics/dimensions.js';
+
+const DIMENSION_FIELDS = ATTRIBUTE_DIMENSIONS.map((d) => ATTRIBUTES[d].key);
 
 /** The `metric` field as the export asks it: the same resolver, validation, limits and error codes as GraphQL. */
-const METRIC_PAGE = `query MetricExport($name: String!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $orderBy: [MetricOrder!], $first: Int, $after: String) {
+const METRIC_PAGE = `query MetricExport($name: MetricName!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $orderBy: [MetricOrder!], $first: Int, $after: String) {
   metric(name: $name, by: $by, where: $where, compareTo: $compareTo, orderBy: $orderBy, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    rows { value suppressed period year quarter month week caseType caseSegment sex ageGroup region nationality channel outcome
-      appropriation feeActivity agency previous change changeRatio published { value unit printed document line quote approximate } }
+    rows { value suppressed nullReason period year quarter month week ${DIMENSION_FIELDS.join(' ')}
+      previous change changeRatio published { value unit printed document line quote approximate } }
   }
 }`;
 
-const ROW_COLUMNS = [
-  'value', 'suppressed', 'period', 'year', 'quarter', 'month', 'week', 'caseType', 'caseSegment', 'sex', 'ageGroup', 'region',
-  'nationality', 'channel', 'outcome', 'appropriation', 'feeActivity', 'agency', 'previous', 'change', 'changeRatio',
-] as const satisfies readonly Exclude<keyof MetricRow, 'published'>[];
+type RowColumn = keyof Omit<MetricRow, 'published'>;
+const TIME_COLUMNS: Record<TimeDimension, readonly RowColumn[]> = {
+  YEAR: ['year'], QUARTER: ['year', 'quarter'], MONTH: ['year', 'quarter', 'month'], WEEK: ['year', 'week'],
+};
 const PUBLISHED_COLUMNS = ['publishedValue', 'publishedUnit', 'publishedDocument', 'publishedLine', 'publishedQuote'] as const;
-const COLUMNS = [...ROW_COLUMNS, ...PUBLISHED_COLUMNS];
+
+/**
+ * The CSV columns of one export, in a stable order: the period and the dimensions grouped by (in the registry's
+ * order), the value and why it may be null, the comparison when asked for, and the published twin.
+ */
+export function exportColumns(by: readonly Dimension[], compared: boolean): { row: RowColumn[]; header: string[] } {
+  const grain = timeGrain(by);
+  const row: RowColumn[] = [
+    ...(grain ? (['period', ...TIME_COLUMNS[grain]] as RowColumn[]) : []),
+    ...ATTRIBUTE_DIMENSIONS.filter((d) => by.includes(d)).map((d) => ATTRIBUTES[d].key as RowColumn),
+    'value', 'suppressed', 'nullReason',
+    ...(compared ? (['previous', 'change', 'changeRatio'] as RowColumn[]) : []),
+  ];
+  return { row, header: [...row, ...PUBLISHED_COLUMNS] };
+}
 
 const PAGE_SIZE = 1000;
 
-function csvRow(row: MetricRow): (string | number | boolean | null)[] {
+function csvRow(row: MetricRow, columns: readonly RowColumn[]): (string | number | boolean | null)[] {
   const { published } = row;
   return [
-    ...ROW_COLUMNS.map((c) => row[c] ?? null),
+    ...columns.map((c) => row[c] ?? null),
     published?.value ?? null, published?.unit ?? null, published?.document ?? null, published?.line ?? null, published?.quote ?? null,
   ];
 }
@@ -55,8 +72,11 @@ export function metricExportRouter(
     } catch {
       return fail(400, 'BAD_USER_INPUT', 'where and orderBy must be JSON, e.g. where={"caseType":["ASYLUM"]}');
     }
+    // The metric may be named as in the catalogue (approval_rate) or as its enum value (APPROVAL_RATE).
+    const name = typeof req.query.name === 'string' ? req.query.name.toUpperCase() : req.query.name;
+    const by = parseList(req.query.by);
     const variables = {
-      name: req.query.name, by: parseList(req.query.by), where, orderBy,
+      name, by, where, orderBy,
       compareTo: typeof req.query.compareTo === 'string' ? req.query.compareTo : undefined,
       first: PAGE_SIZE, after: undefined as string | undefined,
     };
@@ -82,7 +102,8 @@ export function metricExportRouter(
     res.setHeader('content-disposition', `attachment; filename="${String(req.query.name).replace(/[^a-z0-9_]/gi, '')}.csv"`);
     res.setHeader('x-total-count', String(result.data.metric.totalCount));
     res.setHeader('x-row-cap', String(rowCap));
-    const csv = stringify({ header: true, columns: [...COLUMNS], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    const columns = exportColumns((by ?? []).filter((d): d is Dimension => (DIMENSIONS as readonly string[]).includes(d)), variables.compareTo !== undefined);
+    const csv = stringify({ header: true, columns: columns.header, cast: { boolean: (b) => (b ? 'true' : 'false') } });
     csv.pipe(res);
     let written = 0;
     try {
@@ -91,7 +112,7 @@ export function metricExportRouter(
         for (const row of metric.rows) {
           if (written >= rowCap) break;
           // Backpressure: wait for the socket when the CSV stream's buffer is full.
-          if (!csv.write(csvRow(row))) await new Promise((resolve) => csv.once('drain', resolve));
+          if (!csv.write(csvRow(row, columns.row))) await new Promise((resolve) => csv.once('drain', resolve));
           written += 1;
         }
         if (written >= rowCap || !metric.pageInfo.hasNextPage) break;

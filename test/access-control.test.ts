@@ -48,12 +48,12 @@ describe('roles from API keys', () => {
     const { status, body } = await post(server.url, '{ cases(first: 5) { nodes { caseId } } }');
     expect(status).toBe(403);
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const metric = await post(server.url, '{ metric(name: "received") { rows { value } } }');
+    const metric = await post(server.url, '{ metric(name: RECEIVED) { rows { value } } }');
     expect(metric.body.errors).toBeUndefined();
   });
 
   it('lets an analyst key list pseudonymous cases with their events', async () => {
-    const { body } = await post(server.url, '{ cases(first: 5, where: { region: ["syd"] }) { nodes { caseId region events { eventType eventDate } } pageInfo { hasNextPage } } }', { 'x-api-key': ANALYST_KEY });
+    const { body } = await post(server.url, '{ cases(first: 5, where: { region: [SYD] }) { nodes { caseId region events { eventType eventDate } } pageInfo { hasNextPage } } }', { 'x-api-key': ANALYST_KEY });
     expect(body.errors).toBeUndefined();
     const cases = (body.data?.cases as { nodes: { caseId: string; events: unknown[] }[] }).nodes;
     expect(cases.map((c) => c.caseId)).toEqual(['41', '42', '43']);
@@ -75,28 +75,28 @@ describe('roles from API keys', () => {
 });
 
 describe('disclosure control for the public role', () => {
-  const byRegion = '{ metric(name: "received", by: [REGION]) { rows { region value suppressed } } }';
+  const byRegion = '{ metric(name: RECEIVED, by: [REGION]) { rows { region value suppressed } } }';
 
   it('suppresses a cell of fewer than five cases, and the sibling that would give it away', async () => {
     const { body } = await post(server.url, byRegion);
     expect(body.errors).toBeUndefined();
     // syd has 3 cases (primary); nord is the only sibling, and total − nord would disclose syd (secondary).
     expect((body.data?.metric as { rows: unknown[] }).rows).toEqual([
-      { region: 'nord', value: null, suppressed: true },
-      { region: 'syd', value: null, suppressed: true },
+      { region: 'NORD', value: null, suppressed: true },
+      { region: 'SYD', value: null, suppressed: true },
     ]);
   });
 
   it('shows the analyst every cell', async () => {
     const { body } = await post(server.url, byRegion, { 'x-api-key': ANALYST_KEY });
     expect((body.data?.metric as { rows: unknown[] }).rows).toEqual([
-      { region: 'nord', value: 40, suppressed: false },
-      { region: 'syd', value: 3, suppressed: false },
+      { region: 'NORD', value: 40, suppressed: false },
+      { region: 'SYD', value: 3, suppressed: false },
     ]);
   });
 
   it('suppresses small splits in the typed domain fields too', async () => {
-    const { body } = await post(server.url, '{ caseTypes(codes: [ASYLUM]) { years(segment: "first_time", sex: FEMALE) { year received } } }');
+    const { body } = await post(server.url, '{ caseTypes(codes: [ASYLUM]) { years(segment: FIRST_TIME, sex: FEMALE) { year received } } }');
     expect(body.errors).toBeUndefined();
     const years = (body.data?.caseTypes as { years: { year: number; received: number | null }[] }[])[0]?.years ?? [];
     expect(years.find((y) => y.year === 2023)?.received).toBe(21);

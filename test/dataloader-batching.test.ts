@@ -22,7 +22,7 @@ async function statements(query: string): Promise<{ count: number; errors: unkno
 describe('DataLoader batching', () => {
   it('nested reads cost the same number of statements for 1 parent as for all of them (no N+1)', async () => {
     const nested = (codes: string) => `{
-      caseTypes${codes} { code years { year received sources { line } } y2: years(segment: "first_time") { year } openBalances { year open } }
+      caseTypes${codes} { code years { year received sources { line } } y2: years(segment: FIRST_TIME) { year } openBalances { year open } }
       feeActivities { code years { year coverageRatio } }
       budgetLines { appropriation years { year utilisation } }
     }`;

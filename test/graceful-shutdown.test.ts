@@ -34,7 +34,7 @@ describe('SIGTERM', () => {
     const inFlight = fetch(url, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       // A heavy grouping on the base facts keeps the request busy while the signal arrives.
-      body: JSON.stringify({ query: "{ metric(name: \"p90_processing_days\", by: [NATIONALITY, MONTH, SEX, AGE_GROUP], first: 1000) { totalCount } }" }),
+      body: JSON.stringify({ query: "{ metric(name: P90_PROCESSING_DAYS, by: [NATIONALITY, MONTH, SEX, AGE_GROUP], first: 1000) { totalCount } }" }),
     });
     await new Promise((r) => setTimeout(r, 40));
     child.kill('SIGTERM');

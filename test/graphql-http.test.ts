@@ -26,7 +26,7 @@ describe('GraphQL over HTTP', () => {
 
   it('serves asylum first-time flows with the published figures of Tabell 6.2 as their sources', async () => {
     const { body } = await fixture.server.graphql<{ caseTypes: { years: { year: number; sources: { measure: string; value: number; line: number; table: string }[] }[] }[] }>(`{
-      caseTypes(codes: [ASYLUM]) { years(segment: "first_time") { year received approvalRate sources { measure value line table } } }
+      caseTypes(codes: [ASYLUM]) { years(segment: FIRST_TIME) { year received approvalRate sources { measure value line table } } }
     }`);
     expect(body.errors).toBeUndefined();
     const years = body.data?.caseTypes[0]?.years ?? [];

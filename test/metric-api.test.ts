@@ -7,7 +7,7 @@ import { useServerFixture } from './support/server-fixture.js';
 const fixture = useServerFixture();
 
 interface Row { value: number | null; year: number | null; feeActivity: string | null; published: { value: number; line: number; quote: string } | null }
-const METRIC = `query M($name: String!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $first: Int) {
+const METRIC = `query M($name: MetricName!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $first: Int) {
   metric(name: $name, by: $by, where: $where, compareTo: $compareTo, first: $first) {
     definition { name unit formula dimensions }
     totalCount
@@ -44,7 +44,7 @@ describe('metric API', () => {
   });
 
   it('computes fee coverage by activity for 2024: citizenship ≈ 0.301, total ≈ 0.227', async () => {
-    const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, { name: 'fee_coverage_ratio', by: ['FEE_ACTIVITY'], where: { year: [2024] } });
+    const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, { name: 'FEE_COVERAGE_RATIO', by: ['FEE_ACTIVITY'], where: { year: [2024] } });
     expect(body.errors).toBeUndefined();
     const rows = body.data?.metric.rows ?? [];
     expect(rows.find((r) => r.feeActivity === 'citizenship')?.value).toBeCloseTo(0.301, 3);
@@ -55,7 +55,7 @@ describe('metric API', () => {
 
   it('computes budget utilisation per appropriation and year, with the published outcome and allocation behind it', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: (Row & { appropriation: string })[] } }>(METRIC, {
-      name: 'budget_utilisation', by: ['YEAR', 'APPROPRIATION'], where: { year: [2024], appropriation: ['UO7 1:1'] },
+      name: 'BUDGET_UTILISATION', by: ['YEAR', 'APPROPRIATION'], where: { year: [2024], appropriation: ['UO7 1:1'] },
     });
     expect(body.errors).toBeUndefined();
     // Tabell 3.1: 22 of 25 mnkr (the text rounds to 89 %, from the exact accounts).
@@ -64,7 +64,7 @@ describe('metric API', () => {
 
   it('adds the previous period and the change', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: (Row & { previous: number; change: number })[] } }>(METRIC, {
-      name: 'fee_revenue', by: ['YEAR'], where: { feeActivity: ['citizenship'] }, compareTo: 'PREVIOUS_PERIOD',
+      name: 'FEE_REVENUE', by: ['YEAR'], where: { feeActivity: ['citizenship'] }, compareTo: 'PREVIOUS_PERIOD',
     });
     const y2024 = body.data?.metric.rows.find((r) => r.year === 2024);
     expect(y2024?.value).toBe(82_636_000);
@@ -73,17 +73,17 @@ describe('metric API', () => {
   });
 
   it('refuses a dimension the metric does not support, naming the ones it does', async () => {
-    const { body } = await fixture.server.graphql(METRIC, { name: 'fee_coverage_ratio', by: ['NATIONALITY'] });
+    const { body } = await fixture.server.graphql(METRIC, { name: 'FEE_COVERAGE_RATIO', by: ['NATIONALITY'] });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toMatch(/cannot be grouped by NATIONALITY; it supports YEAR, FEE_ACTIVITY/);
-    const unknown = await fixture.server.graphql(METRIC, { name: 'no_such_metric' });
+    const unknown = await fixture.server.graphql(METRIC, { name: 'NO_SUCH_METRIC' });
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const compare = await fixture.server.graphql(METRIC, { name: 'received', compareTo: 'PREVIOUS_PERIOD' });
+    const compare = await fixture.server.graphql(METRIC, { name: 'RECEIVED', compareTo: 'PREVIOUS_PERIOD' });
     expect(compare.body.errors?.[0]?.message).toMatch(/needs a time dimension/);
   });
 
   it('pages metric rows with the cursor it issues', async () => {
-    const PAGE = 'query P($after: String, $first: Int) { metric(name: "fee_cost", by: [YEAR, FEE_ACTIVITY], first: $first, after: $after) { rows { year feeActivity } pageInfo { hasNextPage endCursor } } }';
+    const PAGE = 'query P($after: String, $first: Int) { metric(name: FEE_COST, by: [YEAR, FEE_ACTIVITY], first: $first, after: $after) { rows { year feeActivity } pageInfo { hasNextPage endCursor } } }';
     type Page = { metric: { rows: { year: number; feeActivity: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
     const all = await fixture.server.graphql<Page>(PAGE, { first: 1000 });
     const first = await fixture.server.graphql<Page>(PAGE, { first: 2 });
@@ -93,7 +93,7 @@ describe('metric API', () => {
   });
 
   it('exports the same rows as CSV', async () => {
-    const variables = { name: 'fee_cost', by: ['YEAR', 'FEE_ACTIVITY'] };
+    const variables = { name: 'FEE_COST', by: ['YEAR', 'FEE_ACTIVITY'] };
     const { body } = await fixture.server.graphql<{ metric: { rows: Row[]; totalCount: number } }>(METRIC, { ...variables, first: 1000 });
     const response = await fetch(`${fixture.server.url}/export/metric.csv?name=fee_cost&by=YEAR,FEE_ACTIVITY`);
     expect(response.status).toBe(200);

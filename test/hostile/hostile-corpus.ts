@@ -41,7 +41,7 @@ export function hostileCorpus(): HostileRequest[] {
   }
   for (const first of [1001, 5000, 1_000_000, 2_147_483_647, -1, -1000]) {
     corpus.push(query(`huge first ${first} (figures)`, `{ publishedFigures(first: ${first}) { totalCount } }`));
-    corpus.push(query(`huge first ${first} (metric)`, `{ metric(name: "fee_cost", by: [YEAR], first: ${first}) { totalCount } }`));
+    corpus.push(query(`huge first ${first} (metric)`, `{ metric(name: FEE_COST, by: [YEAR], first: ${first}) { totalCount } }`));
     corpus.push(query(`huge first ${first} (variable)`, 'query Q($n: Int) { publishedFigures(first: $n) { nodes { id } } }', { n: first }));
     corpus.push(query(`huge first ${first} (nested)`, `{ sourceTables { figures(first: ${first}) { totalCount } } }`));
   }
@@ -51,28 +51,28 @@ export function hostileCorpus(): HostileRequest[] {
     ['float for Int', '{ publishedFigures(first: 1.5) { totalCount } }'],
     ['number for enum', '{ caseTypes(codes: [1]) { code } }'],
     ['unknown enum', '{ caseTypes(codes: [NOT_A_TYPE]) { code } }'],
-    ['string for list of Int', '{ metric(name: "received", where: { year: "2024" }) { totalCount } }'],
+    ['string for list of Int', '{ metric(name: RECEIVED, where: { year: "2024" }) { totalCount } }'],
     ['object for String', '{ metric(name: { x: 1 }) { totalCount } }'],
     ['missing required arg', '{ metric { totalCount } }'],
-    ['bad date', '{ metric(name: "received", where: { from: "2024-13-45" }) { totalCount } }'],
-    ['bad dimension', '{ metric(name: "received", by: [PLANET]) { totalCount } }'],
-    ['unsupported dimension', '{ metric(name: "fee_cost", by: [NATIONALITY]) { totalCount } }'],
-    ['unknown metric', '{ metric(name: "drop_tables") { totalCount } }'],
+    ['bad date', '{ metric(name: RECEIVED, where: { from: "2024-13-45" }) { totalCount } }'],
+    ['bad dimension', '{ metric(name: RECEIVED, by: [PLANET]) { totalCount } }'],
+    ['unsupported dimension', '{ metric(name: FEE_COST, by: [NATIONALITY]) { totalCount } }'],
+    ['unknown metric', '{ metric(name: DROP_TABLES) { totalCount } }'],
     ['forged cursor', '{ publishedFigures(after: "Zm9v") { totalCount } }'],
-    ['forged metric cursor', '{ metric(name: "fee_cost", by: [YEAR], after: "b2Zmc2V0Oi0x") { totalCount } }'],
-    ['variable of wrong type', 'query Q($y: [Int!]) { metric(name: "received", where: { year: $y }) { totalCount } }', { y: ['x'] }],
+    ['forged metric cursor', '{ metric(name: FEE_COST, by: [YEAR], after: "b2Zmc2V0Oi0x") { totalCount } }'],
+    ['variable of wrong type', 'query Q($y: [Int!]) { metric(name: RECEIVED, where: { year: $y }) { totalCount } }', { y: ['x'] }],
     ['undeclared variable', '{ publishedFigures(first: $n) { totalCount } }'],
     ['null for non-null', 'query Q($n: String!) { metric(name: $n) { totalCount } }', { n: null }],
-    ['compare without time', '{ metric(name: "received", compareTo: PREVIOUS_PERIOD) { totalCount } }'],
-    ['from after to', '{ metric(name: "received", where: { from: "2024-05-01", to: "2024-01-01" }) { totalCount } }'],
-    ['region deviation without region', '{ metric(name: "approval_rate_deviation_pp", by: [YEAR]) { totalCount } }'],
-    ['figure metric without year', '{ metric(name: "fee_cost") { totalCount } }'],
+    ['compare without time', '{ metric(name: RECEIVED, compareTo: PREVIOUS_PERIOD) { totalCount } }'],
+    ['from after to', '{ metric(name: RECEIVED, where: { from: "2024-05-01", to: "2024-01-01" }) { totalCount } }'],
+    ['region deviation without region', '{ metric(name: APPROVAL_RATE_DEVIATION_PP, by: [YEAR]) { totalCount } }'],
+    ['figure metric without year', '{ metric(name: FEE_COST) { totalCount } }'],
   ];
   for (const [label, text, variables] of wrongTypes) {
     for (let i = 0; i < 5; i += 1) corpus.push(query(`${label} #${i}`, `${text}${' '.repeat(i)}`, variables));
   }
   const unknownFields = ['{ nope }', '{ caseTypes { nope } }', '{ metricCatalog { formula { x } } }', '{ __typename { x } }', '{ publishedFigures { nodes { quote { x } } } }',
-    '{ feeActivities { years { nope } } }', '{ cases2 { x } }', 'subscription { x }', 'mutation { reload }', '{ metric(name: "x") }'];
+    '{ feeActivities { years { nope } } }', '{ cases2 { x } }', 'subscription { x }', 'mutation { reload }', '{ metric(name: X) }'];
   for (const text of unknownFields) for (let i = 0; i < 3; i += 1) corpus.push(query(`unknown field ${text} #${i}`, text));
   const syntax = ['{', '}', '{ caseTypes { code }', 'query {', '{ caseTypes(codes: [) { code } }', '"string"', '12345', '{ ... }', 'fragment X on Query', '{ a: }'];
   for (const text of syntax) for (let i = 0; i < 3; i += 1) corpus.push(query(`syntax ${text} #${i}`, text));

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { anchorCondition, bucketExpression, monthAligned, type DateRange } from './anchor-range.js';
-import { DIMENSION_COLUMN, isTimeDimension, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
+import { ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS, isTimeDimension, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
 import type { MetricFilter } from './metric-request.js';
 
 /**
@@ -21,14 +21,10 @@ export interface FlowNeeds {
   rowLevel: boolean;
 }
 
-/** Case-fact columns per attribute dimension, and the filter that restricts each. */
-const CASE_DIMENSIONS = ['CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'AGE_GROUP', 'REGION', 'NATIONALITY', 'CHANNEL', 'OUTCOME'] as const;
-const FILTER_OF: Record<(typeof CASE_DIMENSIONS)[number], keyof MetricFilter> = {
-  CASE_TYPE: 'caseType', CASE_SEGMENT: 'caseSegment', SEX: 'sex', AGE_GROUP: 'ageGroup', REGION: 'region',
-  NATIONALITY: 'nationality', CHANNEL: 'channel', OUTCOME: 'outcome',
-};
-/** What the monthly rollups keep; anything else needs the base facts. */
-const ROLLUP_DIMENSIONS: readonly Dimension[] = ['YEAR', 'QUARTER', 'MONTH', 'CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'REGION', 'OUTCOME'];
+/** What the monthly rollups keep (from the registry); anything else needs the base facts. */
+const ROLLUP_DIMENSIONS: readonly Dimension[] = ['YEAR', 'QUARTER', 'MONTH', ...CASE_ATTRIBUTE_DIMENSIONS.filter((d) => ATTRIBUTES[d].inRollups)];
+/** The attributes of the case facts that the rollups do not hold. */
+const ROLLUP_ATTRIBUTES = CASE_ATTRIBUTE_DIMENSIONS.filter((d) => ATTRIBUTES[d].inRollups);
 
 export interface FlowSourceOptions {
   by: readonly Dimension[];
@@ -43,17 +39,17 @@ export interface FlowSourceOptions {
 export function usesRollup(options: FlowSourceOptions): boolean {
   if (options.needs.rowLevel) return false;
   if (!options.by.every((d) => ROLLUP_DIMENSIONS.includes(d))) return false;
-  const filtered = CASE_DIMENSIONS.filter((d) => (options.where[FILTER_OF[d]] as readonly string[] | undefined) !== undefined);
+  const filtered = CASE_ATTRIBUTE_DIMENSIONS.filter((d) => options.where[ATTRIBUTES[d].key] !== undefined);
   if (!filtered.every((d) => ROLLUP_DIMENSIONS.includes(d))) return false;
   return monthAligned(options.ranges);
 }
 
-function dimensionConditions(alias: string, where: MetricFilter, dimensions: readonly (typeof CASE_DIMENSIONS)[number][]): RawBuilder<boolean>[] {
+function dimensionConditions(alias: string, where: MetricFilter, dimensions: readonly AttributeDimension[]): RawBuilder<boolean>[] {
   const conditions: RawBuilder<boolean>[] = [];
   for (const d of dimensions) {
-    const values = where[FILTER_OF[d]] as readonly string[] | undefined;
+    const values = where[ATTRIBUTES[d].key];
     if (values === undefined) continue;
-    conditions.push(values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${DIMENSION_COLUMN[d]}`)} in (${sql.join(values)})`);
+    conditions.push(values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${ATTRIBUTES[d].column}`)} in (${sql.join(values)})`);
   }
   return conditions;
 }
@@ -62,7 +58,7 @@ function projectedDimensions(alias: string, by: readonly Dimension[], available:
   return by
     .filter((d): d is AttributeDimension => !isTimeDimension(d))
     .map((d) => {
-      const column = DIMENSION_COLUMN[d];
+      const column = ATTRIBUTES[d].column;
       return available.includes(d) ? sql`${sql.ref(`${alias}.${column}`)} as ${sql.ref(column)}` : sql`null::text as ${sql.ref(column)}`;
     });
 }
@@ -77,7 +73,7 @@ function half(
   const bucket = options.constantBucket ? sql`${options.constantBucket}::date` : bucketExpression(anchor, options.grain);
   const conditions = [
     anchorCondition(anchor, options.ranges),
-    ...dimensionConditions(parts.alias, options.where, CASE_DIMENSIONS.filter((d) => parts.available.includes(d))),
+    ...dimensionConditions(parts.alias, options.where, CASE_ATTRIBUTE_DIMENSIONS.filter((d) => parts.available.includes(d))),
     ...(parts.extra ? [parts.extra] : []),
   ];
   return sql`select ${bucket} as bucket, ${sql.join([...projectedDimensions(parts.alias, options.by, parts.available), ...parts.values])}
@@ -96,7 +92,7 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
     if (options.needs.received) {
       halves.push(half(options, {
         from: sql`cases.received_month f`, alias: 'f', anchor: 'month',
-        available: ['CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'REGION'],
+        available: ROLLUP_ATTRIBUTES.filter((d) => d !== 'OUTCOME'),
         extra: options.where.outcome ? sql<boolean>`false` : undefined,
         values: [sql`f.received::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`],
       }));
@@ -104,7 +100,7 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
     if (options.needs.decided) {
       halves.push(half(options, {
         from: withLimit(sql`cases.decided_month`), alias: 'f', anchor: 'month',
-        available: ['CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'REGION', 'OUTCOME'],
+        available: ROLLUP_ATTRIBUTES,
         values: [
           sql`0::bigint as received_n`, sql`f.decided as decided_n`,
           sql`case when f.outcome = 'approved' then f.decided else 0 end as approved_n`,
@@ -116,7 +112,7 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
       }));
     }
   } else {
-    const all: readonly Dimension[] = CASE_DIMENSIONS;
+    const all: readonly Dimension[] = CASE_ATTRIBUTE_DIMENSIONS;
     if (options.needs.received) {
       halves.push(half(options, {
         from: sql`cases.case_fact f`, alias: 'f', anchor: 'received_date', available: all,

@@ -26,21 +26,21 @@ const ratio = (numerator: RawBuilder<unknown>, denominator: RawBuilder<unknown>)
   sql<number | null>`(${numerator})::float8 / nullif(${denominator}, 0)`;
 const count = (column: string) => sql<number>`sum(${sql.ref(`f.${column}`)})`;
 
-function caseFlow(m: Omit<CaseFlowMetric, 'kind' | 'dimensions'> & { dimensions?: readonly Dimension[] }): CaseFlowMetric {
+function caseFlow<N extends string>(m: Omit<CaseFlowMetric, 'kind' | 'dimensions'> & { name: N; dimensions?: readonly Dimension[] }): CaseFlowMetric & { name: N } {
   return { kind: 'case_flow', dimensions: m.needs.received ? FLOW_DIMENSIONS : DECISION_DIMENSIONS, ...m };
 }
 
 const FIGURE_DIMENSIONS = ['YEAR'] as const satisfies readonly Dimension[];
-function figure(m: Omit<FigureMetric, 'kind' | 'free' | 'defaults'> & Partial<Pick<FigureMetric, 'free' | 'defaults'>>): FigureMetric {
+function figure<N extends string>(m: Omit<FigureMetric, 'kind' | 'free' | 'defaults'> & { name: N } & Partial<Pick<FigureMetric, 'free' | 'defaults'>>): FigureMetric & { name: N } {
   return { kind: 'figure', free: ['agency', 'period'], defaults: {}, ...m };
 }
 const measure = (name: string) => sql<number | null>`max(h.base_value) filter (where h.measure = ${name})`;
 
-function openBalance(m: Omit<OpenBalanceMetric, 'kind' | 'dimensions'>): OpenBalanceMetric {
+function openBalance<N extends string>(m: Omit<OpenBalanceMetric, 'kind' | 'dimensions'> & { name: N }): OpenBalanceMetric & { name: N } {
   return { kind: 'open_balance', dimensions: FLOW_DIMENSIONS, ...m };
 }
 
-export const METRICS: readonly MetricDefinition[] = [
+export const METRICS = [
   caseFlow({
     name: 'received', title: 'Received cases (inkomna ärenden)', unit: 'cases',
     description: 'Cases received in the period, counted on their received date.',
@@ -206,16 +206,27 @@ export const METRICS: readonly MetricDefinition[] = [
     name: 'voluntary_return_share', title: 'Voluntary return share (andel självmant utresta)', unit: 'ratio',
     description: 'Of the persons who left under the Migration Agency’s removal orders, the share who left on their own with the agency as the enforcing authority (självmant) rather than through the police: departures enforced by Migrationsverket / all departures (joint return report, Tabell 1).',
     dimensions: FIGURE_DIMENSIONS,
-    measures: ['returns_departed'], free: ['period'], defaults: { case_type: ['RETURN'], agency: ['migrationsverket', null] },
+    measures: ['returns_departed'], inputs: 2, free: ['period'], defaults: { case_type: ['RETURN'], agency: ['migrationsverket', null] },
     value: () => ratio(
       sql`max(h.base_value) filter (where h.measure = 'returns_departed' and h.agency = 'migrationsverket')`,
       sql`max(h.base_value) filter (where h.measure = 'returns_departed' and h.agency is null)`,
     ),
     source: at(ANNUAL_REPORT, 3577, 'Migrationsverket är förvaltningsmyndighet för frågor som rör självmant återvändande'), publishedMeasure: null,
   }),
-];
+] as const satisfies readonly MetricDefinition[];
 
-const BY_NAME = new Map(METRICS.map((m) => [m.name, m]));
+/** The name of a catalogue metric: a typo is a compile error, not a null at request time. */
+export type MetricName = (typeof METRICS)[number]['name'];
+export const METRIC_NAMES = METRICS.map((m) => m.name) as MetricName[];
+
+const BY_NAME = new Map<string, MetricDefinition>(METRICS.map((m) => [m.name, m]));
+
+/** The definition of a metric named in code (typed, so always there). */
+export function metric(name: MetricName): MetricDefinition {
+  return BY_NAME.get(name) as MetricDefinition;
+}
+
+/** The definition of a name a client sent, if the catalogue has it. */
 export function findMetric(name: string): MetricDefinition | undefined {
   return BY_NAME.get(name);
 }

@@ -54,6 +54,8 @@ export interface FigureMetric extends MetricBase {
   kind: 'figure';
   /** The published measures the formula reads. */
   measures: readonly string[];
+  /** How many figures of a cell the formula reads, when not one per measure (a share of two agencies' departures). */
+  inputs?: number;
   /**
    * The values a figure column takes when the metric is not grouped by it (e.g. the "total" appropriation row); a
    * column listed with several values is also kept apart in the cell, for formulas that read more than one of them.

@@ -1,12 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../database/tables.js';
 import { headlineFigures, type CellDimension } from '../queries/headline-figures.js';
-import { anchorRanges, widenOnePeriodBack, withoutLowerBound, type DateRange } from './anchor-range.js';
+import { widenOnePeriodBack, withoutLowerBound, type DateRange } from './anchor-range.js';
+import { CASE_FACT_COVERAGE, coverageRange, fitToCoverage } from './coverage.js';
 import { bucketOverlaps, bucketStep, MONTHS_PER_BUCKET } from './bucket-ranges.js';
 import { caseFlows } from './case-flows.js';
-import { DIMENSION_COLUMN, isTimeDimension, timeGrain, TRUNC_UNIT, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
+import { ATTRIBUTES, isTimeDimension, timeGrain, TRUNC_UNIT, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
 import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition, OpenBalanceMetric } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';
+import type { NullReason } from './null-reason.js';
 import type { MetricRequest, MetricResultData, MetricRowData } from './metric-request.js';
 
 interface ComputedRow {
@@ -16,6 +18,8 @@ interface ComputedRow {
   previous: number | string | null;
   previous_support: number | string | null;
   total_count: number | string;
+  /** The bucket lies (partly) outside the basis's coverage: its values are null. */
+  outside: boolean;
   [column: string]: unknown;
 }
 
@@ -46,14 +50,14 @@ function valueColumns<D>(definitions: readonly D[], expression: (d: D) => RawBui
 }
 
 const attributeDimensions = (by: readonly Dimension[]) => by.filter((d): d is AttributeDimension => !isTimeDimension(d));
-const columnsOf = (by: readonly Dimension[]) => attributeDimensions(by).map((d) => DIMENSION_COLUMN[d]);
+const columnsOf = (by: readonly Dimension[]) => attributeDimensions(by).map((d) => ATTRIBUTES[d].column);
 const refs = (alias: string, columns: readonly string[]) => columns.map((c) => sql.ref(`${alias}.${c}`));
 const partitionBy = (alias: string, columns: readonly string[]) =>
   columns.length > 0 ? sql`partition by ${sql.join(refs(alias, columns))}` : sql``;
 
 function orderClause(request: MetricRequest, alias: string): RawBuilder<unknown> {
   const terms: RawBuilder<unknown>[] = request.orderBy.map(({ field, descending }) => {
-    const target = field === 'VALUE' ? sql.ref(`${alias}.value`) : isTimeDimension(field) ? sql.ref(`${alias}.bucket`) : sql.ref(`${alias}.${DIMENSION_COLUMN[field]}`);
+    const target = field === 'VALUE' ? sql.ref(`${alias}.value`) : isTimeDimension(field) ? sql.ref(`${alias}.bucket`) : sql.ref(`${alias}.${ATTRIBUTES[field].column}`);
     return sql`${target} ${sql.raw(descending ? 'desc nulls last' : 'asc nulls first')}`;
   });
   // Always end on the full group key, so the order (and so the pages) is total and stable.
@@ -61,8 +65,23 @@ function orderClause(request: MetricRequest, alias: string): RawBuilder<unknown>
   return sql.join(terms);
 }
 
-/** Wraps the grouped rows: previous-period values, the requested time window, order, page and total count. */
-function finish(grouped: RawBuilder<unknown>, request: MetricRequest, grain: TimeDimension | null, shownRanges: DateRange[] | null): RawBuilder<ComputedRow> {
+/** SQL: the bucket is not wholly inside the coverage (so its facts are partial or missing). */
+function outsideCoverage(bucket: RawBuilder<unknown>, grain: TimeDimension | null, coverage: DateRange | null): RawBuilder<boolean> {
+  if (!coverage || !grain) return sql<boolean>`false`;
+  return sql<boolean>`(${bucket} < ${coverage.from}::date or ${bucket} + ${bucketStep(grain)} > ${coverage.until}::date)`;
+}
+
+/**
+ * Wraps the grouped rows: blanks the buckets outside the coverage, adds previous-period values, keeps the requested
+ * time window, orders, pages and counts.
+ */
+function finish(
+  grouped: RawBuilder<unknown>,
+  request: MetricRequest,
+  grain: TimeDimension | null,
+  shownRanges: DateRange[] | null,
+  shape: { values: number; coverage: DateRange | null },
+): RawBuilder<ComputedRow> {
   const columns = columnsOf(request.by);
   const follows = grain ? sql`lag(g.bucket) over w = g.bucket - ${bucketStep(grain)}` : sql`false`;
   const previous = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.value) over w end` : sql`null::float8`;
@@ -70,13 +89,38 @@ function finish(grouped: RawBuilder<unknown>, request: MetricRequest, grain: Tim
   const previousSupport = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.support) over w end` : sql`null::bigint`;
   const windowClause = request.comparePrevious && grain ? sql`window w as (${partitionBy('g', columns)} order by g.bucket)` : sql``;
   const shown = shownRanges && grain ? bucketOverlaps(sql.ref('p.bucket'), grain, shownRanges) : sql`true`;
+  const valueNames = ['value', ...Array.from({ length: shape.values - 1 }, (_, i) => `also_${i + 1}`)];
+  const blanked = valueNames.map((v) => sql`case when m.outside then null else ${sql.ref(`m.${v}`)} end as ${sql.ref(v)}`);
   return sql<ComputedRow>`
     with grouped as (${grouped}),
-    compared as (select g.*, ${previous} as previous, ${previousSupport} as previous_support from grouped g ${windowClause})
+    marked as (select g.*, ${outsideCoverage(sql.ref('g.bucket'), grain, shape.coverage)} as outside from grouped g),
+    covered as (
+      select m.bucket ${columns.length ? sql`, ${sql.join(refs('m', columns))}` : sql``}, ${sql.join(blanked)},
+             case when m.outside then 0 else m.support end as support, m.outside
+      from marked m
+    ),
+    compared as (select g.*, ${previous} as previous, ${previousSupport} as previous_support from covered g ${windowClause})
     select p.*, count(*) over () as total_count from compared p
     where ${shown}
     order by ${orderClause(request, 'p')}
     limit ${request.limit} offset ${request.offset}`;
+}
+
+/**
+ * Buckets of the asked ranges that lie wholly outside the coverage, one row per group seen inside it (or one row when
+ * not grouped), so that an asked period outside the facts shows as null rather than as a missing row.
+ */
+function outsideBuckets(grain: TimeDimension, outside: DateRange[], coverage: DateRange, columns: readonly string[], values: number): RawBuilder<unknown> {
+  const unit = TRUNC_UNIT[grain];
+  const series = outside.map((r) => sql`select generate_series(date_trunc(${unit}, ${r.from}::date), ${r.until}::date - 1, ${bucketStep(grain)})::date as bucket`);
+  const nulls = Array.from({ length: values }, (_, i) => sql`null::float8 as ${sql.ref(i === 0 ? 'value' : `also_${i}`)}`);
+  const groups = columns.length
+    ? sql`cross join (select distinct ${sql.join(refs('i', columns))} from inside i) k`
+    : sql``;
+  return sql`
+    select distinct b.bucket ${columns.length ? sql`, ${sql.join(refs('k', columns))}` : sql``}, ${sql.join(nulls)}, 0::bigint as support
+    from (${sql.join(series, sql` union `)}) b ${groups}
+    where b.bucket + ${bucketStep(grain)} <= ${coverage.from}::date or b.bucket >= ${coverage.until}::date`;
 }
 
 function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRequest): RawBuilder<ComputedRow> {
@@ -87,7 +131,8 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
     rowLevel: definitions.some((d) => d.needs.rowLevel),
   };
   const grain = timeGrain(request.by);
-  const ranges = anchorRanges(request.where);
+  const { ranges, outside } = fitToCoverage(definition, request);
+  const coverage = coverageRange(CASE_FACT_COVERAGE);
   const flowRanges = request.comparePrevious && grain ? widenOnePeriodBack(ranges, grain) : ranges;
   const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs });
   const columns = columnsOf(request.by);
@@ -96,18 +141,25 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
     monthsPerBucket: grain ? MONTHS_PER_BUCKET[grain] : 1,
   };
   const groupBy = [sql.ref('f.bucket'), ...refs('f', columns)];
-  const grouped = sql`
+  const inside = sql`
     select f.bucket, ${sql.join([...refs('f', columns), ...valueColumns(definitions, (d) => d.value(context)), sql`(${definition.support})::bigint as support`])}
     from ${flows} f group by ${sql.join(groupBy)}`;
-  return finish(grouped, request, grain, request.comparePrevious ? ranges : null);
+  const grouped = outside && grain
+    ? sql`with inside as (${inside}) select * from inside union all ${outsideBuckets(grain, outside, coverage, columns, definitions.length)}`
+    : inside;
+  const shown = request.comparePrevious || outside ? (outside ?? ranges) : null;
+  return finish(grouped, request, grain, shown, { values: definitions.length, coverage });
 }
 
 function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: MetricRequest): RawBuilder<ComputedRow> {
   const grain = timeGrain(request.by);
-  const ranges = anchorRanges(request.where);
+  const fitted = fitToCoverage(definitions[0] as OpenBalanceMetric, request);
+  const coverage = coverageRange(CASE_FACT_COVERAGE);
+  // The balances are computed up to the end of the asked period, cut to the coverage; the buckets shown are the asked ones.
+  const ranges = fitted.outside ?? fitted.ranges;
   // Balances accumulate from the first case on: the flows have no lower time bound; the shown buckets do.
   const flows = caseFlows({
-    by: request.by, where: request.where, grain, ranges: withoutLowerBound(ranges),
+    by: request.by, where: request.where, grain, ranges: withoutLowerBound(fitted.ranges),
     needs: { received: true, decided: true, rowLevel: false }, constantBucket: grain ? undefined : '9999-12-31',
   });
   const columns = columnsOf(request.by);
@@ -143,23 +195,26 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
            ${sql.join(valueColumns(definitions, (d) => d.value(context)))}, o.open_end::bigint as support
     from (select b.*, b.open_end - (b.received - b.decided) as open_start from balances b) o`;
   const shown = grain ? ranges : null;
-  return finish(grouped, request, grain, shown);
+  return finish(grouped, request, grain, shown, { values: definitions.length, coverage });
 }
 
-const FIGURE_COLUMN: Partial<Record<AttributeDimension, CellDimension>> = {
-  CASE_TYPE: 'case_type', CASE_SEGMENT: 'segment', APPROPRIATION: 'appropriation', FEE_ACTIVITY: 'fee_activity', AGENCY: 'agency',
-};
+/** The fact_figure column of a dimension a figure metric is grouped by (the catalogue only offers ones that have one). */
+function figureColumn(d: AttributeDimension): CellDimension {
+  const column = ATTRIBUTES[d].figureColumn;
+  if (column === null) throw new Error(`dimension ${d} has no column in the published figures`);
+  return column as CellDimension;
+}
 
 function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[], request: MetricRequest): RawBuilder<ComputedRow> {
   const definition = definitions[0] as FigureMetric;
-  const pinned = attributeDimensions(request.by).map((d) => FIGURE_COLUMN[d] as CellDimension);
+  const pinned = attributeDimensions(request.by).map(figureColumn);
   const w = request.where;
   const where: Partial<Record<CellDimension, readonly (string | null)[]>> = {};
-  if (w.caseType) where.case_type = w.caseType;
-  if (w.caseSegment) where.segment = w.caseSegment;
-  if (w.appropriation) where.appropriation = w.appropriation;
-  if (w.feeActivity) where.fee_activity = w.feeActivity;
-  if (w.agency) where.agency = w.agency;
+  for (const d of definition.dimensions) {
+    if (isTimeDimension(d)) continue;
+    const values = w[ATTRIBUTES[d].key];
+    if (values) where[figureColumn(d)] = values;
+  }
   const cellColumns = [...pinned];
   for (const [column, values] of Object.entries(definition.defaults) as [CellDimension, readonly (string | null)[]][]) {
     if (pinned.includes(column) || where[column]) continue;
@@ -175,13 +230,13 @@ function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[],
   if (w.year) headline = headline.where('fact_figure.year', 'in', w.year.length ? w.year : [-1]);
   if (w.from) headline = headline.where('fact_figure.year', '>=', Number(w.from.slice(0, 4)));
   if (w.to) headline = headline.where('fact_figure.year', '<=', Number(w.to.slice(0, 4)));
-  const cells = attributeDimensions(request.by).map((d) => sql`${sql.ref(`h.${FIGURE_COLUMN[d]}`)} as ${sql.ref(DIMENSION_COLUMN[d])}`);
+  const cells = attributeDimensions(request.by).map((d) => sql`${sql.ref(`h.${figureColumn(d)}`)} as ${sql.ref(ATTRIBUTES[d].column)}`);
   const grouped = sql`
     select make_date(h.year, 1, 1) as bucket ${cells.length ? sql`, ${sql.join(cells)}` : sql``},
            ${sql.join(valueColumns(definitions, (d) => d.value()))}, count(*)::bigint as support
     from (${headline}) h
-    group by ${sql.join([sql.ref('h.year'), ...attributeDimensions(request.by).map((d) => sql.ref(`h.${FIGURE_COLUMN[d]}`))])}`;
-  return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null);
+    group by ${sql.join([sql.ref('h.year'), ...attributeDimensions(request.by).map((d) => sql.ref(`h.${figureColumn(d)}`))])}`;
+  return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null, { values: definitions.length, coverage: null });
 }
 
 /** Definitions that can share one statement: same kind, and for published figures the same cell rules. */
@@ -221,6 +276,18 @@ export function shareableGroups(definitions: readonly MetricDefinition[]): Metri
   return groups;
 }
 
+/**
+ * Why a computed value is null: outside the coverage; for case facts no case in the cell, else a zero denominator;
+ * for published figures an input no report printed, else a zero denominator.
+ */
+function nullReasonOf(definition: MetricDefinition, value: number | null, row: ComputedRow): NullReason | null {
+  if (row.outside) return 'OUTSIDE_COVERAGE';
+  if (value !== null) return null;
+  const support = Number(row.support);
+  if (definition.kind === 'figure') return support < (definition.inputs ?? definition.measures.length) ? 'NOT_PUBLISHED' : 'DIVISION_BY_ZERO';
+  return support === 0 ? 'NO_CASES' : 'DIVISION_BY_ZERO';
+}
+
 const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v));
 
@@ -244,12 +311,14 @@ export async function runMetric(
     totalCount,
     rows: rows.map((row): MetricRowData => ({
       bucket: timeGrain(request.by) ? dateText(row.bucket) : null,
-      dims: Object.fromEntries(attributes.map((d) => [d, (row[DIMENSION_COLUMN[d]] as string | null) ?? null])),
+      dims: Object.fromEntries(attributes.map((d) => [d, (row[ATTRIBUTES[d].column] as string | null) ?? null])),
       value: toNumber(row.value),
+      nullReason: nullReasonOf(definition, toNumber(row.value), row),
       support: Number(row.support),
       previous: toNumber(row.previous),
       previousSupport: toNumber(row.previous_support),
       also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
+      alsoNullReasons: also.map((d, i) => nullReasonOf(d, toNumber(row[`also_${i + 1}`]), row)),
     })),
   };
 }

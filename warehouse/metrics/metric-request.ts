@@ -1,23 +1,16 @@
-import type { Dimension } from './dimensions.js';
+import type { Dimension, FilterKey } from './dimensions.js';
+import type { NullReason } from './null-reason.js';
 
-/** Filters of a metric query; every given field must match (lists: any of their values). */
-export interface MetricFilter {
+/**
+ * Filters of a metric query; every given field must match (lists: any of their values). The attribute filters are
+ * keyed as the dimension registry names them (dimensions.ts), with the stored codes as values.
+ */
+export type MetricFilter = {
   year?: readonly number[];
   /** Inclusive ISO dates (YYYY-MM-DD) on the metric's anchor date. */
   from?: string;
   to?: string;
-  caseType?: readonly string[];
-  caseSegment?: readonly string[];
-  sex?: readonly string[];
-  ageGroup?: readonly string[];
-  region?: readonly string[];
-  nationality?: readonly string[];
-  channel?: readonly string[];
-  outcome?: readonly string[];
-  appropriation?: readonly string[];
-  feeActivity?: readonly string[];
-  agency?: readonly string[];
-}
+} & { [K in FilterKey]?: readonly string[] };
 
 export type OrderField = 'VALUE' | Dimension;
 
@@ -35,6 +28,8 @@ export interface MetricRowData {
   bucket: string | null;
   dims: Partial<Record<Dimension, string | null>>;
   value: number | null;
+  /** Why value is null (null when it is given); disclosure control adds SUPPRESSED later. */
+  nullReason: NullReason | null;
   /** Number of cases (or figures) behind the value: what disclosure control looks at. */
   support: number;
   previous: number | null;
@@ -42,6 +37,8 @@ export interface MetricRowData {
   previousSupport: number | null;
   /** Values of the further definitions computed in the same statement, in their order. */
   also: (number | null)[];
+  /** Why each of `also` is null, in the same order. */
+  alsoNullReasons: (NullReason | null)[];
 }
 
 export interface MetricResultData {

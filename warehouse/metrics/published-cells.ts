@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/tables.js';
-import { DIMENSION_COLUMN, isTimeDimension, timeGrain, type AttributeDimension } from './dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, isTimeDimension, timeGrain } from './dimensions.js';
 import type { MetricDefinition } from './metric-definition.js';
-import type { MetricFilter, MetricRequest, MetricRowData } from './metric-request.js';
+import type { MetricRequest, MetricRowData } from './metric-request.js';
+import { DIMENSION_COLUMNS } from '../published/figure-vocabulary.js';
 
 /** The published figure printed for exactly a computed cell. */
 export interface PublishedCell {
@@ -17,13 +18,16 @@ export interface PublishedCell {
 }
 
 /** Figure columns a cell is matched on; any not named by the cell must be null on the figure (a total). */
-const MATCHED = ['case_type', 'segment', 'sex', 'age_group', 'region', 'nationality', 'appropriation', 'fee_activity', 'agency', 'outcome', 'subgroup'] as const;
+const MATCHED = DIMENSION_COLUMNS;
 type Matched = (typeof MATCHED)[number];
 
-const FILTER_COLUMN: Partial<Record<keyof MetricFilter, Matched>> = {
-  caseType: 'case_type', caseSegment: 'segment', sex: 'sex', ageGroup: 'age_group', region: 'region',
-  nationality: 'nationality', appropriation: 'appropriation', feeActivity: 'fee_activity', agency: 'agency', outcome: 'outcome',
-};
+/** Filter keys of the dimensions the published figures hold, and their figure column (from the registry). */
+const FILTER_COLUMN = ATTRIBUTE_DIMENSIONS.flatMap((d) => {
+  const { key, figureColumn } = ATTRIBUTES[d];
+  return figureColumn === null ? [] : [[key, figureColumn] as const];
+});
+/** Dimensions the published figures do not split by: a row grouped or filtered by one has no published twin. */
+const UNPUBLISHED = ATTRIBUTE_DIMENSIONS.filter((d) => ATTRIBUTES[d].figureColumn === null);
 /** Generated cases of a type the reports do not split into segments carry this segment; the reports print no segment. */
 const UNSEGMENTED = 'general';
 
@@ -45,11 +49,11 @@ export async function publishedBeside(
   if (grain && grain !== 'YEAR') return none;
   if (!grain && request.where.year?.length !== 1) return none;
   if (request.where.from || request.where.to) return none;
-  if (request.by.includes('CHANNEL') || request.where.channel) return none;
+  if (UNPUBLISHED.some((d) => request.by.includes(d) || request.where[ATTRIBUTES[d].key] !== undefined)) return none;
 
   const fixed: Partial<Record<Matched, string>> = {};
-  for (const [key, column] of Object.entries(FILTER_COLUMN) as [keyof MetricFilter, Matched][]) {
-    const values = request.where[key] as readonly string[] | undefined;
+  for (const [key, column] of FILTER_COLUMN) {
+    const values = request.where[key];
     if (values === undefined) continue;
     if (values.length !== 1) return none;
     fixed[column] = values[0] as string;
@@ -86,7 +90,8 @@ export async function publishedBeside(
     const cell: Partial<Record<Matched, string | null>> = { ...fixed };
     for (const d of request.by) {
       if (isTimeDimension(d)) continue;
-      cell[DIMENSION_COLUMN[d as AttributeDimension] as Matched] = row.dims[d] ?? null;
+      const column = ATTRIBUTES[d].figureColumn;
+      if (column !== null) cell[column] = row.dims[d] ?? null;
     }
     if (cell.segment === UNSEGMENTED) cell.segment = null;
     const match = byKey.get(keyOf(year, cell));
