@@ -6,11 +6,14 @@ import type { Dimension } from '../warehouse/metrics/dimensions.js';
 import type { MetricFilter, MetricRowData } from '../warehouse/metrics/metric-request.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { runMetric, shareableGroups } from '../warehouse/metrics/metric-query.js';
+import type { NullReason } from '../warehouse/metrics/null-reason.js';
 
 /** Values of several catalogue metrics for one group and year. */
 export interface MetricCell {
   year: number;
   values: Map<MetricName, number | null>;
+  /** Why a value is null, where it is. */
+  reasons: Map<MetricName, NullReason | null>;
 }
 
 /** Largest number of groups × years one domain relation reads per request (far above what the reports hold). */
@@ -38,9 +41,13 @@ async function yearlyCells(
       let years = cells.get(group);
       if (!years) cells.set(group, (years = new Map()));
       let cell = years.get(year);
-      if (!cell) years.set(year, (cell = { year, values: new Map() }));
+      if (!cell) years.set(year, (cell = { year, values: new Map(), reasons: new Map() }));
       cell.values.set((first as MetricDefinition).name as MetricName, row.value);
-      also.forEach((d, i) => cell.values.set(d.name as MetricName, row.also[i] ?? null));
+      cell.reasons.set((first as MetricDefinition).name as MetricName, row.nullReason);
+      also.forEach((d, i) => {
+        cell.values.set(d.name as MetricName, row.also[i] ?? null);
+        cell.reasons.set(d.name as MetricName, row.alsoNullReasons[i] ?? null);
+      });
     }
   }
   return new Map([...cells].map(([group, years]) => [group, [...years.values()].sort((a, b) => a.year - b.year)]));

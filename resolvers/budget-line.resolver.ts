@@ -4,6 +4,7 @@ import { listAppropriations } from '../warehouse/queries/dimension-members.js';
 import type { RequestContext } from './context.js';
 import { toFigureSource } from './figure-source.mapper.js';
 import { joinYears } from './yearly-series.js';
+import { fieldNullReasons } from './field-null-reasons.js';
 
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
@@ -22,12 +23,20 @@ export class BudgetLineResolver {
       loaders.budgetLineYears.load(line.appropriation),
       loaders.figureBudgetLineYears.load(line.appropriation),
     ]);
-    return joinYears(computed, published).map(({ year, computed: metric, published: figures }) => ({
-      year,
-      allocated: metric.get('budget_allocated') ?? null,
-      outcome: metric.get('budget_outcome') ?? null,
-      utilisation: metric.get('budget_utilisation') ?? null,
-      sources: (figures?.figures ?? []).map(toFigureSource),
-    }));
+    return joinYears(computed, published).map(({ year, computed: metric, cell, published: figures }) => {
+      const fields = {
+        allocated: { value: metric.get('budget_allocated') ?? null, metric: 'budget_allocated' as const },
+        outcome: { value: metric.get('budget_outcome') ?? null, metric: 'budget_outcome' as const },
+        utilisation: { value: metric.get('budget_utilisation') ?? null, metric: 'budget_utilisation' as const },
+      };
+      return {
+        year,
+        allocated: fields.allocated.value,
+        outcome: fields.outcome.value,
+        utilisation: fields.utilisation.value,
+        nullReasons: fieldNullReasons(cell, fields, 'NOT_PUBLISHED'),
+        sources: (figures?.figures ?? []).map(toFigureSource),
+      };
+    });
   }
 }

@@ -9,6 +9,8 @@ import type { RequestContext } from './context.js';
 import { suppressCount } from './disclosure-control.js';
 import { toFigureSource } from './figure-source.mapper.js';
 import { joinYears } from './yearly-series.js';
+import { fieldNullReasons, type FieldSource } from './field-null-reasons.js';
+import type { MetricName } from '../warehouse/metrics/catalog.js';
 
 /** Segment of generated cases of a type the reports do not split; published cells have no segment. */
 const UNSEGMENTED = 'general';
@@ -46,26 +48,32 @@ export class CaseTypeResolver {
       // For the public role a split is checked against its unsplit total (see disclosure-control.ts).
       controlled && (segment || sex) ? loaders.caseTypeYears.load({ caseType: caseType.code, segment: null, sex: null }) : Promise.resolve([]),
     ]);
-    return joinYears(computed, published).map(({ year, computed: metric, published: figures }) => {
+    return joinYears(computed, published).map(({ year, computed: metric, cell, published: figures }) => {
       const parent = parents.find((p) => p.year === year)?.values;
-      const shown = (measure: string) => {
+      const hidden = (measure: MetricName) => {
         const value = metric.get(measure) ?? null;
-        return controlled && suppressCount(value, parent?.get(measure) ?? (segment || sex ? null : value)) ? null : value;
+        return controlled && suppressCount(value, parent?.get(measure) ?? (segment || sex ? null : value));
       };
-      const received = shown('received');
-      const decided = shown('decided');
+      const field = (measure: MetricName, suppressed: boolean): FieldSource =>
+        suppressed ? { value: null, suppressed: true } : { value: metric.get(measure) ?? null, metric: measure };
+      const receivedHidden = hidden('received');
+      const decidedHidden = hidden('decided');
       // Rates over a suppressed count would give it away: they go with it.
-      const overDecided = (measure: string) => (controlled && decided === null ? null : metric.get(measure) ?? null);
+      const fields = {
+        received: field('received', receivedHidden),
+        decided: field('decided', decidedHidden),
+        approvalRate: field('approval_rate', decidedHidden),
+        meanProcessingDays: field('mean_processing_days', decidedHidden),
+        shareWithinLimit: field('share_within_statutory_limit', decidedHidden),
+        openAtEnd: field('open_at_end', hidden('open_at_end')),
+        clearanceRate: field('clearance_rate', receivedHidden || decidedHidden),
+      };
       return {
         year,
         segment: segment ?? null,
-        received,
-        decided,
-        approvalRate: overDecided('approval_rate'),
-        meanProcessingDays: overDecided('mean_processing_days'),
-        shareWithinLimit: overDecided('share_within_statutory_limit'),
-        openAtEnd: shown('open_at_end'),
-        clearanceRate: controlled && (received === null || decided === null) ? null : metric.get('clearance_rate') ?? null,
+        ...(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value])) as Record<keyof typeof fields, number | null>),
+        // A year only the reports hold lies outside the case facts' coverage.
+        nullReasons: fieldNullReasons(cell, fields, 'OUTSIDE_COVERAGE'),
         sources: (figures?.figures ?? []).map(toFigureSource),
       };
     });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { createFigureCellLoaders, type FigureCellLoaders } from '../loaders/figure-cell-loaders.js';
 import { createCaseEventLoader, type CaseEventLoaders } from '../loaders/case-event-loader.js';
 import { createMetricCellLoaders, type MetricCellLoaders } from '../loaders/metric-cell-loaders.js';
+import { createMeasureYearLoader, type MeasureYearLoaders } from '../loaders/measure-year-loader.js';
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
 import type { Database } from '../warehouse/database/tables.js';
@@ -10,7 +11,7 @@ import type { Role } from './roles.js';
 /** What every resolver of one request sees: the database (counting its statements) and that request's loaders. */
 export interface RequestContext {
   db: Kysely<Database>;
-  loaders: FigureCellLoaders & SourceTableLoaders & MetricCellLoaders & CaseEventLoaders;
+  loaders: FigureCellLoaders & SourceTableLoaders & MetricCellLoaders & CaseEventLoaders & MeasureYearLoaders;
   queries: QueryCounter;
   /** The caller's role, from its API key (or the anonymous role). */
   role: Role;
@@ -21,5 +22,5 @@ export interface RequestContext {
 export function createRequestContext(baseDb: Kysely<Database>, role: Role = 'admin', requestId = 'internal'): RequestContext {
   const queries = new QueryCounter();
   const db = baseDb.withPlugin(queries);
-  return { db, loaders: { ...createFigureCellLoaders(db), ...createSourceTableLoaders(db), ...createMetricCellLoaders(db), ...createCaseEventLoader(db) }, queries, role, requestId };
+  return { db, loaders: { ...createFigureCellLoaders(db), ...createSourceTableLoaders(db), ...createMetricCellLoaders(db), ...createCaseEventLoader(db), ...createMeasureYearLoader(db) }, queries, role, requestId };
 }

@@ -2,8 +2,14 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { FeeActivity, FeeActivityYear } from '../schema/fee-activity.type.js';
 import { listFeeActivities } from '../warehouse/queries/dimension-members.js';
 import type { RequestContext } from './context.js';
+import { badUserInput } from './api-errors.js';
+import { checkMembers } from '../warehouse/metrics/filter-check.js';
+import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';
+import { openSetMembers } from '../warehouse/queries/open-members.js';
 import { toFigureSource } from './figure-source.mapper.js';
 import { joinYears } from './yearly-series.js';
+import { fieldNullReasons } from './field-null-reasons.js';
+import type { MetricName } from '../warehouse/metrics/catalog.js';
 
 @Resolver(() => FeeActivity)
 export class FeeActivityResolver {
@@ -12,6 +18,16 @@ export class FeeActivityResolver {
     @Arg('codes', () => [String], { nullable: true, description: 'Only these activity codes, e.g. ["citizenship", "total"].' }) codes: string[] | undefined,
     @Ctx() { db }: RequestContext,
   ): Promise<FeeActivity[]> {
+    if (codes) {
+      if (codes.length === 0) throw badUserInput('codes: an empty list matches nothing; omit it for every activity', { argument: 'codes' });
+      const members = await openSetMembers(db, ['dim_fee_activity']);
+      try {
+        checkMembers('codes', 'FEE_ACTIVITY', codes, members.get('dim_fee_activity') ?? []);
+      } catch (error) {
+        if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
+        throw error;
+      }
+    }
     const rows = await listFeeActivities(db, codes);
     return rows.map((r) => ({ code: r.code, nameSv: r.name_sv, name: r.name_en }));
   }
@@ -22,18 +38,26 @@ export class FeeActivityResolver {
       loaders.feeActivityYears.load(activity.code),
       loaders.figureFeeActivityYears.load(activity.code),
     ]);
-    return joinYears(computed, published).map(({ year, computed: metric, published: figures }) => ({
-      year,
-      revenue: metric.get('fee_revenue') ?? null,
-      cost: metric.get('fee_cost') ?? null,
-      budgetedRevenue: figures?.values.get('fee_budget_revenue') ?? null,
-      budgetedCost: figures?.values.get('fee_budget_cost') ?? null,
-      result: figures?.values.get('fee_result') ?? null,
-      accumulated: figures?.values.get('fee_accumulated_closing') ?? null,
-      coverageRatio: metric.get('fee_coverage_ratio') ?? null,
-      target: metric.get('fee_coverage_target') ?? null,
-      gap: metric.get('fee_coverage_gap') ?? null,
-      sources: (figures?.figures ?? []).map(toFigureSource),
-    }));
+    return joinYears(computed, published).map(({ year, computed: metric, cell, published: figures }) => {
+      const fromMetric = (name: MetricName) => ({ value: metric.get(name) ?? null, metric: name });
+      const fromPublished = (measure: string) => ({ value: figures?.values.get(measure) ?? null, published: true as const });
+      const fields = {
+        revenue: fromMetric('fee_revenue'),
+        cost: fromMetric('fee_cost'),
+        budgetedRevenue: fromPublished('fee_budget_revenue'),
+        budgetedCost: fromPublished('fee_budget_cost'),
+        result: fromPublished('fee_result'),
+        accumulated: fromPublished('fee_accumulated_closing'),
+        coverageRatio: fromMetric('fee_coverage_ratio'),
+        target: fromMetric('fee_coverage_target'),
+        gap: fromMetric('fee_coverage_gap'),
+      };
+      return {
+        year,
+        ...(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value])) as Record<keyof typeof fields, number | null>),
+        nullReasons: fieldNullReasons(cell, fields, 'NOT_PUBLISHED'),
+        sources: (figures?.figures ?? []).map(toFigureSource),
+      };
+    });
   }
 }

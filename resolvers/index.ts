@@ -2,6 +2,8 @@ import type { NonEmptyArray } from 'type-graphql';
 import { BudgetLineResolver } from './budget-line.resolver.js';
 import { CaseTypeResolver } from './case-type.resolver.js';
 import { CaseResolver } from './case.resolver.js';
+import { DimensionValueResolver } from './dimension-value.resolver.js';
+import { MetricDefinitionResolver } from './metric-definition.resolver.js';
 import { FeeActivityResolver } from './fee-activity.resolver.js';
 import { MetricResolver } from './metric.resolver.js';
 import { PublishedFigureResolver } from './published-figure.resolver.js';
@@ -17,5 +19,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PublishedFigureResolver,
   SourceTableResolver,
   MetricResolver,
+  MetricDefinitionResolver,
+  DimensionValueResolver,
   CaseResolver,
 ];

@@ -5,6 +5,8 @@ import type { FigureCell } from '../warehouse/queries/figure-cells.js';
 export interface YearlyEntry {
   year: number;
   computed: Map<string, number | null>;
+  /** The computed cell of the year, if the basis holds the year. */
+  cell: MetricCell | undefined;
   published: FigureCell | undefined;
 }
 
@@ -14,6 +16,7 @@ export function joinYears(computed: readonly MetricCell[], published: readonly F
   return years.map((year) => ({
     year,
     computed: computed.find((c) => c.year === year)?.values ?? new Map(),
+    cell: computed.find((c) => c.year === year),
     published: published.find((p) => p.year === year),
   }));
 }

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { FieldNullReason } from './field-null-reason.type.js';
 import { FigureSource } from './figure-source.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An appropriation (anslag or anslagspost) of the state budget that the agency draws on.' })
@@ -26,6 +27,9 @@ export class BudgetLineYear {
 
   @Field(() => Float, { nullable: true, description: 'Budget utilisation (anslagsutnyttjande) = outcome / allocated, catalogue metric budget_utilisation.' })
   utilisation!: number | null;
+
+  @Field(() => [FieldNullReason], { description: 'Why each null field of this year is null (orsaker till tomma värden); empty when none is.' })
+  nullReasons!: FieldNullReason[];
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })
   sources!: FigureSource[];

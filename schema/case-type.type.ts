@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CaseTypeCode } from './case-type-code.enum.js';
 import { dimensionFieldType } from './dimension-field-type.js';
+import { FieldNullReason } from './field-null-reason.type.js';
 import { FigureSource } from './figure-source.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A case type (ärendeslag) with its published yearly volumes and decisions.' })
@@ -49,6 +50,9 @@ export class CaseTypeYear {
 
   @Field(() => Float, { nullable: true, description: 'Clearance rate (avgörandegrad): decided / received; above 1 the open balance shrinks (catalogue metric clearance_rate).' })
   clearanceRate!: number | null;
+
+  @Field(() => [FieldNullReason], { description: 'Why each null field of this year is null (orsaker till tomma värden); empty when none is.' })
+  nullReasons!: FieldNullReason[];
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })
   sources!: FigureSource[];

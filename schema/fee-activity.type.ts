@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { FieldNullReason } from './field-null-reason.type.js';
 import { FigureSource } from './figure-source.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A fee-financed activity whose revenue goes to the treasury (avgiftsbelagd verksamhet, Tabell 3.8).' })
@@ -44,6 +45,9 @@ export class FeeActivityYear {
 
   @Field(() => Float, { nullable: true, description: 'Gap to the economic target (avvikelse från målet) = coverageRatio − target, in ratio points (catalogue metric fee_coverage_gap).' })
   gap!: number | null;
+
+  @Field(() => [FieldNullReason], { description: 'Why each null field of this year is null (orsaker till tomma värden); empty when none is.' })
+  nullReasons!: FieldNullReason[];
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })
   sources!: FigureSource[];

@@ -53,20 +53,25 @@ export function openTablesOf(where: MetricFilter): MemberTable[] {
   });
 }
 
-/** Checks open-set values against their members; an unknown value is refused with the valid (or nearest) ones. */
+/** Checks values of a dimension against its members; an unknown one is refused with the valid (or nearest) ones. */
+export function checkMembers(argument: string, d: AttributeDimension, values: readonly string[], valid: readonly string[]): void {
+  const unknown = values.find((v) => !valid.includes(v));
+  if (unknown === undefined) return;
+  const shown = nearestValues(unknown, valid);
+  const which = shown.length < valid.length ? 'the nearest valid values are' : 'valid values are';
+  throw new MetricRequestError(
+    `${argument}: unknown value ${JSON.stringify(unknown)}; ${which} ${shown.join(', ')} (dimensionValues(dimension: ${d}) lists all)`,
+    { argument, dimension: d, unknown, valid: shown },
+  );
+}
+
+/** Checks a filter's open-set values against their members (the reference tables' codes). */
 export function checkOpenValues(where: MetricFilter, members: ReadonlyMap<MemberTable, readonly string[]>): void {
-  for (const d of ATTRIBUTE_DIMENSIONS as AttributeDimension[]) {
+  for (const d of ATTRIBUTE_DIMENSIONS) {
     const spec = ATTRIBUTES[d];
     if (spec.members.kind !== 'open') continue;
     const valid = members.get(spec.members.table);
     const values = where[spec.key];
-    if (!values || !valid) continue;
-    const unknown = values.find((v) => !valid.includes(v));
-    if (unknown === undefined) continue;
-    const shown = nearestValues(unknown, valid);
-    const which = shown.length < valid.length ? `the nearest valid values are` : `valid values are`;
-    throw fail(spec.key, `unknown value ${JSON.stringify(unknown)}; ${which} ${shown.join(', ')} (dimensionValues(dimension: ${d}) lists all)`, {
-      dimension: d, unknown, valid: shown,
-    });
+    if (values && valid) checkMembers(`where.${spec.key}`, d, values, valid);
   }
 }
