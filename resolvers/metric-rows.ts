@@ -5,6 +5,7 @@ import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, timeGrain, type Dimension, type Filte
 import { checkFilterShape, checkOpenValues, openTablesOf } from '../warehouse/metrics/filter-check.js';
 import { estimateRows, tablesToCount } from '../warehouse/metrics/row-estimate.js';
 import { openSetMembers } from '../warehouse/queries/open-members.js';
+import { isoWeek } from '../warehouse/metrics/iso-week.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';
 import type { MetricFilter, MetricRequest, MetricRowData } from '../warehouse/metrics/metric-request.js';
@@ -65,14 +66,6 @@ function toFilter(where: MetricWhere | null | undefined): MetricFilter {
     if (values !== undefined && values !== null) filter[key] = values;
   }
   return filter;
-}
-
-function isoWeek(date: Date): { year: number; week: number } {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day);
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
 }
 
 function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean, controlled: boolean): MetricRow {

@@ -49,7 +49,7 @@ function dimensionConditions(alias: string, where: MetricFilter, dimensions: rea
   for (const d of dimensions) {
     const values = where[ATTRIBUTES[d].key];
     if (values === undefined) continue;
-    conditions.push(values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${ATTRIBUTES[d].column}`)} in (${sql.join(values)})`);
+    conditions.push(values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${ATTRIBUTES[d].column}`)} in (${sql.join(values)})`); // as in-list.ts
   }
   return conditions;
 }

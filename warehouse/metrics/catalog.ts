@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { FlowNeeds } from './case-flows.js';
-import type { Dimension } from './dimensions.js';
+import { CASE_ATTRIBUTE_DIMENSIONS, type Dimension } from './dimensions.js';
 import type { CaseFlowMetric, FigureMetric, MetricDefinition, MetricSource, OpenBalanceMetric } from './metric-definition.js';
 
 /**
@@ -13,7 +13,8 @@ const RETURN_REPORT = '003_18350b40b22d24e9.txt';
 const at = (document: string, line: number, quote: string): MetricSource => ({ document, line, quote });
 
 const TIME: readonly Dimension[] = ['YEAR', 'QUARTER', 'MONTH', 'WEEK'];
-const CASE_ATTRIBUTES: readonly Dimension[] = ['CASE_TYPE', 'CASE_SEGMENT', 'SEX', 'AGE_GROUP', 'REGION', 'NATIONALITY', 'CHANNEL'];
+/** Every attribute of the case facts but the outcome, which only decisions have. */
+const CASE_ATTRIBUTES: readonly Dimension[] = CASE_ATTRIBUTE_DIMENSIONS.filter((d) => d !== 'OUTCOME');
 const FLOW_DIMENSIONS = [...TIME, ...CASE_ATTRIBUTES];
 const DECISION_DIMENSIONS = [...FLOW_DIMENSIONS, 'OUTCOME'] as const satisfies readonly Dimension[];
 

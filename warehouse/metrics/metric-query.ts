@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../database/tables.js';
 import { headlineFigures, type CellDimension } from '../queries/headline-figures.js';
+import { inList } from '../queries/in-list.js';
 import { widenOnePeriodBack, withoutLowerBound, type DateRange } from './anchor-range.js';
 import { CASE_FACT_COVERAGE, coverageRange, fitToCoverage } from './coverage.js';
 import { bucketOverlaps, bucketStep, MONTHS_PER_BUCKET } from './bucket-ranges.js';
@@ -227,7 +228,8 @@ function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[],
   });
   // Grouped by a dimension, the rows are its members; a published total (null member) is not one of them.
   for (const column of pinned) headline = headline.where(`fact_figure.${column}`, 'is not', null);
-  if (w.year) headline = headline.where('fact_figure.year', 'in', w.year.length ? w.year : [-1]);
+  const years = w.year;
+  if (years) headline = headline.where((eb) => inList(eb, 'fact_figure.year', years));
   if (w.from) headline = headline.where('fact_figure.year', '>=', Number(w.from.slice(0, 4)));
   if (w.to) headline = headline.where('fact_figure.year', '<=', Number(w.to.slice(0, 4)));
   const cells = attributeDimensions(request.by).map((d) => sql`${sql.ref(`h.${figureColumn(d)}`)} as ${sql.ref(ATTRIBUTES[d].column)}`);

@@ -1,3 +1,4 @@
+import { inList } from './in-list.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { CaseEventTable, CaseFactTable, Database } from '../database/tables.js';
 
@@ -22,7 +23,7 @@ export type CaseEventRecord = Selectable<CaseEventTable>;
 function filtered(db: Kysely<Database>, filter: CaseFilter) {
   let query = db.selectFrom('cases.case_fact as c');
   const list = (column: 'case_type' | 'segment' | 'sex' | 'region' | 'nationality' | 'outcome', values: readonly string[] | undefined) => {
-    if (values !== undefined) query = query.where(`c.${column}`, 'in', values.length > 0 ? values : ['\u0000']);
+    if (values !== undefined) query = query.where((eb) => inList(eb, `c.${column}`, values));
   };
   list('case_type', filter.caseType);
   list('segment', filter.caseSegment);
@@ -47,6 +48,6 @@ export function casePage(db: Kysely<Database>, filter: CaseFilter, limit: number
 /** The events of many cases in one statement, in date order. */
 export function eventsOfCases(db: Kysely<Database>, caseIds: readonly number[]) {
   return db.selectFrom('cases.case_event').selectAll()
-    .where('case_id', 'in', caseIds.length > 0 ? caseIds : [-1])
+    .where((eb) => inList(eb, 'case_id', caseIds))
     .orderBy('case_id').orderBy('event_date').orderBy('event_type');
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, FigureRecord } from '../database/tables.js';
+import { inList } from './in-list.js';
 
 /** The columns a resolver needs of a figure: its value and everything its `source` shows. */
 export type HeadlineFigure = Pick<
@@ -50,7 +51,7 @@ export function headlineFigures(
     if (values !== undefined) {
       const nonNull = values.filter((v): v is string => v !== null);
       query = query.where((eb) => eb.or([
-        ...(nonNull.length > 0 ? [eb(`fact_figure.${column}`, 'in', nonNull)] : []),
+        inList(eb, `fact_figure.${column}`, nonNull),
         ...(values.includes(null) ? [eb(`fact_figure.${column}`, 'is', null)] : []),
       ]));
     } else if (!options.pinned.includes(column) && !options.free?.includes(column)) {

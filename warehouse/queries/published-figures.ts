@@ -1,3 +1,4 @@
+import { inList } from './in-list.js';
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, FigureRecord } from '../database/tables.js';
 import type { FigureCursor } from './figure-cursor.js';
@@ -30,7 +31,7 @@ function filtered(db: Kysely<Database>, filter: FigureFilter) {
     .selectFrom('fact_figure')
     .innerJoin('dim_source_table', 'dim_source_table.source_table_id', 'fact_figure.source_table_id');
   const list = <C extends keyof FigureRecord>(column: C, values: readonly unknown[] | undefined) => {
-    if (values !== undefined) query = query.where(`fact_figure.${column}` as 'fact_figure.measure', 'in', values.length > 0 ? (values as string[]) : [null as unknown as string]);
+    if (values !== undefined) query = query.where((eb) => inList(eb, `fact_figure.${column}` as 'fact_figure.measure', values as string[]));
   };
   if (filter.document !== undefined) query = query.where('fact_figure.document', '=', filter.document);
   if (filter.line !== undefined) query = query.where('fact_figure.line', '=', filter.line);
@@ -112,6 +113,6 @@ export function listSourceTables(db: Kysely<Database>, filter: { document?: stri
     .orderBy('dim_source_table.first_line')
     .orderBy('dim_source_table.source_table_id');
   if (filter.document !== undefined) query = query.where('dim_source_table.document', '=', filter.document);
-  if (filter.ids !== undefined) query = query.where('dim_source_table.source_table_id', 'in', filter.ids.length > 0 ? filter.ids : [-1]);
+  if (filter.ids !== undefined) query = query.where((eb) => inList(eb, 'dim_source_table.source_table_id', filter.ids ?? []));
   return query;
 }
