@@ -177,3 +177,17 @@ describe('malformed values refused with BAD_USER_INPUT naming the argument', () 
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('published-figure filters checked against the values the figures hold', () => {
+  it('refuses a misspelt measure or table with the nearest valid values, and an empty list', async () => {
+    const measure = await fixture.server.graphql('{ publishedFigures(where: { measure: ["recieved"] }) { totalCount } }');
+    expect(errorOf(measure.body)?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(measure.body)?.message).toMatch(/where\.measure: unknown value "recieved"; the nearest valid values are received/);
+    const table = await fixture.server.graphql('{ publishedFigures(where: { table: "tabell 3.8" }) { totalCount } }');
+    expect(errorOf(table.body)?.message).toMatch(/where\.table: unknown value "tabell 3\.8"; the nearest valid values are Tabell 3\.8/);
+    const empty = await fixture.server.graphql('{ publishedFigures(where: { region: [] }) { totalCount } }');
+    expect(errorOf(empty.body)?.message).toMatch(/where\.region: an empty list/);
+    const ok = await fixture.server.graphql<{ publishedFigures: { totalCount: number } }>('{ publishedFigures(where: { table: "Tabell 3.8", measure: ["fee_revenue"] }) { totalCount } }');
+    expect(ok.body.data?.publishedFigures.totalCount).toBeGreaterThan(0);
+  });
+});
