@@ -30,9 +30,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   // A small known population: 40 asylum cases in nord, 3 in syd (a cell the public must not see), all 2023.
   await sql`truncate cases.case_fact, cases.case_event, cases.received_month, cases.decided_month`.execute(database.db);
-  await sql`insert into cases.case_fact (case_id, case_type, segment, sex, age_group, nationality, region, channel, received_date, decision_date, outcome, processing_days)
+  await sql`insert into cases.case_fact (case_id, case_type, segment, sex, age_group, nationality, region, channel, received_date, decision_date, outcome, processing_days, record_key)
     select g, 'ASYLUM', 'first_time', case when g % 2 = 0 then 'female' else 'male' end, '18_34', 'SY',
-           case when g <= 40 then 'nord' else 'syd' end, 'e_application', date '2023-01-01' + g, date '2023-06-01' + g, 'approved', 151
+           case when g <= 40 then 'nord' else 'syd' end, 'e_application', date '2023-01-01' + g, date '2023-06-01' + g, 'approved', 151,
+           (hashint4(g) & 2147483647)
     from generate_series(1, 43) g`.execute(database.db);
   await sql`insert into cases.case_event (case_id, event_type, event_date) select case_id, 'received', received_date from cases.case_fact`.execute(database.db);
   await buildCaseRollups(database.db, 'cases');

@@ -122,6 +122,8 @@ export interface CaseFactTable {
   fee_paid_sek: number | null;
   appealed: boolean;
   court_outcome: string | null;
+  /** Cell key method: a fixed pseudo-random integer in [0, 2^31) (warehouse/generator/record-key.ts). */
+  record_key: number;
 }
 
 export interface CaseEventTable {
@@ -138,6 +140,8 @@ export interface ReceivedMonthTable {
   sex: string;
   region: string | null;
   received: number;
+  /** Sum of the record keys of the cases counted, mod 2^31. */
+  received_key: number;
 }
 
 export interface DecidedMonthTable {
@@ -150,6 +154,9 @@ export interface DecidedMonthTable {
   decided: number;
   processing_days_sum: number;
   within_limit: number;
+  /** Sums of the record keys of the decided cases and of those within the limit, mod 2^31. */
+  decided_key: number;
+  within_key: number;
 }
 
 export interface CaseLoadInfoTable {
