@@ -6,6 +6,7 @@ import type { Dimension } from '../warehouse/metrics/dimensions.js';
 import type { MetricFilter, MetricRowData } from '../warehouse/metrics/metric-request.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { runMetric, shareableGroups } from '../warehouse/metrics/metric-query.js';
+import { discloseRows } from '../warehouse/disclosure/disclose-rows.js';
 
 /** Values of several catalogue metrics for one group and year. */
 export interface MetricCell {
@@ -26,6 +27,7 @@ async function yearlyCells(
   metrics: readonly string[],
   keys: readonly Dimension[],
   where: MetricFilter,
+  controlled = false,
 ): Promise<Map<string, MetricCell[]>> {
   const cells = new Map<string, Map<number, MetricCell>>();
   const definitions = metrics.map((name) => {
@@ -34,17 +36,22 @@ async function yearlyCells(
     return definition;
   });
   for (const [first, ...also] of shareableGroups(definitions)) {
-    const request = { by: ['YEAR', ...keys] as Dimension[], where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0 };
+    const by = ['YEAR', ...keys] as Dimension[];
+    // Case facts shown to the public role: each value disclosed from its cell's counts and keys (cell key method).
+    const disclosed = controlled && (first as MetricDefinition).kind !== 'figure';
+    const request = { by, where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0, cellKeys: disclosed };
     const result = await runMetric(db, first as MetricDefinition, request, also);
-    for (const row of result.rows as MetricRowData[]) {
+    const shown = [first as MetricDefinition, ...also].map((d, k) =>
+      disclosed ? discloseRows(d.name, result.rows, by, (row) => (k === 0 ? row.value : row.also[k - 1] ?? null)).map((r) => r.value.value) : null);
+    for (const [index, row] of (result.rows as MetricRowData[]).entries()) {
       const group = keys.map((k) => row.dims[k] ?? '').join('|');
       const year = Number(row.bucket?.slice(0, 4));
       let years = cells.get(group);
       if (!years) cells.set(group, (years = new Map()));
       let cell = years.get(year);
       if (!cell) years.set(year, (cell = { year, values: new Map() }));
-      cell.values.set((first as MetricDefinition).name, row.value);
-      also.forEach((d, i) => cell.values.set(d.name, row.also[i] ?? null));
+      cell.values.set((first as MetricDefinition).name, shown[0]?.[index] ?? row.value);
+      also.forEach((d, i) => cell.values.set(d.name, shown[i + 1] ? shown[i + 1]?.[index] ?? null : row.also[i] ?? null));
     }
   }
   return new Map([...cells].map(([group, years]) => [group, [...years.values()].sort((a, b) => a.year - b.year)]));
@@ -66,7 +73,8 @@ export const BUDGET_YEAR_METRICS = ['budget_allocated', 'budget_outcome', 'budge
 /** Cache key of a case series; shared with the published-figure loader of the same series. */
 export const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.sex ?? ''}`;
 
-export function createMetricCellLoaders(db: Kysely<Database>) {
+/** `controlled`: the caller has the public role, so values from case facts are disclosed (cell key method). */
+export function createMetricCellLoaders(db: Kysely<Database>, controlled: boolean) {
   return {
     /** A case type's yearly flows from the case-level facts; keys asking the same segment and sex share statements. */
     caseTypeYears: new DataLoader<CaseSeriesKey, MetricCell[], string>(async (keys) => {
@@ -83,7 +91,7 @@ export function createMetricCellLoaders(db: Kysely<Database>) {
           ...(segment ? { caseSegment: [segment] } : {}),
           ...(sex ? { sex: [sex] } : {}),
         };
-        const cells = await yearlyCells(db, CASE_TYPE_YEAR_METRICS, ['CASE_TYPE'], where);
+        const cells = await yearlyCells(db, CASE_TYPE_YEAR_METRICS, ['CASE_TYPE'], where, controlled);
         for (const k of group) results.set(seriesKey(k), cells.get(k.caseType) ?? []);
       }
       return keys.map((k) => results.get(seriesKey(k)) ?? []);
@@ -91,7 +99,7 @@ export function createMetricCellLoaders(db: Kysely<Database>) {
 
     /** Open balances of a case type per segment and year, from the case-level facts: segment → cells. */
     caseTypeOpenBalances: new DataLoader<string, Map<string, MetricCell[]>>(async (caseTypes) => {
-      const cells = await yearlyCells(db, OPEN_BALANCE_METRICS, ['CASE_TYPE', 'CASE_SEGMENT'], { caseType: caseTypes });
+      const cells = await yearlyCells(db, OPEN_BALANCE_METRICS, ['CASE_TYPE', 'CASE_SEGMENT'], { caseType: caseTypes }, controlled);
       return caseTypes.map((caseType) => new Map(
         [...cells].filter(([key]) => key.startsWith(`${caseType}|`)).map(([key, series]) => [key.slice(caseType.length + 1), series]),
       ));

@@ -14,7 +14,7 @@ import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import type { Sex } from '../schema/sex.enum.js';
 import { badUserInput } from './api-errors.js';
-import { MIN_CELL_SIZE, suppressSmallCells } from './disclosure-control.js';
+import { controlRows, orderByDisclosedValue, orderWithoutValue } from './disclosure-control.js';
 import { metricFormula } from './metric-formula.js';
 import { encodeNumberCursor } from './pagination.js';
 import type { Role } from './roles.js';
@@ -66,14 +66,13 @@ function isoWeek(date: Date): { year: number; week: number } {
   return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
 }
 
-function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean, controlled: boolean): MetricRow {
+function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean): MetricRow {
   const grain = timeGrain(by);
   const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
   const week = date && grain === 'WEEK' ? isoWeek(date) : null;
   const value = suppressed ? null : data.value;
-  // A previous value resting on 1–4 cases is withheld like any small cell (only computed for the public role).
-  const previousHidden = suppressed || (controlled && data.previousSupport !== null && data.previousSupport > 0 && data.previousSupport < MIN_CELL_SIZE);
-  const previous = previousHidden ? null : data.previous;
+  // For the public role the previous value is disclosed like any cell (resolvers/disclosure-control.ts).
+  const previous = data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
   const dim = (d: Dimension) => data.dims[d] ?? null;
   return {
@@ -132,7 +131,10 @@ export async function computeMetric(
   const controlled = role === 'public' && definition.kind !== 'figure';
   let result;
   try {
-    result = await runMetric(db, definition, controlled ? { ...request, limit: MAX_CONTROLLED_ROWS + 1, offset: 0 } : request);
+    // The public role's values are disclosed from the whole result (cell keys beside every row), ordered afterwards.
+    result = await runMetric(db, definition, controlled
+      ? { ...request, orderBy: orderWithoutValue(request.orderBy), limit: MAX_CONTROLLED_ROWS + 1, offset: 0, cellKeys: true }
+      : request);
   } catch (error) {
     if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
     throw error;
@@ -143,16 +145,15 @@ export async function computeMetric(
     if (result.rows.length > MAX_CONTROLLED_ROWS) {
       throw badUserInput(`this grouping has more than ${MAX_CONTROLLED_ROWS} rows; narrow the filter or group by fewer dimensions`);
     }
-    const all = suppressSmallCells(result.rows, by);
-    // Suppressed values must not keep a place that their value earned: they sort last when ordering by value.
-    const order = result.rows.map((_, i) => i);
-    if (request.orderBy.some((o) => o.field === 'VALUE')) order.sort((a, b) => Number(all[a]) - Number(all[b]) || a - b);
-    const window = order.slice(page.offset, page.offset + page.limit);
-    pageRows = window.map((i) => result.rows[i] as MetricRowData);
-    suppressed = window.map((i) => all[i] as boolean);
+    // Ordered by the disclosed values, never the true ones; withheld values sort last.
+    const shown = orderByDisclosedValue(controlRows(definition.name, result.rows, by), request.orderBy);
+    result = { ...result, totalCount: shown.length };
+    const window = shown.slice(page.offset, page.offset + page.limit);
+    pageRows = window.map((c) => c.row);
+    suppressed = window.map((c) => c.suppressed);
   }
   const published = await publishedBeside(db, definition, request, pageRows);
-  const rows = pageRows.map((row, i) => toRow(row, by, published[i] ?? null, suppressed[i] ?? false, controlled));
+  const rows = pageRows.map((row, i) => toRow(row, by, published[i] ?? null, suppressed[i] ?? false));
   const end = page.offset + rows.length;
   return {
     definition: toDefinitionType(definition),

@@ -8,6 +8,7 @@ import { DIMENSION_COLUMN, isTimeDimension, timeGrain, TRUNC_UNIT, type Attribut
 import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition, OpenBalanceMetric } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';
 import type { MetricRequest, MetricResultData, MetricRowData } from './metric-request.js';
+import { CASE_FLOW_COUNTS, caseFlowCellCounts, OPEN_BALANCE_COUNTS, openBalanceCellCounts, parseCellCounts } from '../disclosure/cell-counts.js';
 
 interface ComputedRow {
   bucket: string | null;
@@ -16,6 +17,9 @@ interface ComputedRow {
   previous: number | string | null;
   previous_support: number | string | null;
   total_count: number | string;
+  /** With request.cellKeys: the counts behind the cell and their key sums (warehouse/disclosure/cell-counts.ts). */
+  cell_counts?: unknown;
+  previous_cell_counts?: unknown;
   [column: string]: unknown;
 }
 
@@ -68,11 +72,14 @@ function finish(grouped: RawBuilder<unknown>, request: MetricRequest, grain: Tim
   const previous = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.value) over w end` : sql`null::float8`;
   // The support of the previous cell too: disclosure control must judge it like any shown cell.
   const previousSupport = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.support) over w end` : sql`null::bigint`;
+  const previousCells = request.cellKeys
+    ? sql`, ${request.comparePrevious && grain ? sql`case when ${follows} then lag(g.cell_counts) over w end` : sql`null::bigint[]`} as previous_cell_counts`
+    : sql``;
   const windowClause = request.comparePrevious && grain ? sql`window w as (${partitionBy('g', columns)} order by g.bucket)` : sql``;
   const shown = shownRanges && grain ? bucketOverlaps(sql.ref('p.bucket'), grain, shownRanges) : sql`true`;
   return sql<ComputedRow>`
     with grouped as (${grouped}),
-    compared as (select g.*, ${previous} as previous, ${previousSupport} as previous_support from grouped g ${windowClause})
+    compared as (select g.*, ${previous} as previous, ${previousSupport} as previous_support ${previousCells} from grouped g ${windowClause})
     select p.*, count(*) over () as total_count from compared p
     where ${shown}
     order by ${orderClause(request, 'p')}
@@ -89,7 +96,7 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
   const grain = timeGrain(request.by);
   const ranges = anchorRanges(request.where);
   const flowRanges = request.comparePrevious && grain ? widenOnePeriodBack(ranges, grain) : ranges;
-  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs });
+  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs, cellKeys: request.cellKeys });
   const columns = columnsOf(request.by);
   const context: ExpressionContext = {
     nationalWindow: sql`(partition by ${sql.join([sql.ref('f.bucket'), ...refs('f', columns.filter((c) => c !== 'region'))])})`,
@@ -98,6 +105,7 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
   const groupBy = [sql.ref('f.bucket'), ...refs('f', columns)];
   const grouped = sql`
     select f.bucket, ${sql.join([...refs('f', columns), ...valueColumns(definitions, (d) => d.value(context)), sql`(${definition.support})::bigint as support`])}
+      ${request.cellKeys ? sql`, ${caseFlowCellCounts()} as cell_counts` : sql``}
     from ${flows} f group by ${sql.join(groupBy)}`;
   return finish(grouped, request, grain, request.comparePrevious ? ranges : null);
 }
@@ -108,9 +116,10 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
   // Balances accumulate from the first case on: the flows have no lower time bound; the shown buckets do.
   const flows = caseFlows({
     by: request.by, where: request.where, grain, ranges: withoutLowerBound(ranges),
-    needs: { received: true, decided: true, rowLevel: false }, constantBucket: grain ? undefined : '9999-12-31',
+    needs: { received: true, decided: true, rowLevel: false }, constantBucket: grain ? undefined : '9999-12-31', cellKeys: request.cellKeys,
   });
   const columns = columnsOf(request.by);
+  const keyed = request.cellKeys === true;
   const context: ExpressionContext = { nationalWindow: sql``, monthsPerBucket: grain ? MONTHS_PER_BUCKET[grain] : 1 };
   const dims = refs('f', columns);
   // A dense grid of buckets × groups, so a group with no flow in a bucket still shows its balance there.
@@ -129,19 +138,24 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
   const grouped = sql`
     with sums as (
       select f.bucket ${dims.length ? sql`, ${sql.join(dims)}` : sql``}, sum(f.received_n) received, sum(f.decided_n) decided
+        ${keyed ? sql`, sum(f.received_k) received_k, sum(f.decided_k) decided_k` : sql``}
       from ${flows} f group by ${sql.join([sql.ref('f.bucket'), ...dims])}
     ),
     dense as (
       select x.* , coalesce(s.received, 0) received, coalesce(s.decided, 0) decided
+        ${keyed ? sql`, coalesce(s.received_k, 0) received_k, coalesce(s.decided_k, 0) decided_k` : sql``}
       from (${grid}) x left join sums s on s.bucket = x.bucket ${join.length ? sql`and ${sql.join(join, sql` and `)}` : sql``}
     ),
     balances as (
       select d.*, sum(d.received - d.decided) over (${partitionBy('d', columns)} order by d.bucket) as open_end
+        ${keyed ? sql`, sum(d.received_k - d.decided_k) over (${partitionBy('d', columns)} order by d.bucket) as open_end_k` : sql``}
       from dense d
     )
     select o.bucket ${columns.length ? sql`, ${sql.join(refs('o', columns))}` : sql``},
            ${sql.join(valueColumns(definitions, (d) => d.value(context)))}, o.open_end::bigint as support
-    from (select b.*, b.open_end - (b.received - b.decided) as open_start from balances b) o`;
+           ${keyed ? sql`, ${openBalanceCellCounts()} as cell_counts` : sql``}
+    from (select b.*, b.open_end - (b.received - b.decided) as open_start
+            ${keyed ? sql`, b.open_end_k - (b.received_k - b.decided_k) as open_start_k` : sql``} from balances b) o`;
   const shown = grain ? ranges : null;
   return finish(grouped, request, grain, shown);
 }
@@ -240,6 +254,7 @@ export async function runMetric(
     rows = [];
   }
   const attributes = attributeDimensions(request.by);
+  const cellNames = definition.kind === 'open_balance' ? OPEN_BALANCE_COUNTS : CASE_FLOW_COUNTS;
   return {
     totalCount,
     rows: rows.map((row): MetricRowData => ({
@@ -250,6 +265,7 @@ export async function runMetric(
       previous: toNumber(row.previous),
       previousSupport: toNumber(row.previous_support),
       also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
+      ...(request.cellKeys ? { cells: parseCellCounts(cellNames, row.cell_counts), previousCells: parseCellCounts(cellNames, row.previous_cell_counts) } : {}),
     })),
   };
 }

@@ -1,3 +1,4 @@
+import type { CellCounts } from '../disclosure/cell-counts.js';
 import type { Dimension } from './dimensions.js';
 
 /** Filters of a metric query; every given field must match (lists: any of their values). */
@@ -28,6 +29,8 @@ export interface MetricRequest {
   orderBy: readonly { field: OrderField; descending: boolean }[];
   limit: number;
   offset: number;
+  /** Also the counts behind each cell with their record-key sums, for the cell key method (public role). */
+  cellKeys?: boolean;
 }
 
 /** One computed row: a value per group, with the time bucket and dimension values that define the group. */
@@ -42,6 +45,9 @@ export interface MetricRowData {
   previousSupport: number | null;
   /** Values of the further definitions computed in the same statement, in their order. */
   also: (number | null)[];
+  /** With request.cellKeys: the counts behind the cell (and behind the previous bucket's) with their key sums. */
+  cells?: CellCounts | null;
+  previousCells?: CellCounts | null;
 }
 
 export interface MetricResultData {
