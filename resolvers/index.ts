@@ -8,7 +8,7 @@ import { PublishedFigureResolver } from './published-figure.resolver.js';
 import { SourceTableResolver } from './source-table.resolver.js';
 import { ReturnResolver } from './return.resolver.js';
 
-/** Every resolver class of the API; the schema is built from these. */
+/** Every resolver class of the API; the analyst and admin schema is built from these. */
 export const RESOLVERS: NonEmptyArray<Function> = [
   CaseTypeResolver,
   FeeActivityResolver,
@@ -18,4 +18,18 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SourceTableResolver,
   MetricResolver,
   CaseResolver,
+];
+
+/**
+ * The public schema's resolvers: all but the case-level ones, so that the public schema has no `cases` field and no
+ * Case, CaseEvent or CaseWhere type to discover (introspection, suggestions, error messages).
+ */
+export const PUBLIC_RESOLVERS: NonEmptyArray<Function> = [
+  CaseTypeResolver,
+  FeeActivityResolver,
+  BudgetLineResolver,
+  ReturnResolver,
+  PublishedFigureResolver,
+  SourceTableResolver,
+  MetricResolver,
 ];

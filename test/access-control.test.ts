@@ -46,9 +46,10 @@ afterAll(async () => {
 
 describe('roles from API keys', () => {
   it('gives requests without a key the public role: aggregates yes, case rows no', async () => {
+    // The public schema has no `cases` field at all (a schema per role: test/role-schemas.test.ts).
     const { status, body } = await post(server.url, '{ cases(first: 5) { nodes { caseId } } }');
-    expect(status).toBe(403);
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const metric = await post(server.url, '{ metric(name: "received") { rows { value } } }');
     expect(metric.body.errors).toBeUndefined();
   });
@@ -162,7 +163,7 @@ describe('the read-only database role', () => {
 describe('observability', () => {
   it('serves Prometheus metrics with request counts by outcome and rejections by reason', async () => {
     await post(server.url, '{ nope }');
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(`${server.url}/metrics`, { headers: { 'x-api-key': ADMIN_KEY } })).text();
     expect(text).toMatch(/graphql_requests_total\{operation="[^"]+",outcome="ok"\} \d+/);
     expect(text).toMatch(/graphql_rejected_total\{reason="BAD_USER_INPUT"\} \d+/);
     expect(text).toContain('graphql_request_duration_seconds_bucket');
