@@ -8,6 +8,8 @@ import { loadCases } from '../warehouse/cases/load-cases.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
 import { readAccessConfig } from '../server/api-keys.js';
+import { createRequestContext } from '../resolvers/context.js';
+import type { Role } from '../resolvers/roles.js';
 import { sha256 } from '../server/trusted-documents.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -60,6 +62,12 @@ describe('roles from API keys', () => {
     const cases = (body.data?.cases as { nodes: { caseId: string; events: unknown[] }[] }).nodes;
     expect(cases.map((c) => c.caseId)).toEqual(['41', '42', '43']);
     expect(cases[0]?.events).toEqual([{ eventType: 'received', eventDate: '2023-02-11' }]);
+  });
+
+  it('builds no request context without a role: nothing falls back to admin', () => {
+    expect(() => createRequestContext(database.db, undefined as unknown as Role)).toThrow(/needs a role/);
+    expect(() => createRequestContext(database.db, 'root' as Role)).toThrow(/needs a role/);
+    expect(createRequestContext(database.db, 'public').role).toBe('public');
   });
 
   it('refuses an unknown key, and keyless requests when anonymous access is off', async () => {
