@@ -101,6 +101,21 @@ describe('disclosure control for the public role', () => {
       .toEqual(rows.map((r) => [r.region, r.value]));
   });
 
+  it('discloses previous values and orders by disclosed values, as the rows show them', async () => {
+    const { body } = await post(server.url, `{ metric(name: "received", by: [MONTH, SEX], compareTo: PREVIOUS_PERIOD, orderBy: [{ field: VALUE, direction: DESC }]) {
+      totalCount rows { month sex value previous change } } }`);
+    expect(body.errors).toBeUndefined();
+    const rows = (body.data?.metric as { totalCount: number; rows: { month: number; sex: string; value: number; previous: number | null; change: number | null }[] }).rows;
+    expect(rows.length).toBe((body.data?.metric as { totalCount: number }).totalCount);
+    rows.slice(1).forEach((r, i) => expect(r.value).toBeLessThanOrEqual(rows[i]?.value ?? Infinity));
+    for (const r of rows.filter((x) => x.month === 2)) {
+      const january = rows.find((x) => x.month === 1 && x.sex === r.sex);
+      expect(r.previous).toBe(january?.value ?? null);
+      if (january) expect(r.change).toBe(r.value - january.value);
+    }
+    for (const r of rows) expect(r.value >= 1 && r.value <= 4).toBe(false);
+  });
+
   it('shows the analyst every cell', async () => {
     const { body } = await post(server.url, byRegion, { 'x-api-key': ANALYST_KEY });
     expect((body.data?.metric as { rows: unknown[] }).rows).toEqual([
