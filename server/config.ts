@@ -24,6 +24,8 @@ export interface ServerConfig {
   exportRowCap: number;
   /** Milliseconds SIGTERM waits for in-flight requests before closing. */
   shutdownGraceMs: number;
+  /** Port of /metrics on a listener of its own (same host); unset: /metrics on the API's port, for admin keys only. */
+  metricsPort: number | undefined;
 }
 
 function integer(name: string, fallback: number): number {
@@ -49,5 +51,6 @@ export function readServerConfig(): ServerConfig {
     trustedDocuments: process.env.TRUSTED_DOCUMENTS || undefined,
     exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
+    metricsPort: process.env.METRICS_PORT ? integer('METRICS_PORT', 0) : undefined,
   };
 }

@@ -45,9 +45,10 @@ const warehouse = connectWarehouse(apiUrl, { maxConnections: config.maxConnectio
 const app = await createApp({
   db: warehouse.db, pool: warehouse.pool, production: config.production, bodyLimit: config.bodyLimit, access, logger,
   rateLimitPerMinute: config.rateLimitPerMinute, maxQueryCost: config.maxQueryCost, trustedDocuments: config.trustedDocuments,
-  exportRowCap: config.exportRowCap,
+  exportRowCap: config.exportRowCap, metricsPort: config.metricsPort,
 });
 await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+if (app.metricsServer) await new Promise<void>((resolve) => app.metricsServer?.listen(config.metricsPort, config.host, resolve));
 const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const ready = `GraphQL API at ${base}/graphql${config.production ? '' : `, playground at ${base}/playground`} (ready in ${Date.now() - started} ms)`;
 logger.info({ url: `${base}/graphql` }, ready);

@@ -191,3 +191,17 @@ describe('published-figure filters checked against the values the figures hold',
     expect(ok.body.data?.publishedFigures.totalCount).toBeGreaterThan(0);
   });
 });
+
+describe('quarters', () => {
+  it('groups, compares and bounds quarters (PostgreSQL has no quarter interval)', async () => {
+    const { body } = await fixture.server.graphql<{ metric: { rows: { year: number; quarter: number; value: number | null; previous: number | null }[] } }>(
+      '{ metric(name: RECEIVED, by: [QUARTER], where: { caseType: [ASYLUM], year: [2021, 2022] }, compareTo: PREVIOUS_PERIOD) { rows { year quarter value previous } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    const rows = body.data?.metric.rows ?? [];
+    expect(rows.map((r) => `${r.year}Q${r.quarter}`)).toEqual(['2021Q1', '2021Q2', '2021Q3', '2021Q4', '2022Q1', '2022Q2', '2022Q3', '2022Q4']);
+    expect(rows.slice(0, 4).every((r) => r.value === null)).toBe(true);
+    expect(rows[4]?.previous).toBeNull();
+    expect(rows[5]?.previous).toBe(rows[4]?.value);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Dimension, FilterKey } from './dimensions.js';
 import type { NullReason } from './null-reason.js';
+import type { CellCounts } from '../disclosure/cell-counts.js';
 
 /**
  * Filters of a metric query; every given field must match (lists: any of their values). The attribute filters are
@@ -21,6 +22,8 @@ export interface MetricRequest {
   orderBy: readonly { field: OrderField; descending: boolean }[];
   limit: number;
   offset: number;
+  /** Also the counts behind each cell with their record-key sums, for the cell key method (public role). */
+  cellKeys?: boolean;
 }
 
 /** One computed row: a value per group, with the time bucket and dimension values that define the group. */
@@ -39,6 +42,9 @@ export interface MetricRowData {
   also: (number | null)[];
   /** Why each of `also` is null, in the same order. */
   alsoNullReasons: (NullReason | null)[];
+  /** With request.cellKeys: the counts behind the cell (and behind the previous bucket's) with their key sums. */
+  cells?: CellCounts | null;
+  previousCells?: CellCounts | null;
 }
 
 export interface MetricResultData {
