@@ -8,7 +8,7 @@ import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
 import { readAccessConfig } from './api-keys.js';
 import { readServerConfig } from './config.js';
 import { createApp } from './create-app.js';
-import { resolveDatabase } from './database-target.js';
+import { resolveDatabase } from '../warehouse/database/database-target.js';
 import { createLogger } from './observability/logger.js';
 
 const logger = createLogger();

@@ -4,7 +4,7 @@
  * generator is calibrated to them. Also runs compiled: `node dist/warehouse/cases/load-cases.cli.js --scale N`.
  */
 import { parseArgs } from 'node:util';
-import { resolveDatabase } from '../../server/database-target.js';
+import { resolveDatabase } from '../database/database-target.js';
 import { connectWarehouse } from '../database/connect.js';
 import { prepareWarehouse } from '../prepare-warehouse.js';
 import { DEFAULT_SEED, loadCases } from './load-cases.js';

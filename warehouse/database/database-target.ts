@@ -1,4 +1,4 @@
-import { bootEmbeddedPostgres, databaseUrl, type EmbeddedCluster } from '../warehouse/database/embedded-postgres.js';
+import { bootEmbeddedPostgres, databaseUrl, type EmbeddedCluster } from './embedded-postgres.js';
 import pg from 'pg';
 
 export interface DatabaseTarget {
