@@ -24,6 +24,8 @@ export interface ServerConfig {
   exportRowCap: number;
   /** Milliseconds SIGTERM waits for in-flight requests before closing. */
   shutdownGraceMs: number;
+  /** Seconds the embedded PostgreSQL may stay down after a crash before the process gives up and exits. */
+  embeddedRestartGiveUpS: number;
 }
 
 function integer(name: string, fallback: number): number {
@@ -31,6 +33,14 @@ function integer(name: string, fallback: number): number {
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+  return value;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${text}"`);
   return value;
 }
 
@@ -49,5 +59,6 @@ export function readServerConfig(): ServerConfig {
     trustedDocuments: process.env.TRUSTED_DOCUMENTS || undefined,
     exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
+    embeddedRestartGiveUpS: positiveNumber('EMBEDDED_RESTART_GIVEUP_S', 60),
   };
 }

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { createRequestContext, type RequestContext } from '../resolvers/context.js';
 import { buildApiSchema } from '../schema/build-schema.js';
+import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
 import type { Database } from '../warehouse/database/tables.js';
 import { readAccessConfig, resolveRole, type AccessConfig } from './api-keys.js';
 import { formatApiError } from './format-error.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   trustedDocuments?: string;
   exportRowCap?: number;
   logger?: Logger;
+  /** The embedded cluster's supervisor, when this process runs one: health and /metrics report it. */
+  supervisor?: ClusterSupervisor;
 }
 
 export interface App {
@@ -54,7 +57,7 @@ const errorBody = (code: string, message: string) => ({ errors: [{ message, exte
 export async function createApp(options: AppOptions): Promise<App> {
   const schema = await buildApiSchema();
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? (options.production ? 'info' : 'warn'));
-  const metrics = createApiMetrics(options.pool);
+  const metrics = createApiMetrics(options.pool, options.supervisor);
   const access = options.access ?? readAccessConfig();
   const app = express();
   app.disable('x-powered-by');
@@ -94,7 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     return createRequestContext(options.db, resolved.role, requestId);
   };
 
-  app.use(healthRouter(options.db));
+  app.use(healthRouter(options.db, options.supervisor));
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
