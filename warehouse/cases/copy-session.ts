@@ -37,7 +37,7 @@ export function openCopySession(target: CaseLoadTarget): CopySession {
           db.connection()
             .execute(async (connection) => {
               const stream = copyFrom(statement);
-              const done = finished(stream);
+              const done = settledLater(finished(stream));
               await connection.executeQuery({ ...CompiledQuery.raw(''), sql: stream as unknown as string });
               started = true;
               resolve({ stream, done });
@@ -64,11 +64,20 @@ export function openCopySession(target: CaseLoadTarget): CopySession {
     copy: async (statement) => {
       const client = await pool.connect();
       const stream = client.query(copyFrom(statement));
-      const done = finished(stream).finally(() => client.release());
+      const done = settledLater(finished(stream).finally(() => client.release()));
       return { stream, done };
     },
     close: async () => {
       if (ownPool) await db.destroy();
     },
   };
+}
+
+/**
+ * A COPY can fail (its server lost, say) while the generator is between chunks, before anyone awaits `done`: that
+ * must not be an unhandled rejection, which ends the process. The failure still reaches whoever awaits it next.
+ */
+function settledLater(done: Promise<void>): Promise<void> {
+  done.catch(() => undefined);
+  return done;
 }
