@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { computeMetric } from '../resolvers/metric-rows.js';
 import type { Role } from '../resolvers/roles.js';
-import { ensureDatabase } from '../server/database-target.js';
+import { ensureDatabase } from '../warehouse/database/database-target.js';
 import { METRIC_DISCLOSURE } from '../warehouse/disclosure/metric-disclosure.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { bootEmbeddedPostgres, databaseUrl } from '../warehouse/database/embedded-postgres.js';

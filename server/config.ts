@@ -26,6 +26,8 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /** Port of /metrics on a listener of its own (same host); unset: /metrics on the API's port, for admin keys only. */
   metricsPort: number | undefined;
+  /** Seconds the embedded PostgreSQL may stay down after a crash before the process gives up and exits. */
+  embeddedRestartGiveUpS: number;
 }
 
 function integer(name: string, fallback: number): number {
@@ -33,6 +35,14 @@ function integer(name: string, fallback: number): number {
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+  return value;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${text}"`);
   return value;
 }
 
@@ -52,5 +62,6 @@ export function readServerConfig(): ServerConfig {
     exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
     metricsPort: process.env.METRICS_PORT ? integer('METRICS_PORT', 0) : undefined,
+    embeddedRestartGiveUpS: positiveNumber('EMBEDDED_RESTART_GIVEUP_S', 60),
   };
 }

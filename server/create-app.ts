@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { createRequestContext, type RequestContext } from '../resolvers/context.js';
 import { audienceOf } from '../schema/build-schema.js';
+import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
 import type { Database } from '../warehouse/database/tables.js';
 import { readAccessConfig, resolveRole, type AccessConfig } from './api-keys.js';
 import { adminOnly } from './admin-only.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Serve /metrics on this port (metricsServer) instead of on the API's port for admin keys. */
   metricsPort?: number;
+  /** The embedded cluster's supervisor, when this process runs one: health and /metrics report it. */
+  supervisor?: ClusterSupervisor;
 }
 
 export interface App {
@@ -54,7 +57,7 @@ const errorBody = (code: string, message: string) => ({ errors: [{ message, exte
 /** Builds the HTTP server: GraphQL at /graphql, CSV export, playground, health and metrics. Not yet listening. */
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? (options.production ? 'info' : 'warn'));
-  const metrics = createApiMetrics(options.pool);
+  const metrics = createApiMetrics(options.pool, options.supervisor);
   const access = options.access ?? readAccessConfig();
   const app = express();
   app.disable('x-powered-by');
@@ -79,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     return createRequestContext(options.db, resolved.role, requestId);
   };
 
-  app.use(healthRouter(options.db));
+  app.use(healthRouter(options.db, options.supervisor));
   // Prometheus metrics: on a port of their own (METRICS_PORT), else here for an admin key only.
   const serveMetrics: express.RequestHandler = async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
