@@ -1,0 +1,120 @@
+import { parseSwedishNumberWord } from './swedish-number-words.js';
+
+/**
+ * What a line of a source document holds that is a statistic. A *figure* is a number that reports a quantity:
+ * a count, amount, share, duration, rate or ratio — in digits (`9 588`, `20,7`, `-4 792 723`, `87 %`) or as a
+ * Swedish cardinal number word of two or more (`två`, `fem procent`, `elva enheter`, `tjugofem`).
+ *
+ * A number is NOT a figure when it names or locates something rather than measuring it. Each such kind is one rule
+ * below, removed from the line before figures are looked for:
+ * - markup and footnote markers: `<sup>3</sup>`, superscript digits, a number glued to the end of a word or
+ *   sentence (`Polisen28`, `återvändande.25`, `avgifter1`), and the number that opens a footnote's text;
+ * - document structure: heading and section numbers (`3.1.2`, `# 3 …`, `3. Ekonomi`), list numbering (`1.`, `2)`),
+ *   page numbers (a bare number of at most three digits alone on a line after a blank line, or after a
+ *   table-of-contents dot leader), references to numbered parts (`Tabell 6.2`, `avsnitt 3.2`, `bilaga 1`, `not 34`);
+ * - dates and years used as dates: ISO dates, `1 november 2024`, `juni 2022`, and every four-digit number from 1950
+ *   to 2035 that stands alone (a Swedish grouped number never has a four-digit group, so `12 2024` cannot be one
+ *   number), year ranges `2022–2024` and fiscal years `2023/24`;
+ * - legal and official references: `SFS 2016:752`, `(2005:716)`, `prop. 2023/24:151`, `8 kap. 4 §`, `artikel 17`,
+ *   EU acts `2008/115/EG`, `(EU) nr 604/2013`;
+ * - identifiers: diary numbers (`dnr 1.1.2-2025-814`, `Ju2022/02227`, `Gd/012/2024`), ISBN/ISSN, appropriation
+ *   codes (`1:2:3`, `ap 3`, `UO8`, `utgiftsområde 8`), names with a number (`covid-19`), clock times, ordinals
+ *   written with digits (`1:a`);
+ * - a number word that refers to known things rather than counting them: after `de`, `dessa`, `samtliga`, `alla`,
+ *   `båda`, optionally followed by `andra`/`senaste`/`kommande`/`första`/`sista` (`de tre myndigheterna`, `de
+ *   senaste tio åren`); and `en`/`ett`, which are also the indefinite article.
+ * Lines that escape these rules but hold no statistic are listed, each with its reason, in
+ * coverage-reviewed-lines.ts.
+ */
+export interface NonStatisticRule {
+  name: string;
+  pattern: RegExp;
+}
+
+const MONTH = '(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)';
+const YEAR = '(?:19[5-9]\\d|20[0-3]\\d)';
+const NUMBERED_PART = '(?:kategori|version|uppdrag|tabell|tabellerna|tabellen|figur|figurerna|figuren|diagram|diagrammen|diagrammet|not|noter|noterna|bilaga|bilagan|bilagorna|bilagor|kapitel|kapitlen|kapitlet|avsnitt|avsnitten|avsnittet|sidan|sidorna|sid\\.|s\\.|fotnot|fotnoterna|ruta|rutan|punkt|punkterna)';
+
+export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
+  { name: 'footnote marker in markup', pattern: /<sup>[^<]*<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu },
+  { name: 'markup', pattern: /<\/?[a-z][a-z0-9]*>/giu },
+  { name: 'table-of-contents page', pattern: /(?:\.{3,}|…+)\s*\d{1,3}\s*$/gu },
+  { name: 'ISO date', pattern: /\d{4}-\d{2}-\d{2}/gu },
+  { name: 'date', pattern: new RegExp(`\\d{1,2}(?::e)?\\s+${MONTH}(?:\\s+${YEAR})?|${MONTH}(?:\\s*[–-]\\s*${MONTH})?\\s+${YEAR}`, 'giu') },
+  { name: 'legal reference', pattern: /\d{4,5}(?:\/\d{2,4})?:\s?[\p{L}]*\d+(?::\d+)?|\d+\s*kap\.?(?:\s*\d+\s*[a-z]?\s*§+)?|\d+\s*[a-z]?\s*§+|§+\s*\d+|\bartikel(?:n|arna)?\s+\d+(?:\.\d+)*(?:\s*(?:,|och|–)\s*\d+)*/giu },
+  { name: 'EU act or court case', pattern: /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-\d+\/\d{2}\b|\bCOM\s*\(\d{4}\)\s*\d+/gu },
+  { name: 'diary or series number', pattern: /\b(?:dnr|diarienummer|dnr\.)[.:]?\s*[\p{L}\d.\/-]*\d[\p{L}\d.\/-]*|\b[A-Z][A-Za-z]{0,3}\d{4}\/\d+(?:\/[\p{L}\d]+)*|\b\d+(?:\.\d+)+-\d{4}-\d+|\b[A-Z][A-Za-z]*\/\d+\/\d{4}|(?<![\d\/])\d{4}\/\d+-\d+|\bUM\s?\d+-\d+|\bIS[BS]N[\s\d-]+[\dX]/giu },
+  { name: 'appropriation code', pattern: /\d+:\d+(?::\d+)?|\bap\.?\s*\d+|\bUO\s?\d+|\butgiftsområde(?:t|na)?\s+\d+(?:\s*(?:,|och)\s*\d+)*|\banslagspost(?:en)?\s+\d+/giu },
+  { name: 'reference to a numbered part', pattern: new RegExp(`(?<![\\p{L}])${NUMBERED_PART}\\s+\\d+(?:\\.\\d+)*[a-z]?(?:\\s*(?:,|och|–|-|samt)\\s*\\d+(?:\\.\\d+)*[a-z]?)*`, 'giu') },
+  { name: 'year with a glued footnote marker', pattern: new RegExp(`(?<![\\d,])${YEAR}\\d{1,2}(?=[\\s.,;:)]|$)`, 'gu') },
+  { name: 'year range or fiscal year', pattern: new RegExp(`(?<![\\d,])${YEAR}\\s*(?:[–-]|\\/)\\s*(?:${YEAR}|\\d{2})(?:\\d{1,2}(?=[\\s.,;:)]|$))?(?![\\d])`, 'gu') },
+  { name: 'year', pattern: new RegExp(`(?<![\\d,])${YEAR}(?!\\d|,\\d)`, 'gu') },
+  { name: 'name with a number', pattern: /[\p{L}]+-\d+\b/gu },
+  { name: 'clock time', pattern: /\bkl\.?\s*\d{1,2}[.:]\d{2}/giu },
+  { name: 'ordinal in digits', pattern: /\b\d+:(?:e|a)\b/gu },
+  { name: 'footnote marker glued to a word', pattern: /(?<=[\p{L}.)”"’])\d{1,3}(?=[\s.,;:)]|$)/gu },
+  { name: 'heading, list or footnote number opening the line', pattern: /^[\s#*•–-]*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?\d{1,2}\)|\d{1,3}(?=\s+[\p{Lu}(\u241F]|\s+https?:))(?=[\s*]|$)/gu },
+];
+
+const BLANK = ' \u241F ';
+
+/** A page number: a bare number of at most three digits alone on its line, after a blank line. */
+function isPageNumber(text: string, previous: string | undefined): boolean {
+  return /^\s*\d{1,3}\s*$/.test(text) && (previous === undefined || previous.trim() === '');
+}
+
+/** Squeezes white space as the provenance check does, so that quotes and printed numbers match the line. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The line with every number that is not a statistic blanked out (see the rules above). */
+export function withoutNonStatistics(text: string, previous?: string): string {
+  if (isPageNumber(text, previous)) return '';
+  let rest = squeeze(text);
+  if (!/\d/.test(rest)) return rest; // every rule blanks a number in digits
+  // Blanked spans become a mark, so that a later rule can see that a non-statistic stood there (a footnote's
+  // number before its legal reference); the mark holds no figure.
+  for (const rule of NON_STATISTIC_RULES) rest = rest.replace(rule.pattern, BLANK);
+  return rest;
+}
+
+const NUMERAL = /[-−–]?\d+(?:[  ]\d{3})*(?:,\d+)?/gu;
+const WORD = /(?<![\p{L}\d])(\p{L}+)(?![\p{L}\d])/gu;
+/** Every number word of two or more holds one of these stems: a cheap test before the word-by-word one. */
+const NUMBER_WORD_STEM = /två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|tjugo|hundra|tusen/iu;
+const DETERMINER = /(?:^|\s)(?:de|dessa|samtliga|alla|båda)(?:\s+(?:andra|senaste|kommande|närmaste|första|sista))?\s+$/iu;
+
+/** The figures a (cleaned) text still holds: numerals and number words of two or more. */
+export function figuresIn(text: string): string[] {
+  const figures = [...text.matchAll(NUMERAL)].map((m) => m[0].trim());
+  if (!NUMBER_WORD_STEM.test(text)) return figures;
+  for (const m of text.matchAll(WORD)) {
+    const value = parseSwedishNumberWord(m[1] as string);
+    if (value === null || value < 2) continue;
+    if (DETERMINER.test(text.slice(0, m.index))) continue;
+    figures.push(m[1] as string);
+  }
+  return figures;
+}
+
+/**
+ * Blanks out of the line one occurrence of each loaded printed number (longest first), where it stands as a whole
+ * number or word: not inside a longer number or word.
+ */
+export function withoutLoaded(text: string, printedNumbers: readonly string[]): string {
+  let rest = squeeze(text);
+  const sorted = [...printedNumbers].map(squeeze).sort((a, b) => b.length - a.length);
+  for (const printed of sorted) {
+    const haystack = rest.toLowerCase();
+    const needle = printed.toLowerCase();
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+      const before = rest.slice(Math.max(0, at - 2), at);
+      const after = rest.slice(at + printed.length, at + printed.length + 2);
+      if (/[\p{L}\d]$|\d,$/u.test(before) || /^[\p{L}\d]|^,\d/u.test(after)) continue;
+      rest = `${rest.slice(0, at)} ${rest.slice(at + printed.length)}`;
+      break;
+    }
+  }
+  return rest;
+}
