@@ -58,7 +58,7 @@ describe('figures on a line of a source document', () => {
 describe('coverage of the source documents by the curated figures', () => {
   // The level reached so far per document (figures:coverage lists the lines still missing); the goal is 0.99.
   const REQUIRED: Record<string, number> = {
-    '000_c6bd8d7f0150f31e.txt': 0.58,
+    '000_c6bd8d7f0150f31e.txt': 0.63,
     '001_b947993960c5cc8f.txt': 0.48,
     '002_e3639b9bf54e2bb0.txt': 0.54,
     '003_18350b40b22d24e9.txt': 0.83,

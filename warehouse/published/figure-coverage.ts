@@ -1,4 +1,4 @@
-import { isReviewedLine } from './coverage-reviewed-lines.js';
+import { hasNoteColumn, isReviewedLine } from './coverage-reviewed-lines.js';
 import { figuresIn, withoutLoaded, withoutNonStatistics } from './figure-lines.js';
 
 /** A line of a source document that holds a figure, with the figures on it that no curated row loads. */
@@ -37,10 +37,11 @@ export function documentCoverage(
     if (isReviewedLine(document, line)) return;
     const previous = lines[index - 1];
     const printed = printedByLine.get(line) ?? [];
-    const figures = figuresIn(withoutNonStatistics(text, previous));
+    const options = { noteColumn: hasNoteColumn(document, line) };
+    const figures = figuresIn(withoutNonStatistics(text, previous, options));
     if (figures.length === 0 && printed.length === 0) return;
     figureLines += 1;
-    const missing = figuresIn(withoutNonStatistics(withoutLoaded(text, printed), previous));
+    const missing = figuresIn(withoutNonStatistics(withoutLoaded(text, printed), previous, options));
     if (missing.length > 0) uncovered.push({ line, text: text.trim(), figures, missing });
   });
   const coveredLines = figureLines - uncovered.length;

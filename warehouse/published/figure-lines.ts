@@ -57,6 +57,8 @@ export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
 ];
 
 const BLANK = ' \u241F ';
+/** In a row of a financial statement: the number of one or two digits in the Not column after the label. */
+const NOTE_REFERENCE = /^([^\d]*\p{L}[^\d]*?\s)\d{1,2}(?=\s|$)/u;
 
 /** A page number: a bare number of at most three digits alone on its line, after a blank line. */
 function isPageNumber(text: string, previous: string | undefined): boolean {
@@ -69,9 +71,10 @@ export function squeeze(text: string): string {
 }
 
 /** The line with every number that is not a statistic blanked out (see the rules above). */
-export function withoutNonStatistics(text: string, previous?: string): string {
+export function withoutNonStatistics(text: string, previous?: string, options: { noteColumn?: boolean } = {}): string {
   if (isPageNumber(text, previous)) return '';
   let rest = squeeze(text);
+  if (options.noteColumn) rest = rest.replace(NOTE_REFERENCE, `$1${BLANK}`);
   if (!/\d/.test(rest)) return rest; // every rule blanks a number in digits
   // Blanked spans become a mark, so that a later rule can see that a non-statistic stood there (a footnote's
   // number before its legal reference); the mark holds no figure.

@@ -2,9 +2,9 @@ import { parseSwedishNumberWord } from './swedish-number-words.js';
 
 /**
  * Swedish printed numbers: a (narrow or plain) space as thousands separator, a comma as decimal separator,
- * and a minus that PDF extraction may turn into an en dash.
+ * and a minus that PDF extraction may turn into an en dash or part from its number by a space (`- 1 339 263`).
  */
-const SWEDISH_NUMBER = /^[-−–]?\d{1,3}(?:[  ]\d{3})*(?:,\d+)?$|^[-−–]?\d+(?:,\d+)?$/;
+const SWEDISH_NUMBER = /^(?:[-−–] ?)?\d{1,3}(?:[  ]\d{3})*(?:,\d+)?$|^(?:[-−–] ?)?\d+(?:,\d+)?$/;
 
 /**
  * Parses `9 588` → 9588, `20,7` → 20.7, `-191 827` → -191827, and a number written as a word, `fem` → 5,
