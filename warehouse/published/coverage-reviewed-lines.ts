@@ -9,17 +9,23 @@ export interface ReviewedLines {
   to: number;
   reason: string;
   /**
-   * The lines are rows of a financial statement with a Not column: the first number after the row's label, when it
-   * has one or two digits, is a note reference, not a statistic. The other lines of the range are not excluded.
+   * The lines are rows of a financial statement with a Not column, after the row's label (`first`) or at its end
+   * (`last`): the number of one or two digits standing there is a note reference, not a statistic. The other
+   * numbers of these lines are not excluded.
    */
-  noteColumn?: boolean;
+  noteColumn?: 'first' | 'last';
 }
 
 const ANNUAL_REPORT = '000_c6bd8d7f0150f31e.txt';
 const RETURN_REVIEW = '002_e3639b9bf54e2bb0.txt';
 
 export const REVIEWED_LINES: readonly ReviewedLines[] = [
-  { document: ANNUAL_REPORT, from: 5404, to: 5510, reason: 'income statement and balance sheet: Not column', noteColumn: true },
+  { document: ANNUAL_REPORT, from: 5404, to: 5510, reason: 'income statement and balance sheet: Not column', noteColumn: 'first' },
+  { document: ANNUAL_REPORT, from: 5557, to: 5680, reason: 'Redovisning mot anslag: Not column last', noteColumn: 'last' },
+  { document: ANNUAL_REPORT, from: 5875, to: 5880, reason: 'cash flow statement: Not column', noteColumn: 'first' },
+  ...[5691, 5694, 5697, 5700, 5703].map((line) => ({
+    document: ANNUAL_REPORT, from: line, to: line, reason: 'income title code (inkomsttitel) labelling a row of Redovisning mot inkomsttitlar',
+  })),
   { document: RETURN_REVIEW, from: 18, to: 36, reason: 'colophon: postal address, telephone and diary numbers' },
   { document: RETURN_REVIEW, from: 73, to: 197, reason: 'table of contents: section numbers and page numbers' },
 ];
@@ -28,10 +34,10 @@ const covering = (document: string, line: number) => (r: ReviewedLines) => r.doc
 
 /** Whether a line of a document is reviewed as holding no statistic. */
 export function isReviewedLine(document: string, line: number): boolean {
-  return REVIEWED_LINES.some((r) => !r.noteColumn && covering(document, line)(r));
+  return REVIEWED_LINES.some((r) => r.noteColumn === undefined && covering(document, line)(r));
 }
 
-/** Whether a line of a document is a row of a financial statement with a Not column. */
-export function hasNoteColumn(document: string, line: number): boolean {
-  return REVIEWED_LINES.some((r) => r.noteColumn === true && covering(document, line)(r));
+/** Where a line of a document, a row of a financial statement, has its Not column, if it has one. */
+export function noteColumnOf(document: string, line: number): 'first' | 'last' | undefined {
+  return REVIEWED_LINES.find((r) => r.noteColumn !== undefined && covering(document, line)(r))?.noteColumn;
 }

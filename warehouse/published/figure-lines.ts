@@ -18,8 +18,10 @@ import { parseSwedishNumberWord } from './swedish-number-words.js';
  * - legal and official references: `SFS 2016:752`, `(2005:716)`, `prop. 2023/24:151`, `8 kap. 4 §`, `artikel 17`,
  *   EU acts `2008/115/EG`, `(EU) nr 604/2013`;
  * - identifiers: diary numbers (`dnr 1.1.2-2025-814`, `Ju2022/02227`, `Gd/012/2024`), ISBN/ISSN, appropriation
- *   codes (`1:2:3`, `ap 3`, `UO8`, `utgiftsområde 8`), names with a number (`covid-19`), clock times, ordinals
- *   written with digits (`1:a`);
+ *   codes (`1:2:3`, `ap 3`, `UO8`, `utgiftsområde 8`), government decisions (`II:1`), names with a number
+ *   (`covid-19`), clock times, ordinals written with digits (`1:a`); a running page header or footer
+ *   (`MIGRATIONSVERKETS ÅRSREDOVISNING 2024 154`);
+ * - a number word right after a numeral is its multiplier (`500 tusen kronor`): the numeral is the figure;
  * - a number word that refers to known things rather than counting them: after `de`, `dessa`, `samtliga`, `alla`,
  *   `båda`, optionally followed by `andra`/`senaste`/`kommande`/`första`/`sista` (`de tre myndigheterna`, `de
  *   senaste tio åren`); and `en`/`ett`, which are also the indefinite article.
@@ -42,6 +44,8 @@ export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
   { name: 'ISO date', pattern: /\d{4}-\d{2}-\d{2}/gu },
   { name: 'date', pattern: new RegExp(`\\d{1,2}(?::e)?\\s+${MONTH}(?:\\s+${YEAR})?|${MONTH}(?:\\s*[–-]\\s*${MONTH})?\\s+${YEAR}`, 'giu') },
   { name: 'legal reference', pattern: /\d{4,5}(?:\/\d{2,4})?:\s?[\p{L}]*\d+(?::\d+)?|\d+\s*kap\.?(?:\s*\d+\s*[a-z]?\s*§+)?|\d+\s*[a-z]?\s*§+|§+\s*\d+|\bartikel(?:n|arna)?\s+\d+(?:\.\d+)*(?:\s*(?:,|och|–)\s*\d+)*/giu },
+  { name: 'government decision', pattern: /\b[IVX]+\s?:\s?\d+\b|\bregeringsbeslut\s+[IVX]+\s+\d+\b/gu },
+  { name: 'running page header or footer', pattern: /^[\p{Lu}\s]+\d{4}\s+\d{1,3}$/gu },
   { name: 'EU act or court case', pattern: /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-\d+\/\d{2}\b|\bCOM\s*\(\d{4}\)\s*\d+/gu },
   { name: 'diary or series number', pattern: /\b(?:dnr|diarienummer|dnr\.)[.:]?\s*[\p{L}\d.\/-]*\d[\p{L}\d.\/-]*|\b[A-Z][A-Za-z]{0,3}\d{4}\/\d+(?:\/[\p{L}\d]+)*|\b\d+(?:\.\d+)+-\d{4}-\d+|\b[A-Z][A-Za-z]*\/\d+\/\d{4}|(?<![\d\/])\d{4}\/\d+-\d+|\bUM\s?\d+-\d+|\bIS[BS]N[\s\d-]+[\dX]/giu },
   { name: 'appropriation code', pattern: /\d+:\d+(?::\d+)?|\bap\.?\s*\d+|\bUO\s?\d+|\butgiftsområde(?:t|na)?\s+\d+(?:\s*(?:,|och)\s*\d+)*|\banslagspost(?:en)?\s+\d+/giu },
@@ -57,8 +61,9 @@ export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
 ];
 
 const BLANK = ' \u241F ';
-/** In a row of a financial statement: the number of one or two digits in the Not column after the label. */
-const NOTE_REFERENCE = /^([^\d]*\p{L}[^\d]*?\s)\d{1,2}(?=\s|$)/u;
+/** In a row of a financial statement: the number of one or two digits in the Not column, after the label or last. */
+const NOTE_REFERENCE_FIRST = /^([^\d]*\p{L}[^\d]*?\s)\d{1,2}(?=\s|$)/u;
+const NOTE_REFERENCE_LAST = /(?<=\s)\d{1,2}$/u;
 
 /** A page number: a bare number of at most three digits alone on its line, after a blank line. */
 function isPageNumber(text: string, previous: string | undefined): boolean {
@@ -71,10 +76,11 @@ export function squeeze(text: string): string {
 }
 
 /** The line with every number that is not a statistic blanked out (see the rules above). */
-export function withoutNonStatistics(text: string, previous?: string, options: { noteColumn?: boolean } = {}): string {
+export function withoutNonStatistics(text: string, previous?: string, options: { noteColumn?: 'first' | 'last' } = {}): string {
   if (isPageNumber(text, previous)) return '';
   let rest = squeeze(text);
-  if (options.noteColumn) rest = rest.replace(NOTE_REFERENCE, `$1${BLANK}`);
+  if (options.noteColumn === 'first') rest = rest.replace(NOTE_REFERENCE_FIRST, `$1${BLANK}`);
+  if (options.noteColumn === 'last') rest = rest.replace(NOTE_REFERENCE_LAST, BLANK);
   if (!/\d/.test(rest)) return rest; // every rule blanks a number in digits
   // Blanked spans become a mark, so that a later rule can see that a non-statistic stood there (a footnote's
   // number before its legal reference); the mark holds no figure.
@@ -96,6 +102,7 @@ export function figuresIn(text: string): string[] {
     const value = parseSwedishNumberWord(m[1] as string);
     if (value === null || value < 2) continue;
     if (DETERMINER.test(text.slice(0, m.index))) continue;
+    if (/\d\s+$/u.test(text.slice(0, m.index))) continue; // `500 tusen`: a multiplier of the numeral before it
     figures.push(m[1] as string);
   }
   return figures;
@@ -114,7 +121,7 @@ export function withoutLoaded(text: string, printedNumbers: readonly string[]): 
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
       const before = rest.slice(Math.max(0, at - 2), at);
       const after = rest.slice(at + printed.length, at + printed.length + 2);
-      if (/[\p{L}\d]$|\d,$/u.test(before) || /^[\p{L}\d]|^,\d/u.test(after)) continue;
+      if (/[\p{L}\d]$|\d[,:./]$/u.test(before) || /^[\p{L}\d]|^[,:./]\d/u.test(after)) continue;
       rest = `${rest.slice(0, at)} ${rest.slice(at + printed.length)}`;
       break;
     }
