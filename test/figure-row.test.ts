@@ -9,11 +9,12 @@ const GOOD = '000_c6bd8d7f0150f31e.txt,1863,Förstagångsärenden 5 894 10 457 1
 describe('Swedish printed numbers', () => {
   it.each([
     ['9 588', 9588], ['20,7', 20.7], ['-191 827', -191827], ['1 636 784', 1636784], ['0', 0], ['–5', -5], ['4 735', 4735],
+    ['- 1 339 263', -1339263], ['2.49', 2.49], ['fem', 5],
   ])('reads %s as %d', (printed, value) => {
     expect(parseSwedishNumber(printed)).toBe(value);
   });
 
-  it.each(['9.588', '12 34', 'abc', '', '1,2,3', '2.49'])('refuses %s', (printed) => {
+  it.each(['9.588', '12 34', 'abc', '', '1,2,3', '2.495', '1.2.3'])('refuses %s', (printed) => {
     expect(parseSwedishNumber(printed)).toBeNull();
   });
 });

@@ -56,20 +56,15 @@ describe('figures on a line of a source document', () => {
 });
 
 describe('coverage of the source documents by the curated figures', () => {
-  // The level reached so far per document (figures:coverage lists the lines still missing); the goal is 0.99.
-  const REQUIRED: Record<string, number> = {
-    '000_c6bd8d7f0150f31e.txt': 0.63,
-    '001_b947993960c5cc8f.txt': 0.48,
-    '002_e3639b9bf54e2bb0.txt': 0.54,
-    '003_18350b40b22d24e9.txt': 0.83,
-  };
+  const REQUIRED = ['000_c6bd8d7f0150f31e.txt', '001_b947993960c5cc8f.txt', '002_e3639b9bf54e2bb0.txt', '003_18350b40b22d24e9.txt'];
 
   it('covers the required share of figure-bearing lines in each of documents 000–003', async () => {
     const coverage = await publishedCoverage();
-    for (const [document, required] of Object.entries(REQUIRED)) {
+    for (const document of REQUIRED) {
       const doc = coverage.find((d) => d.document === document);
-      expect(doc?.figureLines, document).toBeGreaterThan(0);
-      expect(doc?.share, `${document}: ${doc?.coveredLines} of ${doc?.figureLines} lines`).toBeGreaterThanOrEqual(required);
+      expect(doc?.figureLines, document).toBeGreaterThan(50);
+      const missing = doc?.uncovered.map((u) => `${u.line}: ${u.missing.join(' | ')}`);
+      expect(doc?.share, `${document}: ${doc?.coveredLines} of ${doc?.figureLines} lines; missing ${missing?.join('; ')}`).toBeGreaterThanOrEqual(0.99);
     }
   });
 });

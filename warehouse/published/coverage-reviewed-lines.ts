@@ -26,6 +26,9 @@ export const REVIEWED_LINES: readonly ReviewedLines[] = [
   ...[5691, 5694, 5697, 5700, 5703].map((line) => ({
     document: ANNUAL_REPORT, from: line, to: line, reason: 'income title code (inkomsttitel) labelling a row of Redovisning mot inkomsttitlar',
   })),
+  { document: ANNUAL_REPORT, from: 2291, to: 2291, reason: '"anslag 1.2": the appropriation code 1:2 misprinted with a point' },
+  { document: ANNUAL_REPORT, from: 6166, to: 6166, reason: '"Statens Servicecenter 2 (SSC2)": a project name' },
+  { document: RETURN_REVIEW, from: 3317, to: 3317, reason: 'page range "08-27" of a citation continued from the line before' },
   { document: RETURN_REVIEW, from: 18, to: 36, reason: 'colophon: postal address, telephone and diary numbers' },
   { document: RETURN_REVIEW, from: 73, to: 197, reason: 'table of contents: section numbers and page numbers' },
 ];

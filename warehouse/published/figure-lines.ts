@@ -19,8 +19,10 @@ import { parseSwedishNumberWord } from './swedish-number-words.js';
  *   EU acts `2008/115/EG`, `(EU) nr 604/2013`;
  * - identifiers: diary numbers (`dnr 1.1.2-2025-814`, `Ju2022/02227`, `Gd/012/2024`), ISBN/ISSN, appropriation
  *   codes (`1:2:3`, `ap 3`, `UO8`, `utgiftsområde 8`), government decisions (`II:1`), names with a number
- *   (`covid-19`), clock times, ordinals written with digits (`1:a`); a running page header or footer
- *   (`MIGRATIONSVERKETS ÅRSREDOVISNING 2024 154`);
+ *   (`covid-19`, `Talk2Connect`), clock times, ordinals written with digits (`1:a`); a running page header or footer
+ *   (`MIGRATIONSVERKETS ÅRSREDOVISNING 2024 154`); section numbers of three levels or more (`5.10.2`), which a
+ *   Swedish number never looks like; guideline series numbers (`GRÄPP 2018/4`); the points of a questionnaire's
+ *   response scale printed alone on a line (`1 2 3 4 5 ?`);
  * - a number word right after a numeral is its multiplier (`500 tusen kronor`): the numeral is the figure;
  * - a number word that refers to known things rather than counting them: after `de`, `dessa`, `samtliga`, `alla`,
  *   `båda`, optionally followed by `andra`/`senaste`/`kommande`/`första`/`sista` (`de tre myndigheterna`, `de
@@ -35,7 +37,7 @@ export interface NonStatisticRule {
 
 const MONTH = '(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)';
 const YEAR = '(?:19[5-9]\\d|20[0-3]\\d)';
-const NUMBERED_PART = '(?:kategori|version|uppdrag|tabell|tabellerna|tabellen|figur|figurerna|figuren|diagram|diagrammen|diagrammet|not|noter|noterna|bilaga|bilagan|bilagorna|bilagor|kapitel|kapitlen|kapitlet|avsnitt|avsnitten|avsnittet|sidan|sidorna|sid\\.|s\\.|fotnot|fotnoterna|ruta|rutan|punkt|punkterna)';
+const NUMBERED_PART = '(?:kategori|version|uppdrag|del|stycket|tabell|tabellerna|tabellen|figur|figurerna|figuren|diagram|diagrammen|diagrammet|not|noter|noterna|bilaga|bilagan|bilagorna|bilagor|kapitel|kapitlen|kapitlet|avsnitt|avsnitten|avsnittet|sidan|sidorna|sid\\.|s\\.|fotnot|fotnoterna|ruta|rutan|punkt|punkterna)';
 
 export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
   { name: 'footnote marker in markup', pattern: /<sup>[^<]*<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu },
@@ -46,17 +48,19 @@ export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
   { name: 'legal reference', pattern: /\d{4,5}(?:\/\d{2,4})?:\s?[\p{L}]*\d+(?::\d+)?|\d+\s*kap\.?(?:\s*\d+\s*[a-z]?\s*§+)?|\d+\s*[a-z]?\s*§+|§+\s*\d+|\bartikel(?:n|arna)?\s+\d+(?:\.\d+)*(?:\s*(?:,|och|–)\s*\d+)*/giu },
   { name: 'government decision', pattern: /\b[IVX]+\s?:\s?\d+\b|\bregeringsbeslut\s+[IVX]+\s+\d+\b/gu },
   { name: 'running page header or footer', pattern: /^[\p{Lu}\s]+\d{4}\s+\d{1,3}$/gu },
-  { name: 'EU act or court case', pattern: /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-\d+\/\d{2}\b|\bCOM\s*\(\d{4}\)\s*\d+/gu },
-  { name: 'diary or series number', pattern: /\b(?:dnr|diarienummer|dnr\.)[.:]?\s*[\p{L}\d.\/-]*\d[\p{L}\d.\/-]*|\b[A-Z][A-Za-z]{0,3}\d{4}\/\d+(?:\/[\p{L}\d]+)*|\b\d+(?:\.\d+)+-\d{4}-\d+|\b[A-Z][A-Za-z]*\/\d+\/\d{4}|(?<![\d\/])\d{4}\/\d+-\d+|\bUM\s?\d+-\d+|\bIS[BS]N[\s\d-]+[\dX]/giu },
+  { name: 'EU act or court case', pattern: /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-?\d+\/\d{2,4}\b|\b[\p{Lu}]{2,}\s+\d{4}\/\d+|\bCOM\s*\(\d{4}\)\s*\d+/gu },
+  { name: 'diary or series number', pattern: /\b(?:dnr|diarienummer|dnr\.)[.:]?\s*[\p{L}\d.\/-]*\d[\p{L}\d.\/-]*|\b[A-Z][A-Za-z]{0,3}\d{4}\/\d+(?:\/[\p{L}\d]+)*|\b\d+(?:\.\d+)+-\d{4}-\d+|\b[A-Z][A-Za-z]*\/\d+\/\d{4}|(?<![\d\/])\d{4}\/\d+[-–]\d+|\bUM\s?\d+-\d+|\bIS[BS]N[\s\d-]+[\dX]/giu },
   { name: 'appropriation code', pattern: /\d+:\d+(?::\d+)?|\bap\.?\s*\d+|\bUO\s?\d+|\butgiftsområde(?:t|na)?\s+\d+(?:\s*(?:,|och)\s*\d+)*|\banslagspost(?:en)?\s+\d+/giu },
-  { name: 'reference to a numbered part', pattern: new RegExp(`(?<![\\p{L}])${NUMBERED_PART}\\s+\\d+(?:\\.\\d+)*[a-z]?(?:\\s*(?:,|och|–|-|samt)\\s*\\d+(?:\\.\\d+)*[a-z]?)*`, 'giu') },
+  { name: 'section number', pattern: /(?<![\d.,])\d+\.\d+\.\d+(?:\.\d+)*/gu },
+  { name: 'reference to a numbered part', pattern: new RegExp(`(?<![\\p{L}])${NUMBERED_PART}\\s*\\d+(?:\\.\\d+)*[a-z]?(?:\\s*(?:,|och|–|-|samt)\\s*\\d+(?:\\.\\d+)*[a-z]?)*`, 'giu') },
   { name: 'year with a glued footnote marker', pattern: new RegExp(`(?<![\\d,])${YEAR}\\d{1,2}(?=[\\s.,;:)]|$)`, 'gu') },
   { name: 'year range or fiscal year', pattern: new RegExp(`(?<![\\d,])${YEAR}\\s*(?:[–-]|\\/)\\s*(?:${YEAR}|\\d{2})(?:\\d{1,2}(?=[\\s.,;:)]|$))?(?![\\d])`, 'gu') },
   { name: 'year', pattern: new RegExp(`(?<![\\d,])${YEAR}(?!\\d|,\\d)`, 'gu') },
-  { name: 'name with a number', pattern: /[\p{L}]+-\d+\b/gu },
+  { name: 'name with a number', pattern: /[\p{L}]+-\d+\b|(?<=\p{L})\d+(?=\p{L})/gu },
+  { name: 'points of a response scale', pattern: /^\s*1 2 3 4 5(?: 6 7)?\s*\??\s*$/gu },
   { name: 'clock time', pattern: /\bkl\.?\s*\d{1,2}[.:]\d{2}/giu },
   { name: 'ordinal in digits', pattern: /\b\d+:(?:e|a)\b/gu },
-  { name: 'footnote marker glued to a word', pattern: /(?<=[\p{L}.)”"’])\d{1,3}(?=[\s.,;:)]|$)/gu },
+  { name: 'footnote marker glued to a word', pattern: /(?<=[\p{L}.)”"’])\d{1,3}(?=[\s.,;:)\p{Lu}]|$)/gu },
   { name: 'heading, list or footnote number opening the line', pattern: /^[\s#*•–-]*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?\d{1,2}\)|\d{1,3}(?=\s+[\p{Lu}(\u241F]|\s+https?:))(?=[\s*]|$)/gu },
 ];
 
@@ -88,7 +92,7 @@ export function withoutNonStatistics(text: string, previous?: string, options: {
   return rest;
 }
 
-const NUMERAL = /[-−–]?\d+(?:[  ]\d{3})*(?:,\d+)?/gu;
+const NUMERAL = /[-−–]?\d+\.\d{1,2}(?![\d.])|[-−–]?\d+(?:[  ]\d{3})*(?:,\d+)?/gu;
 const WORD = /(?<![\p{L}\d])(\p{L}+)(?![\p{L}\d])/gu;
 /** Every number word of two or more holds one of these stems: a cheap test before the word-by-word one. */
 const NUMBER_WORD_STEM = /två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|tjugo|hundra|tusen/iu;
