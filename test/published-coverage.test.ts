@@ -14,6 +14,9 @@ describe('figures on a line of a source document', () => {
     ['Region Nord har en renodlad asylprövningssektion med elva enheter', ['elva']],
     ['ungefär tre av fyra handläggare', ['tre', 'fyra']],
     ['inom 6 månader, 87 % av ärendena', ['6', '87']],
+    ['Barn 0–12 år 15 % 18 %', ['15', '18']],
+    ['har 2 167 tusen kronor omdisponerats', ['2 167']],
+    ['Region Syd 2.49*** 2.47***', ['2.49', '2.47']],
   ])('finds the figures of "%s"', (line, expected) => {
     expect(figures(line)).toEqual(expected);
   });
@@ -30,6 +33,9 @@ describe('figures on a line of a source document', () => {
     '22 Europaparlamentets och rådets direktiv 2008/115/EG av den 16 december 2008',
     'de tre myndigheterna och de senaste tio åren; 2022–2024 och 2023/24',
     'Mål C-143/22 och covid-19',
+    'MIGRATIONSVERKETS ÅRSREDOVISNING 2024 154',
+    'UO13 1:2 ap 1 I :10 2023-12-31 I:3 2024-06-20',
+    '1 2 3 4 5 ?',
   ])('finds no figure in "%s"', (line) => {
     expect(figures(line)).toEqual([]);
   });

@@ -14,12 +14,15 @@ export interface ReviewedLines {
    * numbers of these lines are not excluded.
    */
   noteColumn?: 'first' | 'last';
+  /** The lines are rows of a table whose first number after the label is an income title code (inkomsttitel, `2511`). */
+  codeColumn?: boolean;
 }
 
 const ANNUAL_REPORT = '000_c6bd8d7f0150f31e.txt';
 const RETURN_REVIEW = '002_e3639b9bf54e2bb0.txt';
 
 export const REVIEWED_LINES: readonly ReviewedLines[] = [
+  { document: ANNUAL_REPORT, from: 1112, to: 1140, reason: 'Tabell 3.8: the Inkomsttitel column holds income title codes', codeColumn: true },
   { document: ANNUAL_REPORT, from: 5404, to: 5510, reason: 'income statement and balance sheet: Not column', noteColumn: 'first' },
   { document: ANNUAL_REPORT, from: 5557, to: 5680, reason: 'Redovisning mot anslag: Not column last', noteColumn: 'last' },
   { document: ANNUAL_REPORT, from: 5875, to: 5880, reason: 'cash flow statement: Not column', noteColumn: 'first' },
@@ -37,7 +40,12 @@ const covering = (document: string, line: number) => (r: ReviewedLines) => r.doc
 
 /** Whether a line of a document is reviewed as holding no statistic. */
 export function isReviewedLine(document: string, line: number): boolean {
-  return REVIEWED_LINES.some((r) => r.noteColumn === undefined && covering(document, line)(r));
+  return REVIEWED_LINES.some((r) => r.noteColumn === undefined && r.codeColumn === undefined && covering(document, line)(r));
+}
+
+/** Whether a line of a document is a row of a table with an income-title code column. */
+export function hasCodeColumn(document: string, line: number): boolean {
+  return REVIEWED_LINES.some((r) => r.codeColumn === true && covering(document, line)(r));
 }
 
 /** Where a line of a document, a row of a financial statement, has its Not column, if it has one. */

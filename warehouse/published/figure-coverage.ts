@@ -1,4 +1,4 @@
-import { isReviewedLine, noteColumnOf } from './coverage-reviewed-lines.js';
+import { hasCodeColumn, isReviewedLine, noteColumnOf } from './coverage-reviewed-lines.js';
 import { figuresIn, withoutLoaded, withoutNonStatistics } from './figure-lines.js';
 
 /** A line of a source document that holds a figure, with the figures on it that no curated row loads. */
@@ -37,7 +37,7 @@ export function documentCoverage(
     if (isReviewedLine(document, line)) return;
     const previous = lines[index - 1];
     const printed = printedByLine.get(line) ?? [];
-    const options = { noteColumn: noteColumnOf(document, line) };
+    const options = { noteColumn: noteColumnOf(document, line), codeColumn: hasCodeColumn(document, line) };
     const figures = figuresIn(withoutNonStatistics(text, previous, options));
     if (figures.length === 0 && printed.length === 0) return;
     figureLines += 1;

@@ -22,7 +22,8 @@ import { parseSwedishNumberWord } from './swedish-number-words.js';
  *   (`covid-19`, `Talk2Connect`), clock times, ordinals written with digits (`1:a`); a running page header or footer
  *   (`MIGRATIONSVERKETS ÅRSREDOVISNING 2024 154`); section numbers of three levels or more (`5.10.2`), which a
  *   Swedish number never looks like; guideline series numbers (`GRÄPP 2018/4`); the points of a questionnaire's
- *   response scale printed alone on a line (`1 2 3 4 5 ?`);
+ *   response scale printed alone on a line (`1 2 3 4 5 ?`); the age band or class that labels a table row
+ *   (`Barn 0–12 år 15 % 18 %`, `Äldre 65 år och äldre …`, `> 10–25 procent 1,411 …`);
  * - a number word right after a numeral is its multiplier (`500 tusen kronor`): the numeral is the figure;
  * - a number word that refers to known things rather than counting them: after `de`, `dessa`, `samtliga`, `alla`,
  *   `båda`, optionally followed by `andra`/`senaste`/`kommande`/`första`/`sista` (`de tre myndigheterna`, `de
@@ -45,10 +46,10 @@ export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
   { name: 'table-of-contents page', pattern: /(?:\.{3,}|…+)\s*\d{1,3}\s*$/gu },
   { name: 'ISO date', pattern: /\d{4}-\d{2}-\d{2}/gu },
   { name: 'date', pattern: new RegExp(`\\d{1,2}(?::e)?\\s+${MONTH}(?:\\s+${YEAR})?|${MONTH}(?:\\s*[–-]\\s*${MONTH})?\\s+${YEAR}`, 'giu') },
-  { name: 'legal reference', pattern: /\d{4,5}(?:\/\d{2,4})?:\s?[\p{L}]*\d+(?::\d+)?|\d+\s*kap\.?(?:\s*\d+\s*[a-z]?\s*§+)?|\d+\s*[a-z]?\s*§+|§+\s*\d+|\bartikel(?:n|arna)?\s+\d+(?:\.\d+)*(?:\s*(?:,|och|–)\s*\d+)*/giu },
+  { name: 'legal reference', pattern: /\d{4,5}(?:\/\d{2,4})?:\s?[\p{L}]*\d+(?::\d+)?|\d+\s*kap\.?(?:\s*\d+\s*[a-z]?(?:\s*§+|$))?|\b\d+\s*p\.(?=\s)|\d+\s*[a-z]?\s*§+|§+\s*\d+|\bartikel(?:n|arna)?\s+\d+(?:\.\d+)*(?:\s*(?:,|och|–)\s*\d+)*/giu },
   { name: 'government decision', pattern: /\b[IVX]+\s?:\s?\d+\b|\bregeringsbeslut\s+[IVX]+\s+\d+\b/gu },
   { name: 'running page header or footer', pattern: /^[\p{Lu}\s]+\d{4}\s+\d{1,3}$/gu },
-  { name: 'EU act or court case', pattern: /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-?\d+\/\d{2,4}\b|\b[\p{Lu}]{2,}\s+\d{4}\/\d+|\bCOM\s*\(\d{4}\)\s*\d+/gu },
+  { name: 'EU act or court case', pattern: /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-?\d+\/\d{2,4}\b|\b[\p{Lu}]{2,}\s+\d{4}\/\d+|\b[\p{Lu}]{2,}\s+\d+-\d+\b|\bCOM\s*\(\d{4}\)\s*\d+/gu },
   { name: 'diary or series number', pattern: /\b(?:dnr|diarienummer|dnr\.)[.:]?\s*[\p{L}\d.\/-]*\d[\p{L}\d.\/-]*|\b[A-Z][A-Za-z]{0,3}\d{4}\/\d+(?:\/[\p{L}\d]+)*|\b\d+(?:\.\d+)+-\d{4}-\d+|\b[A-Z][A-Za-z]*\/\d+\/\d{4}|(?<![\d\/])\d{4}\/\d+[-–]\d+|\bUM\s?\d+-\d+|\bIS[BS]N[\s\d-]+[\dX]/giu },
   { name: 'appropriation code', pattern: /\d+:\d+(?::\d+)?|\bap\.?\s*\d+|\bUO\s?\d+|\butgiftsområde(?:t|na)?\s+\d+(?:\s*(?:,|och)\s*\d+)*|\banslagspost(?:en)?\s+\d+/giu },
   { name: 'section number', pattern: /(?<![\d.,])\d+\.\d+\.\d+(?:\.\d+)*/gu },
@@ -58,6 +59,7 @@ export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
   { name: 'year', pattern: new RegExp(`(?<![\\d,])${YEAR}(?!\\d|,\\d)`, 'gu') },
   { name: 'name with a number', pattern: /[\p{L}]+-\d+\b|(?<=\p{L})\d+(?=\p{L})/gu },
   { name: 'points of a response scale', pattern: /^\s*1 2 3 4 5(?: 6 7)?\s*\??\s*$/gu },
+  { name: 'class label of a table row', pattern: /^(?:[\p{L}]+\s){0,3}(?:>\s*\d+(?:\s*[–-]\s*\d+)?|\d+\s*[–-]\s*\d+)\s*(?:år|procent)|^(?:[\p{L}]+\s){0,3}(?:yngre|äldre) än \d+ år|^(?:[\p{L}]+\s){0,3}\d+ år och (?:äldre|yngre)/gu },
   { name: 'clock time', pattern: /\bkl\.?\s*\d{1,2}[.:]\d{2}/giu },
   { name: 'ordinal in digits', pattern: /\b\d+:(?:e|a)\b/gu },
   { name: 'footnote marker glued to a word', pattern: /(?<=[\p{L}.)”"’])\d{1,3}(?=[\s.,;:)\p{Lu}]|$)/gu },
@@ -68,6 +70,8 @@ const BLANK = ' \u241F ';
 /** In a row of a financial statement: the number of one or two digits in the Not column, after the label or last. */
 const NOTE_REFERENCE_FIRST = /^([^\d]*\p{L}[^\d]*?\s)\d{1,2}(?=\s|$)/u;
 const NOTE_REFERENCE_LAST = /(?<=\s)\d{1,2}$/u;
+/** In a row of a table with an Inkomsttitel column: the four-digit income title code after the label. */
+const INCOME_TITLE_CODE = /^([^\d]*\p{L}[^\d]*?\s)\d{4}(?=\s|$)/u;
 
 /** A page number: a bare number of at most three digits alone on its line, after a blank line. */
 function isPageNumber(text: string, previous: string | undefined): boolean {
@@ -80,11 +84,16 @@ export function squeeze(text: string): string {
 }
 
 /** The line with every number that is not a statistic blanked out (see the rules above). */
-export function withoutNonStatistics(text: string, previous?: string, options: { noteColumn?: 'first' | 'last' } = {}): string {
+export function withoutNonStatistics(
+  text: string,
+  previous?: string,
+  options: { noteColumn?: 'first' | 'last'; codeColumn?: boolean } = {},
+): string {
   if (isPageNumber(text, previous)) return '';
   let rest = squeeze(text);
   if (options.noteColumn === 'first') rest = rest.replace(NOTE_REFERENCE_FIRST, `$1${BLANK}`);
   if (options.noteColumn === 'last') rest = rest.replace(NOTE_REFERENCE_LAST, BLANK);
+  if (options.codeColumn) rest = rest.replace(INCOME_TITLE_CODE, `$1${BLANK}`);
   if (!/\d/.test(rest)) return rest; // every rule blanks a number in digits
   // Blanked spans become a mark, so that a later rule can see that a non-statistic stood there (a footnote's
   // number before its legal reference); the mark holds no figure.
@@ -126,7 +135,9 @@ export function withoutLoaded(text: string, printedNumbers: readonly string[]): 
       const before = rest.slice(Math.max(0, at - 2), at);
       const after = rest.slice(at + printed.length, at + printed.length + 2);
       if (/[\p{L}\d]$|\d[,:./]$/u.test(before) || /^[\p{L}\d]|^[,:./]\d/u.test(after)) continue;
-      rest = `${rest.slice(0, at)} ${rest.slice(at + printed.length)}`;
+      // A loaded number owns the multiplier word after it (`2 167 tusen kronor`).
+      const multiplier = /^\s+(?:tusen|hundra)(?![\p{L}])/iu.exec(rest.slice(at + printed.length))?.[0].length ?? 0;
+      rest = `${rest.slice(0, at)} ${rest.slice(at + printed.length + multiplier)}`;
       break;
     }
   }
