@@ -21,8 +21,10 @@ import { metricExportRouter } from './metric-export-route.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createApiMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
+import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
-import { queryLimits } from './query-limits.js';
+import { MAX_TOKENS, queryLimits } from './query-limits.js';
+import { responseStatusPlugin } from './response-status.plugin.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
 import { KnownOperationTypesRule } from './validation/known-operation-types.rule.js';
 
@@ -68,12 +70,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     persistedQueries: trusted ? { cache: trusted.cache } : false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [...limits.validationRules, KnownOperationTypesRule],
     formatError: (formatted, error) => formatApiError(formatted, error, !options.production),
     plugins: [
       // graphql-armor ships CommonJS typings of the same plugin interface.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       listCostLimit(schema, options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST) as ApolloServerPlugin<RequestContext>,
+      responseStatusPlugin<RequestContext>(),
       requestLogPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -109,14 +113,25 @@ export async function createApp(options: AppOptions): Promise<App> {
         const resolved = resolveRole(req, access);
         return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
       },
-      handler: (_req, res) => {
+      handler: (req, res) => {
         metrics.rejected.inc({ reason: 'RATE_LIMITED' });
-        res.status(429).json(errorBody('RATE_LIMITED', 'Too many requests for this API key; slow down and retry after the Retry-After seconds'));
+        const resolved = resolveRole(req, access);
+        const who = 'key' in resolved && resolved.key ? 'for this API key' : 'from this address (requests without an API key share one limit per address)';
+        res.status(429).json(errorBody('RATE_LIMITED', `Too many requests ${who}; slow down and retry after the Retry-After seconds`));
       },
     }));
   }
   app.use(metricExportRouter(apollo, contextFor, options.exportRowCap ?? 100_000));
-  if (!options.production) app.use('/playground', playgroundRouter('/graphql'));
+  if (!options.production) {
+    app.use('/playground', playgroundRouter('/graphql'));
+    // A browser opening the endpoint itself (Accept: text/html first) gets the playground, not a JSON error.
+    app.get('/graphql', (req, res, next) => {
+      const wanted = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']);
+      if (wanted === 'text/html' && req.query.query === undefined) return res.redirect(303, '/playground');
+      return next();
+    });
+  }
+  app.use(faviconRouter());
   app.get('/', (_req, res) => {
     res.redirect(options.production ? '/health' : '/playground');
   });
