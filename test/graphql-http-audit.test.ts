@@ -1,4 +1,4 @@
-import { serverAudits, type AuditResult } from 'graphql-http';
+import { serverAudits, type AuditFail, type AuditResult } from 'graphql-http';
 import { describe, expect, it } from 'vitest';
 import { useServerFixture } from './support/server-fixture.js';
 import { startTestServer } from './support/test-server.js';
@@ -22,10 +22,8 @@ async function runAudits(url: string): Promise<AuditResult[]> {
 }
 
 async function describeFailures(results: AuditResult[]): Promise<string[]> {
-  return Promise.all(
-    results.filter((r) => r.status !== 'ok').map(async (r) =>
-      r.status === 'ok' ? '' : `${r.id} ${r.name}: ${r.reason} (${r.response.status} ${(await r.response.clone().text()).slice(0, 200)})`),
-  );
+  const failed = results.filter((r): r is AuditFail => r.status !== 'ok');
+  return Promise.all(failed.map(async (r) => `${r.id} ${r.name}: ${r.reason} (${r.response.status} ${(await r.response.clone().text()).slice(0, 200)})`));
 }
 
 describe('GraphQL over HTTP audits (graphql-http serverAudits)', () => {
