@@ -13,8 +13,8 @@ const SCREENSHOT_PAGE = path.join(os.tmpdir(), 'playground-explorer.png');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The query editor's text (GraphiQL 3's CodeMirror 5 hangs its instance on its element). */
-const queryText = (page: Page) => page.evaluate(() =>
-  (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+const queryText = (page: Page) => page.$eval('.graphiql-query-editor .CodeMirror', (element) =>
+  (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 
 /**
  * Waits until the editor shows the tab's operation and GraphiQL has re-read its operation name (it does so a moment
