@@ -73,6 +73,32 @@ describe('GraphQL over HTTP', () => {
     }
   });
 
+  it('gives every malformed HTTP request a 4xx and a code', async () => {
+    const url = `${fixture.server.url}/graphql`;
+    const json = { 'content-type': 'application/json' };
+    const requests: [string, RequestInit, number][] = [
+      ['no query', { method: 'POST', headers: json, body: '{}' }, 400],
+      ['body not JSON', { method: 'POST', headers: json, body: '{"query": ' }, 400],
+      ['query not a string', { method: 'POST', headers: json, body: '{"query": 42}' }, 400],
+      ['unacceptable Accept', { method: 'POST', headers: { ...json, accept: 'text/plain' }, body: '{"query":"{ __typename }"}' }, 406],
+      ['PUT', { method: 'PUT', headers: json, body: '{"query":"{ __typename }"}' }, 405],
+      ['form body (CSRF)', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }, 400],
+    ];
+    const problems: string[] = [];
+    for (const [label, init, status] of requests) {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      let code: unknown;
+      try {
+        code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+      } catch {
+        code = undefined;
+      }
+      if (response.status !== status || code !== 'BAD_USER_INPUT') problems.push(`${label}: ${response.status} ${text.slice(0, 160)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('says "Query Cost limit", not "Syntax Error", when graphql-armor refuses a query by its cost', async () => {
     // A wide page that only armor's scalar cost refuses: the list-size budget is raised out of the way.
     const wide = await startTestServer(fixture.database.db, { maxQueryCost: 10_000_000 });
