@@ -20,7 +20,7 @@ export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
     title: 'BI: metric by two dimensions',
     query: `# A metric (mått) computed in the database, grouped by year and case segment (delmängd), with the figure the
 # annual report printed for the same cell beside it (published). Rows are flat and paginated, for BI tools.
-# The explorer (compass icon, left) lists every argument and field to click together.
+# The explorer (third button of the left sidebar) lists every argument and field to click a query together.
 query ApprovalRateBySegment {
   metric(
     name: "approval_rate"
