@@ -17,12 +17,18 @@ const queryText = (page: Page) => page.$eval('.graphiql-query-editor .CodeMirror
   (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 
 /**
- * Waits until the editor shows the tab's operation and GraphiQL has re-read its operation name (it does so a moment
- * after the text changes; run before that, it would send the previous tab's name).
+ * Opens the tab of an operation and runs it with the execute button. GraphiQL re-reads the operation name a moment
+ * after the editor's text changes; a click before that sends the previous tab's name, so the click is repeated until
+ * the request names this operation.
  */
-async function openedTab(page: Page, operation: string): Promise<void> {
+async function runTab(page: Page, operation: string): Promise<void> {
+  await page.locator('.graphiql-tab', { hasText: operation }).click();
   await expect.poll(() => queryText(page)).toContain(`query ${operation} `);
-  await page.waitForTimeout(500);
+  await expect.poll(async () => {
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes(`query ${operation} `));
+    await page.locator('.graphiql-execute-button').click();
+    return ((await sent).postDataJSON() as { operationName?: string }).operationName;
+  }, { timeout: 15_000 }).toBe(operation);
 }
 
 let database: TestDatabase;
@@ -56,9 +62,7 @@ describe('playground (GraphiQL, offline)', () => {
     await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
     // Open the fee-coverage example and run it with the execute button.
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBeGreaterThanOrEqual(9);
-    await page.locator('.graphiql-tab', { hasText: 'FeeCoverage' }).click();
-    await openedTab(page, 'FeeCoverage');
-    await page.locator('.graphiql-execute-button').click();
+    await runTab(page, 'FeeCoverage');
     const result = page.locator('.result-window');
     await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('coverageRatio');
     const text = await result.innerText();
@@ -75,9 +79,7 @@ describe('playground (GraphiQL, offline)', () => {
     await page.goto(`${server.url}/graphql`, { waitUntil: 'load' }); // a browser at the endpoint lands in the playground
     expect(new URL(page.url()).pathname).toBe('/playground');
     await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
-    await page.locator('.graphiql-tab', { hasText: 'ApprovalRateBySegment' }).click();
-    await openedTab(page, 'ApprovalRateBySegment');
-    await page.locator('.graphiql-execute-button').click();
+    await runTab(page, 'ApprovalRateBySegment');
     const result = page.locator('.result-window');
     await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('caseSegment');
     const text = await result.innerText();
