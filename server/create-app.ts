@@ -19,6 +19,7 @@ import { DEFAULT_MAX_QUERY_COST } from './list-cost-limit.js';
 import { metricExportRouter } from './metric-export-route.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createApiMetrics } from './observability/metrics.js';
+import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { createRoleApollo } from './role-apollo.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
@@ -102,14 +103,25 @@ export async function createApp(options: AppOptions): Promise<App> {
         const resolved = resolveRole(req, access);
         return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
       },
-      handler: (_req, res) => {
+      handler: (req, res) => {
         metrics.rejected.inc({ reason: 'RATE_LIMITED' });
-        res.status(429).json(errorBody('RATE_LIMITED', 'Too many requests for this API key; slow down and retry after the Retry-After seconds'));
+        const resolved = resolveRole(req, access);
+        const who = 'key' in resolved && resolved.key ? 'for this API key' : 'from this address (requests without an API key share one limit per address)';
+        res.status(429).json(errorBody('RATE_LIMITED', `Too many requests ${who}; slow down and retry after the Retry-After seconds`));
       },
     }));
   }
   app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted));
-  if (!options.production) app.use('/playground', playgroundRouter('/graphql'));
+  if (!options.production) {
+    app.use('/playground', playgroundRouter('/graphql'));
+    // A browser opening the endpoint itself (Accept: text/html first) gets the playground, not a JSON error.
+    app.get('/graphql', (req, res, next) => {
+      const wanted = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']);
+      if (wanted === 'text/html' && req.query.query === undefined) return res.redirect(303, '/playground');
+      return next();
+    });
+  }
+  app.use(faviconRouter());
   app.get('/', (_req, res) => {
     res.redirect(options.production ? '/health' : '/playground');
   });

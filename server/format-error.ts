@@ -2,10 +2,14 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../resolvers/api-errors.js';
 
 /**
- * graphql-armor's refusals (depth, aliases, tokens, directives, cost) as its messages state them with exposeLimits;
- * its errors carry no code of their own, and Apollo re-wraps validation errors, so the message is what survives.
+ * graphql-armor's refusals (depth, aliases, directives, cost) as its messages state them with exposeLimits; its
+ * errors carry no code of their own, and Apollo re-wraps validation errors, so the message is what survives. Armor
+ * prefixes them "Syntax Error: ", which they are not: the prefix is dropped.
  */
-const QUERY_LIMIT_MESSAGE = /^Syntax Error: (Query depth|Aliases|Token|Directives|Query Cost) limit of \d+ exceeded/i;
+const QUERY_LIMIT_MESSAGE = /^(?:Syntax Error: )?((?:Query depth|Aliases|Token|Directives|Query Cost) limit of \d+ exceeded.*)$/is;
+
+/** graphql-js's parser over its maxTokens (server/query-limits.ts); graphql 16 spells it "more that". */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
 
 /** PostgreSQL error codes that mean the database is unreachable or restarting, not that the query is wrong. */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
@@ -40,8 +44,16 @@ export function formatApiError(formatted: GraphQLFormattedError, error: unknown,
   const extensions = { ...(formatted.extensions ?? {}) };
   const existing = extensions.code as string | undefined;
 
-  if (QUERY_LIMIT_MESSAGE.test(formatted.message)) {
-    return { ...formatted, extensions: { ...extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
+  const limit = QUERY_LIMIT_MESSAGE.exec(formatted.message);
+  if (limit) {
+    return { ...formatted, message: limit[1] as string, extensions: { ...extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
+  }
+  const tokens = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
+  if (tokens) {
+    return {
+      message: `Token limit of ${tokens[1]} exceeded: the document is longer than the server parses; send a shorter query`,
+      extensions: { ...extensions, code: ErrorCode.QUERY_TOO_COMPLEX },
+    };
   }
   const infrastructure = classify(original);
   if (infrastructure) {

@@ -10,7 +10,8 @@ import { listCostLimit } from './list-cost-limit.js';
 import type { Logger } from './observability/logger.js';
 import type { ApiMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
-import { queryLimits } from './query-limits.js';
+import { MAX_TOKENS, queryLimits } from './query-limits.js';
+import { responseStatusPlugin } from './response-status.plugin.js';
 import { withoutSuggestions } from './suggestion-free-errors.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { KnownOperationTypesRule } from './validation/known-operation-types.rule.js';
@@ -48,6 +49,7 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     persistedQueries: options.trusted ? { cache: options.trusted.cache } : false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [...limits.validationRules, KnownOperationTypesRule],
     formatError: (formatted, error) => {
       const coded = formatApiError(formatted, error, !options.production);
@@ -58,6 +60,7 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
       // graphql-armor ships CommonJS typings of the same plugin interface.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       listCostLimit(schema, options.maxQueryCost) as ApolloServerPlugin<RequestContext>,
+      responseStatusPlugin<RequestContext>(),
       requestLogPlugin(options.logger, options.metrics),
       // One drain for the one HTTP server: on the full server, which stops first.
       ...(audience === 'full' ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),

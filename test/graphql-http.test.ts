@@ -43,9 +43,108 @@ describe('GraphQL over HTTP', () => {
     const { status, body } = await fixture.server.graphql(`{
       publishedFigures(first: 1) { nodes { sourceTable { figures(first: 1) { nodes { sourceTable { figures(first: 1) { nodes { id } } } } } } } }
     }`);
-    expect(status).toBe(400);
+    // application/json (no Accept header): 200 with the errors, as the GraphQL-over-HTTP spec asks.
+    expect(status).toBe(200);
     expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.errors?.[0]?.message).toMatch(/^Query depth limit of 6 exceeded/);
+  });
+
+  it('answers client mistakes 200 for application/json and 400 for application/graphql-response+json, never 500', async () => {
+    const cases: { label: string; query: string; code: string; message: RegExp; variables?: Record<string, unknown> }[] = [
+      { label: 'syntax error', query: '{', code: 'BAD_USER_INPUT', message: /^Syntax Error: Expected Name/ },
+      { label: 'unknown field', query: '{ nope }', code: 'BAD_USER_INPUT', message: /Cannot query field "nope"/ },
+      { label: 'bad variable', query: 'query Q($n: Int!) { budgetLines(expenditureArea: $n) { appropriation } }', variables: { n: 'x' }, code: 'BAD_USER_INPUT', message: /\$n/ },
+      { label: 'cost', query: '{ publishedFigures(first: 1000000) { nodes { id } } }', code: 'QUERY_TOO_COMPLEX', message: /^(Query Cost limit of 150000|Query cost \d+ exceeds the limit)/ },
+      { label: 'token limit', query: `{ metricCatalog { ${'name '.repeat(1200)} } }`, code: 'QUERY_TOO_COMPLEX', message: /^Token limit of 1000 exceeded/ },
+    ];
+    for (const { label, query, code, message, variables } of cases) {
+      for (const [accept, expected] of [['application/json', 200], ['application/graphql-response+json', 400]] as const) {
+        const response = await fetch(`${fixture.server.url}/graphql`, {
+          method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query, variables }),
+        });
+        const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+        expect(response.status, `${label} (${accept})`).toBe(expected);
+        expect(response.headers.get('content-type'), label).toContain(accept);
+        expect(body.data, label).toBeUndefined();
+        expect(body.errors?.[0]?.extensions?.code, label).toBe(code);
+        expect(body.errors?.[0]?.message, label).toMatch(message);
+        expect(body.errors?.[0]?.message, label).not.toMatch(/^Syntax Error: (Query|Token|Document)/);
+      }
+    }
+  });
+
+  it('gives every malformed HTTP request a 4xx and a code', async () => {
+    const url = `${fixture.server.url}/graphql`;
+    const json = { 'content-type': 'application/json' };
+    const requests: [string, RequestInit, number][] = [
+      ['no query', { method: 'POST', headers: json, body: '{}' }, 400],
+      ['body not JSON', { method: 'POST', headers: json, body: '{"query": ' }, 400],
+      ['query not a string', { method: 'POST', headers: json, body: '{"query": 42}' }, 400],
+      ['unacceptable Accept', { method: 'POST', headers: { ...json, accept: 'text/plain' }, body: '{"query":"{ __typename }"}' }, 406],
+      ['PUT', { method: 'PUT', headers: json, body: '{"query":"{ __typename }"}' }, 405],
+      ['form body (CSRF)', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }, 400],
+    ];
+    const problems: string[] = [];
+    for (const [label, init, status] of requests) {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      let code: unknown;
+      try {
+        code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+      } catch {
+        code = undefined;
+      }
+      if (response.status !== status || code !== 'BAD_USER_INPUT') problems.push(`${label}: ${response.status} ${text.slice(0, 160)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('says "Query Cost limit", not "Syntax Error", when graphql-armor refuses a query by its cost', async () => {
+    // A wide page that only armor's scalar cost refuses: the list-size budget is raised out of the way.
+    const wide = await startTestServer(fixture.database.db, { maxQueryCost: 10_000_000 });
+    try {
+      const { status, body } = await wide.graphql(`{ publishedFigures(first: 50000) { nodes { id value unit printed document line quote table caption measure year } } }`);
+      expect(status).toBe(200);
+      expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(body.errors?.[0]?.message).toMatch(/^Query Cost limit of 150000 exceeded/);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it('says who is rate limited: the key, or the address of keyless requests', async () => {
+    const limited = await startTestServer(fixture.database.db, {
+      rateLimitPerMinute: 1, access: { keys: new Map(), anonymousRole: 'public' },
+    });
+    try {
+      const ask = () => fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect((await ask()).status).toBe(200);
+      const refused = await ask();
+      expect(refused.status).toBe(429);
+      const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]?.extensions.code).toBe('RATE_LIMITED');
+      expect(body.errors[0]?.message).toMatch(/from this address/);
+      expect(body.errors[0]?.message).not.toMatch(/API key;/);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('sends a browser opening /graphql to the playground, and serves a favicon', async () => {
+    const html = await fetch(`${fixture.server.url}/graphql`, {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' }, redirect: 'manual',
+    });
+    expect(html.status).toBe(303);
+    expect(html.headers.get('location')).toBe('/playground');
+    // A client that asks for JSON still reaches GraphQL.
+    const json = await fetch(`${fixture.server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
+    const icon = await fetch(`${fixture.server.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/^<svg/);
   });
 
   it('answers a bad argument with BAD_USER_INPUT and no stack trace in production', async () => {

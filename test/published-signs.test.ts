@@ -27,7 +27,7 @@ describe('signs as the domain means them', () => {
 
   it('answers budget utilisation within 0–2 for every appropriation and year', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: { year: number; appropriation: string; value: number | null }[] } }>(
-      `{ metric(name: "budget_utilisation", by: [YEAR, APPROPRIATION], first: 1000) { rows { year appropriation value } } }`,
+      `{ metric(name: BUDGET_UTILISATION, by: [YEAR, APPROPRIATION], first: 1000) { rows { year appropriation value } } }`,
     );
     expect(body.errors).toBeUndefined();
     const rows = (body.data?.metric.rows ?? []).filter((r) => r.value !== null);

@@ -12,17 +12,26 @@ const ASSETS: Record<string, string> = {
   'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
   'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
+  // GraphiQL's explorer: builds a query by clicking through the schema (expects GraphiQL.React and GraphiQL.GraphQL).
+  'plugin-explorer.umd.js': packageFile('@graphiql/plugin-explorer', 'dist/index.umd.js'),
+  'plugin-explorer.css': packageFile('@graphiql/plugin-explorer', 'dist/style.css'),
 };
 
+/** The Headers tab of the analyst example: where the key goes, to be replaced by a real one. */
+const ANALYST_HEADERS = JSON.stringify({ 'x-api-key': '<your analyst key>' }, null, 2);
+
 function page(endpoint: string): string {
-  const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c');
+  const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query, ...(e.role === 'analyst' ? { headers: ANALYST_HEADERS } : {}) })))
+    .replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Migration warehouse – GraphiQL</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/playground/assets/graphiql.min.css">
+  <link rel="stylesheet" href="/playground/assets/plugin-explorer.css">
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>
@@ -30,17 +39,19 @@ function page(endpoint: string): string {
   <script src="/playground/assets/react.production.min.js"></script>
   <script src="/playground/assets/react-dom.production.min.js"></script>
   <script src="/playground/assets/graphiql.min.js"></script>
+  <script src="/playground/assets/plugin-explorer.umd.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    const explorer = GraphiQLPluginExplorer.explorerPlugin({ showAttribution: false });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true, plugins: [explorer] }),
     );
   </script>
 </body>
 </html>`;
 }
 
-/** GraphiQL at `/playground/`, with its assets from node_modules and the example queries as tabs. */
+/** GraphiQL at `/playground/`, with its explorer, its assets from node_modules and the example queries as tabs. */
 export function playgroundRouter(endpoint = '/graphql'): Router {
   const router = express.Router();
   const html = page(endpoint);

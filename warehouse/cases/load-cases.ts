@@ -139,6 +139,7 @@ export async function loadCases(target: CaseLoadTarget, options: LoadCasesOption
     }
 
     // Indexes and rollups on two connections at once (each is one backend's work), with memory for their sorts.
+    progress.step(`${caseRows} cases and ${eventRows} events written; indexing and building rollups`);
     await Promise.all([
       withSessionMemory(db, (conn) => indexCaseTables(conn, STAGING_SCHEMA)),
       withSessionMemory(db, (conn) => buildCaseRollups(conn, STAGING_SCHEMA)),
@@ -147,6 +148,7 @@ export async function loadCases(target: CaseLoadTarget, options: LoadCasesOption
     const checksum = combineChecksums(factsHash, eventsHash);
     await sql`insert into ${sql.raw(STAGING_SCHEMA)}.load_info (scale, seed, case_rows, event_rows, checksum)
       values (${options.scale}, ${seed}, ${caseRows}, ${eventRows}, ${checksum})`.execute(db);
+    progress.step('swapping the new load in');
     await swapInStaging(db);
     // A crash soon after a load would replay all of its WAL first (10 s of recovery at scale 1); a checkpoint now
     // bounds that. Best effort: a role without the right to checkpoint leaves it to the checkpointer's schedule.
