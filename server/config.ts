@@ -24,6 +24,10 @@ export interface ServerConfig {
   exportRowCap: number;
   /** Milliseconds SIGTERM waits for in-flight requests before closing. */
   shutdownGraceMs: number;
+  /** Megabytes of answers the result cache keeps per API process; 0 turns it off. */
+  resultCacheMb: number;
+  /** API processes on this machine (node:cluster); 1 serves from the main process. */
+  workers: number;
 }
 
 function integer(name: string, fallback: number): number {
@@ -49,5 +53,7 @@ export function readServerConfig(): ServerConfig {
     trustedDocuments: process.env.TRUSTED_DOCUMENTS || undefined,
     exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
+    resultCacheMb: integer('RESULT_CACHE_MB', 64),
+    workers: Math.max(1, integer('WORKERS', 1)),
   };
 }

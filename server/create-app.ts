@@ -23,6 +23,8 @@ import { createApiMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { queryLimits } from './query-limits.js';
+import { graphqlCacheMiddleware } from './result-cache/graphql-cache-middleware.js';
+import { startResultCache, type ResultCacheOptions } from './result-cache/start-result-cache.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
 import { KnownOperationTypesRule } from './validation/known-operation-types.rule.js';
 
@@ -38,6 +40,8 @@ export interface AppOptions {
   trustedDocuments?: string;
   exportRowCap?: number;
   logger?: Logger;
+  /** Answers repeated requests from memory until the warehouse changes (server/result-cache/); off when absent or 0 bytes. */
+  resultCache?: ResultCacheOptions;
 }
 
 export interface App {
@@ -80,6 +84,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
   });
   await apollo.start();
+  const resultCache = options.resultCache && options.resultCache.maxBytes > 0 ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
+  await resultCache?.ready;
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
   const contextFor = async (req: Request): Promise<RequestContext> => {
@@ -115,12 +121,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }));
   }
-  app.use(metricExportRouter(apollo, contextFor, options.exportRowCap ?? 100_000));
+  app.use(metricExportRouter(apollo, contextFor, options.exportRowCap ?? 100_000, resultCache?.cache));
   if (!options.production) app.use('/playground', playgroundRouter('/graphql'));
   app.get('/', (_req, res) => {
     res.redirect(options.production ? '/health' : '/playground');
   });
-  const graphqlHandlers = [express.json({ limit: options.bodyLimit }), ...(trusted ? [trusted.guard] : []), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) })];
+  const graphqlHandlers = [express.json({ limit: options.bodyLimit }), ...(trusted ? [trusted.guard] : []), ...(resultCache ? [graphqlCacheMiddleware(resultCache.cache, access)] : []), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) })];
   app.use('/graphql', ...graphqlHandlers);
   // Bodies that are too large or not JSON never reach GraphQL: answer them in the same error shape.
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, next: express.NextFunction) => {
@@ -130,5 +136,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger.error({ err: error.message }, 'unhandled HTTP error');
     return res.status(error.status ?? 500).json(errorBody(ErrorCode.INTERNAL, 'Internal error.'));
   });
-  return { httpServer, apollo, stop: () => apollo.stop() };
+  return {
+    httpServer, apollo,
+    stop: async () => {
+      await apollo.stop();
+      await resultCache?.stop();
+    },
+  };
 }

@@ -4,6 +4,9 @@ import express, { type Request, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../resolvers/context.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
+import { cacheKey, stableJson } from './result-cache/cache-key.js';
+import { sendCached } from './result-cache/graphql-cache-middleware.js';
+import type { ResultCache } from './result-cache/result-cache.js';
 
 /** The `metric` field as the export asks it: the same resolver, validation, limits and error codes as GraphQL. */
 const METRIC_PAGE = `query MetricExport($name: String!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $orderBy: [MetricOrder!], $first: Int, $after: String) {
@@ -38,11 +41,13 @@ function parseList(text: unknown): string[] | undefined {
 /**
  * `GET /export/metric.csv?name=approval_rate&by=YEAR,SEX&where={"caseType":["ASYLUM"]}&compareTo=PREVIOUS_PERIOD`:
  * every row of the metric as CSV, streamed page by page, up to `rowCap` rows (X-Total-Count tells how many exist).
+ * With a result cache, a complete export is kept whole (when it fits) and a repeated one is sent from it.
  */
 export function metricExportRouter(
   apollo: ApolloServer<RequestContext>,
   contextFor: (req: Request) => Promise<RequestContext>,
   rowCap: number,
+  cache?: ResultCache,
 ): Router {
   const router = express.Router();
   router.get('/export/metric.csv', async (req, res) => {
@@ -67,6 +72,9 @@ export function metricExportRouter(
       const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL';
       return fail(code === 'FORBIDDEN' ? 401 : 500, code, error instanceof Error ? error.message : 'Internal error.');
     }
+    const key = cache ? cacheKey('metric.csv', context.role, stableJson({ ...variables, after: undefined }), String(rowCap)) : '';
+    const found = cache?.lookup(key) ?? null;
+    if (found && 'hit' in found) return sendCached(res, found.hit);
     const page = async () => {
       const response = await apollo.executeOperation<{ metric: MetricResult }>({ query: METRIC_PAGE, variables }, { contextValue: context });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
@@ -84,6 +92,18 @@ export function metricExportRouter(
     res.setHeader('x-row-cap', String(rowCap));
     const csv = stringify({ header: true, columns: [...COLUMNS], cast: { boolean: (b) => (b ? 'true' : 'false') } });
     csv.pipe(res);
+    // What went out, kept for the cache until it would not fit an entry anyway.
+    let kept: Buffer[] | null = found && 'ticket' in found ? [] : null;
+    let keptBytes = 0;
+    if (kept) {
+      csv.on('data', (chunk: Buffer | string) => {
+        if (!kept) return;
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        keptBytes += bytes.length;
+        if (cache && keptBytes > cache.maxBytes / 8) kept = null;
+        else kept.push(bytes);
+      });
+    }
     let written = 0;
     try {
       for (;;) {
@@ -100,6 +120,13 @@ export function metricExportRouter(
         if (result.errors?.length || !result.data) throw new Error(String(result.errors?.[0]?.message ?? 'export page failed'));
       }
       csv.end();
+      if (cache && found && 'ticket' in found) {
+        await new Promise((resolve) => csv.once('end', resolve));
+        if (kept) {
+          const headers = ['content-type', 'content-disposition', 'x-total-count', 'x-row-cap'].map((name): [string, string] => [name, String(res.getHeader(name))]);
+          cache.store(key, found.ticket, { status: 200, headers, body: Buffer.concat(kept) });
+        }
+      }
     } catch (error) {
       // Headers are gone: end the stream broken, so the client sees a truncated download rather than a short file.
       csv.destroy(error instanceof Error ? error : new Error(String(error)));

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as starSchema from './0001-star-schema.js';
 import * as caseFacts from './0002-case-facts.js';
 import * as segmentLimits from './0003-segment-limits.js';
+import * as warehouseGeneration from './0004-warehouse-generation.js';
 
 /**
  * The migrations in order. Listed statically (not read from the folder) so that they run the same from
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-star-schema': starSchema,
   '0002-case-facts': caseFacts,
   '0003-segment-limits': segmentLimits,
+  '0004-warehouse-generation': warehouseGeneration,
 };
 
 export const migrationProvider: MigrationProvider = {
