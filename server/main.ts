@@ -58,6 +58,8 @@ if (cluster.isWorker) {
       process.exit(1);
     });
   });
+  // Asked only now that the answer has a listener (a message sent earlier would be lost).
+  process.send?.('database?');
 } else {
   const target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line));
   const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName: 'migration-warehouse-loader' });
@@ -94,8 +96,12 @@ if (cluster.isWorker) {
   } else {
     const fork = () => {
       const worker = cluster.fork();
-      worker.once('online', () => worker.send(database));
-      return new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      return new Promise<void>((resolve) => {
+        worker.on('message', (message: unknown) => {
+          if (message === 'database?') worker.send(database);
+          else if (message === 'ready') resolve();
+        });
+      });
     };
     // A worker that dies outside a shutdown is replaced.
     cluster.on('exit', (worker, code, signal) => {
