@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
@@ -18,6 +18,7 @@ import { formatApiError } from './format-error.js';
 import { healthRouter } from './health-route.js';
 import { DEFAULT_MAX_QUERY_COST, listCostLimit } from './list-cost-limit.js';
 import { metricExportRouter } from './metric-export-route.js';
+import { noStorePlugin } from './no-store-plugin.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createApiMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
@@ -81,6 +82,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       requestLogPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // The same no-store header without Apollo's per-field cache-hint wrapping (server/no-store-plugin.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin<RequestContext>(),
     ],
   });
   await apollo.start();

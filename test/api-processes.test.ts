@@ -63,8 +63,9 @@ describe('API processes over one database', () => {
     // After the starts: a start's own figure load drops curated files it does not have, such as this one.
     await reloadFigure(database.db, 2100);
     await new Promise((r) => setTimeout(r, 50));
-    const workers = execFileSync('ps', ['--ppid', String(clustered.child.pid), '-o', 'pid=']).toString().trim().split('\n');
-    expect(workers).toHaveLength(2);
+    // Its children: two API workers running main.ts (tsx's esbuild service is a child too).
+    const children = execFileSync('ps', ['--ppid', String(clustered.child.pid), '-o', 'args=']).toString().trim().split('\n');
+    expect(children.filter((args) => args.includes('server/main.ts'))).toHaveLength(2);
 
     // Each process fills its cache (the cluster's primary hands connections round robin to its two workers).
     for (let i = 0; i < 4; i++) expect(await figureValue(clustered)).toEqual([2100]);
