@@ -59,6 +59,14 @@ const FIGURES_OF_TABLE = (first: number) => `{
 
 export const QUERY_SET: readonly BenchQuery[] = [
   {
+    // No resolver and no SQL: what HTTP, GraphQL and the server's plugins cost alone, so no answer can be faster.
+    id: 'q0-typename',
+    title: 'Framework ceiling: { __typename }',
+    product: { query: '{ __typename }', smaller: '{ __typename }' },
+    postgraphile: { query: '{ __typename }' },
+    sharedShape: false,
+  },
+  {
     id: 'q1-bi-metric',
     title: 'BI: approval_rate by CASE_TYPE × YEAR × SEX',
     product: {

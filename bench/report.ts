@@ -4,8 +4,9 @@ import type { BenchConfig } from './bench-config.js';
 import type { CaseDataReport } from './case-data.js';
 import type { LoadResult } from './latency-stats.js';
 
-export type SystemName = 'product' | 'postgraphile' | 'raw';
-export const SYSTEMS: readonly SystemName[] = ['product', 'postgraphile', 'raw'];
+/** `product` is the cold path (result cache off); `product-warm` answers from the result cache after one request. */
+export type SystemName = 'product' | 'product-warm' | 'postgraphile' | 'raw';
+export const SYSTEMS: readonly SystemName[] = ['product', 'product-warm', 'postgraphile', 'raw'];
 
 /** One measured run: a system answering one query at one concurrency (empty when the system cannot ask it). */
 export interface Cell {
@@ -71,6 +72,12 @@ export interface Ratio {
   productOverPostgraphileRps: number | null;
   /** Product ÷ raw SQL p50 latency (1: no overhead over the bare statements). */
   productOverRawP50: number | null;
+  /** Warm product (result cache on, filled) ÷ PostGraphile requests per second. */
+  warmProductOverPostgraphileRps: number | null;
+  /** Warm product ÷ raw SQL p50 latency (< 1: the cache answers faster than the statements alone). */
+  warmProductOverRawP50: number | null;
+  /** Warm ÷ cold product requests per second: what the cache buys. */
+  warmOverColdProductRps: number | null;
 }
 
 export interface GoalCheck {
@@ -95,6 +102,7 @@ export function computeRatios(cells: readonly Cell[]): Ratio[] {
     const [queryId, c] = key.split('|') as [string, string];
     const concurrency = Number(c);
     const product = find('product', queryId, concurrency);
+    const warm = find('product-warm', queryId, concurrency);
     const peer = find('postgraphile', queryId, concurrency);
     const raw = find('raw', queryId, concurrency);
     return {
@@ -102,6 +110,9 @@ export function computeRatios(cells: readonly Cell[]): Ratio[] {
       concurrency,
       productOverPostgraphileRps: product && peer && peer.rps > 0 ? product.rps / peer.rps : null,
       productOverRawP50: product && raw && raw.p50 > 0 ? product.p50 / raw.p50 : null,
+      warmProductOverPostgraphileRps: warm && peer && peer.rps > 0 ? warm.rps / peer.rps : null,
+      warmProductOverRawP50: warm && raw && raw.p50 > 0 ? warm.p50 / raw.p50 : null,
+      warmOverColdProductRps: warm && product && product.rps > 0 ? warm.rps / product.rps : null,
     };
   });
 }
@@ -124,11 +135,12 @@ export function formatMainTable(report: BenchReport): string {
 }
 
 export function formatRatioTable(report: BenchReport): string {
+  const times = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${fixed(v, 2)}×`);
   const rows = report.ratios.map((r) => [
-    r.queryId, String(r.concurrency), '', r.productOverPostgraphileRps === null ? '—' : `${fixed(r.productOverPostgraphileRps, 2)}×`,
-    r.productOverRawP50 === null ? '—' : `${fixed(r.productOverRawP50, 2)}×`,
+    r.queryId, String(r.concurrency), '', times(r.productOverPostgraphileRps), times(r.productOverRawP50),
+    times(r.warmProductOverPostgraphileRps), times(r.warmProductOverRawP50), times(r.warmOverColdProductRps),
   ]);
-  return table(['query', 'c', '', 'product÷PostGraphile req/s', 'product÷raw p50'], rows);
+  return table(['query', 'c', '', 'cold÷PostGraphile req/s', 'cold÷raw p50', 'warm÷PostGraphile req/s', 'warm÷raw p50', 'warm÷cold req/s'], rows);
 }
 
 export function formatCurveTable(report: BenchReport): string {

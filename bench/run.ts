@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { connectWarehouse } from '../warehouse/database/connect.js';
+import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
 import { readBenchConfig } from './bench-config.js';
 import { bootBenchCluster } from './bench-cluster.js';
 import { loadCaseData, type CaseDataReport } from './case-data.js';
@@ -117,10 +118,17 @@ async function main(): Promise<void> {
       }
     }
 
-    const product = wants('product') ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY) : null;
+    // The cold and the warm server read as one read-only role, made once here as a deployment of several instances does.
+    const readerDatabaseUrl = readerUrl(bench.url, await ensureReaderRole(warehouse.db));
+    const product = wants('product') ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'cold', readerDatabaseUrl) : null;
     if (product) {
       servers.push(product);
       log(`product on ${product.url} (pid ${product.pid}, RSS ${readProcessMemory(product.pid).rssMb.toFixed(0)} MB at rest)`);
+    }
+    const warm = wants('product') ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'warm', readerDatabaseUrl) : null;
+    if (warm) {
+      servers.push(warm);
+      log(`product (result cache on) on ${warm.url} (pid ${warm.pid}, RSS ${readProcessMemory(warm.pid).rssMb.toFixed(0)} MB at rest)`);
     }
     const peer = wants('postgraphile') ? await startPeerServer(PEER_DIRECTORY, bench.url, config.poolSize, LOG_DIRECTORY) : null;
     if (peer) {
@@ -172,8 +180,16 @@ async function main(): Promise<void> {
           if (productServes) {
             const { result, peakRssMb } = await measureHttp(product, { url: product.url, query: q.product.query, headers: productHeaders }, concurrency);
             cells.push({ system: 'product', queryId: q.id, concurrency, result, peakRssMb });
-            log(`${q.id} c=${concurrency} product: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
+            log(`${q.id} c=${concurrency} product cold: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
           } else cells.push({ system: 'product', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
+        }
+        if (warm) {
+          if (productServes) {
+            // The warm-up's first request fills the cache; the measured run is answered from it.
+            const { result, peakRssMb } = await measureHttp(warm, { url: warm.url, query: q.product.query, headers: productHeaders }, concurrency);
+            cells.push({ system: 'product-warm', queryId: q.id, concurrency, result, peakRssMb });
+            log(`${q.id} c=${concurrency} product warm: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
+          } else cells.push({ system: 'product-warm', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
         }
         if (peer) {
           if (peerQuery) {
@@ -183,7 +199,7 @@ async function main(): Promise<void> {
           } else cells.push({ system: 'postgraphile', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.postgraphile });
         }
         if (wants('raw')) {
-          if (statements) {
+          if (statements?.length) {
             const result = await measureSql(warehouse.pool, statements, concurrency);
             cells.push({ system: 'raw', queryId: q.id, concurrency, result, peakRssMb: null });
             log(`${q.id} c=${concurrency} raw: ${fmt(result)}`);
@@ -191,9 +207,10 @@ async function main(): Promise<void> {
         }
       }
     }
-    if (peer) {
-      await peer.stop();
-      servers.splice(servers.indexOf(peer), 1);
+    for (const done of [peer, warm]) {
+      if (!done) continue;
+      await done.stop();
+      servers.splice(servers.indexOf(done), 1);
     }
 
     // The scale curve: the metric queries (product and raw SQL) at each scale; the main scale's data first, as loaded.
@@ -241,6 +258,8 @@ async function main(): Promise<void> {
         ...notes,
         'Load generator, servers and PostgreSQL share the same 2 cores; all three systems keep the same pool size to PostgreSQL.',
         'Raw SQL replays the product\'s statements one after another per request from the bench process (no HTTP, no GraphQL).',
+        'product = cold (RESULT_CACHE_MB=0: every request computes); product-warm = result cache on, filled by the warm-up\'s first request.',
+        'q0 { __typename } runs no SQL: it is the framework\'s own ceiling, and no cached answer can be faster.',
         'SQL/req counts every statement PostgreSQL executed for one request (pg_stat_statements), transaction control included.',
       ],
     };

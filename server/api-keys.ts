@@ -45,8 +45,19 @@ function digest(key: string): string {
 
 export type KeyResolution = { role: Role; key: string | null } | { error: 'missing' | 'unknown' };
 
-/** The role of a request: from `x-api-key` or `Authorization: Bearer <key>`. */
+/** Resolutions already made for a request: the rate limiter, the result cache and the context all ask. */
+const resolved = new WeakMap<Request, { config: AccessConfig; resolution: KeyResolution }>();
+
+/** The role of a request: from `x-api-key` or `Authorization: Bearer <key>` (digested once per request). */
 export function resolveRole(request: Request, config: AccessConfig): KeyResolution {
+  const known = resolved.get(request);
+  if (known?.config === config) return known.resolution;
+  const resolution = resolveKey(request, config);
+  resolved.set(request, { config, resolution });
+  return resolution;
+}
+
+function resolveKey(request: Request, config: AccessConfig): KeyResolution {
   const header = request.header('x-api-key') ?? /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1];
   if (!header) return config.anonymousRole ? { role: config.anonymousRole, key: null } : { error: 'missing' };
   const wanted = Buffer.from(digest(header.trim()));

@@ -28,6 +28,10 @@ export interface ServerConfig {
   metricsPort: number | undefined;
   /** Seconds the embedded PostgreSQL may stay down after a crash before the process gives up and exits. */
   embeddedRestartGiveUpS: number;
+  /** Megabytes of answers the result cache keeps per API process; 0 turns it off. */
+  resultCacheMb: number;
+  /** API processes on this machine (node:cluster); 1 serves from the main process. */
+  workers: number;
 }
 
 function integer(name: string, fallback: number): number {
@@ -63,5 +67,7 @@ export function readServerConfig(): ServerConfig {
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
     metricsPort: process.env.METRICS_PORT ? integer('METRICS_PORT', 0) : undefined,
     embeddedRestartGiveUpS: positiveNumber('EMBEDDED_RESTART_GIVEUP_S', 60),
+    resultCacheMb: integer('RESULT_CACHE_MB', 64),
+    workers: Math.max(1, integer('WORKERS', 1)),
   };
 }

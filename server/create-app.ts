@@ -17,11 +17,14 @@ import { adminOnly } from './admin-only.js';
 import { healthRouter } from './health-route.js';
 import { DEFAULT_MAX_QUERY_COST } from './list-cost-limit.js';
 import { metricExportRouter } from './metric-export-route.js';
+import { noStorePlugin } from './no-store-plugin.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createApiMetrics } from './observability/metrics.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { createRoleApollo } from './role-apollo.js';
+import { graphqlCacheMiddleware } from './result-cache/graphql-cache-middleware.js';
+import { startResultCache, type ResultCacheOptions } from './result-cache/start-result-cache.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
 
 export interface AppOptions {
@@ -40,6 +43,8 @@ export interface AppOptions {
   metricsPort?: number;
   /** The embedded cluster's supervisor, when this process runs one: health and /metrics report it. */
   supervisor?: ClusterSupervisor;
+  /** Answers repeated requests from memory until the warehouse changes (server/result-cache/); off when absent or 0 bytes. */
+  resultCache?: ResultCacheOptions;
 }
 
 export interface App {
@@ -69,6 +74,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     production: options.production, httpServer, trusted, maxQueryCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, logger, metrics,
   });
   const apollo = servers.forAudience('full');
+  const resultCache = options.resultCache && options.resultCache.maxBytes > 0 ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
+  await resultCache?.ready;
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
   const contextFor = async (req: Request): Promise<RequestContext> => {
@@ -111,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }));
   }
-  app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted));
+  app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache?.cache));
   if (!options.production) {
     app.use('/playground', playgroundRouter('/graphql'));
     // A browser opening the endpoint itself (Accept: text/html first) gets the playground, not a JSON error.
@@ -134,7 +141,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     const resolved = resolveRole(req, access);
     return byAudience['error' in resolved ? 'public' : audienceOf(resolved.role)](req, res, next);
   };
-  const graphqlHandlers = [express.json({ limit: options.bodyLimit }), ...(trusted ? [trusted.guard] : []), bySchema];
+  const graphqlHandlers = [
+    express.json({ limit: options.bodyLimit }),
+    ...(trusted ? [trusted.guard] : []),
+    ...(resultCache ? [graphqlCacheMiddleware(resultCache.cache, access)] : []),
+    bySchema,
+  ];
   app.use('/graphql', ...graphqlHandlers);
   // Bodies that are too large or not JSON never reach GraphQL: answer them in the same error shape.
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, next: express.NextFunction) => {
@@ -150,6 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     stop: async () => {
       if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
       await servers.stop();
+      await resultCache?.stop();
     },
   };
 }

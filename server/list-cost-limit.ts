@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { DEFAULT_PAGE_SIZE } from '../resolvers/pagination.js';
@@ -27,20 +27,33 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   return items * (1 + childComplexity);
 };
 
+/** Costs already computed per parsed document (Apollo hands the same object for the same text) and variables. */
+const MEMO_PER_DOCUMENT = 64;
+
 export function listCostLimit(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number | null => {
+    const key = `${operationName ?? ''}\0${JSON.stringify(variables)}`;
+    let known = costs.get(document);
+    const memo = known?.get(key);
+    if (memo !== undefined) return memo;
+    let cost: number | null;
+    try {
+      cost = getComplexity({ schema, query: document, variables, operationName, estimators: [listSizeEstimator] });
+    } catch {
+      cost = null; // Bad variables: execution reports them with BAD_USER_INPUT.
+    }
+    if (!known) costs.set(document, (known = new Map()));
+    if (known.size >= MEMO_PER_DOCUMENT) known.clear();
+    known.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined,
-              estimators: [listSizeEstimator],
-            });
-          } catch {
-            return; // Bad variables: execution reports them with BAD_USER_INPUT.
-          }
+          const cost = costOf(document, request.variables ?? {}, request.operationName ?? undefined);
+          if (cost === null) return;
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost ${Math.round(cost)} exceeds the limit of ${maxCost}: lists count once per requested item, so ask for fewer rows (first) or fewer nested lists`,

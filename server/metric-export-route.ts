@@ -7,6 +7,9 @@ import type { Role } from '../resolvers/roles.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, timeGrain, type Dimension, type TimeDimension } from '../warehouse/metrics/dimensions.js';
+import { cacheKey, stableJson } from './result-cache/cache-key.js';
+import { sendCached } from './result-cache/graphql-cache-middleware.js';
+import type { ResultCache } from './result-cache/result-cache.js';
 
 const DIMENSION_FIELDS = ATTRIBUTE_DIMENSIONS.map((d) => ATTRIBUTES[d].key);
 
@@ -60,12 +63,14 @@ function parseList(text: unknown): string[] | undefined {
 /**
  * `GET /export/metric.csv?name=approval_rate&by=YEAR,SEX&where={"caseType":["ASYLUM"]}&compareTo=PREVIOUS_PERIOD`:
  * every row of the metric as CSV, streamed page by page, up to `rowCap` rows (X-Total-Count tells how many exist).
+ * With a result cache, a complete export is kept whole (when it fits) and a repeated one is sent from it.
  */
 export function metricExportRouter(
   apolloFor: (role: Role) => ApolloServer<RequestContext>,
   contextFor: (req: Request) => Promise<RequestContext>,
   rowCap: number,
   trusted?: TrustedDocuments,
+  cache?: ResultCache,
 ): Router {
   const router = express.Router();
   router.get('/export/metric.csv', async (req, res) => {
@@ -96,6 +101,9 @@ export function metricExportRouter(
       const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL';
       return fail(code === 'FORBIDDEN' ? 401 : 500, code, error instanceof Error ? error.message : 'Internal error.');
     }
+    const key = cache ? cacheKey('metric.csv', context.role, stableJson({ ...variables, after: undefined }), String(rowCap)) : '';
+    const found = cache?.lookup(key) ?? null;
+    if (found && 'hit' in found) return sendCached(res, found.hit);
     const page = async () => {
       // The caller's own schema, as for /graphql.
       const response = await apolloFor(context.role).executeOperation<{ metric: MetricResult }>({ query: METRIC_EXPORT_DOCUMENT, variables }, { contextValue: context });
@@ -115,6 +123,18 @@ export function metricExportRouter(
     const columns = exportColumns((by ?? []).filter((d): d is Dimension => (DIMENSIONS as readonly string[]).includes(d)), variables.compareTo !== undefined);
     const csv = stringify({ header: true, columns: columns.header, cast: { boolean: (b) => (b ? 'true' : 'false') } });
     csv.pipe(res);
+    // What went out, kept for the cache until it would not fit an entry anyway.
+    let kept: Buffer[] | null = found && 'ticket' in found ? [] : null;
+    let keptBytes = 0;
+    if (kept) {
+      csv.on('data', (chunk: Buffer | string) => {
+        if (!kept) return;
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        keptBytes += bytes.length;
+        if (cache && keptBytes > cache.maxBytes / 8) kept = null;
+        else kept.push(bytes);
+      });
+    }
     let written = 0;
     try {
       for (;;) {
@@ -131,6 +151,13 @@ export function metricExportRouter(
         if (result.errors?.length || !result.data) throw new Error(String(result.errors?.[0]?.message ?? 'export page failed'));
       }
       csv.end();
+      if (cache && found && 'ticket' in found) {
+        await new Promise((resolve) => csv.once('end', resolve));
+        if (kept) {
+          const headers = ['content-type', 'content-disposition', 'x-total-count', 'x-row-cap'].map((name): [string, string] => [name, String(res.getHeader(name))]);
+          cache.store(key, found.ticket, { status: 200, headers, body: Buffer.concat(kept) });
+        }
+      }
     } catch (error) {
       // Headers are gone: end the stream broken, so the client sees a truncated download rather than a short file.
       csv.destroy(error instanceof Error ? error : new Error(String(error)));

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { noStorePlugin } from './no-store-plugin.js';
 import type { RequestContext } from '../resolvers/context.js';
 import type { Role } from '../resolvers/roles.js';
 import { audienceOf, buildApiSchema, type SchemaAudience } from '../schema/build-schema.js';
@@ -65,6 +66,9 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
       // One drain for the one HTTP server: on the full server, which stops first.
       ...(audience === 'full' ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       ApolloServerPluginLandingPageDisabled(),
+      // The same no-store header without Apollo's per-field cache-hint wrapping (server/no-store-plugin.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin<RequestContext>(),
     ],
   });
   await server.start();

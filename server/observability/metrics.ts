@@ -22,6 +22,17 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
     name: 'graphql_rejected_total', help: 'Requests refused before execution, by reason (error code).',
     labelNames: ['reason'] as const, registers: [registry],
   });
+  const cache = {
+    hits: new Counter({ name: 'result_cache_hits_total', help: 'Requests answered from the result cache.', registers: [registry] }),
+    misses: new Counter({ name: 'result_cache_misses_total', help: 'Requests the result cache did not hold (computed, then kept if complete).', registers: [registry] }),
+    bypassed: new Counter({
+      name: 'result_cache_bypassed_total', help: 'Requests computed without the cache because the generation listener was not live or not yet re-checked.',
+      registers: [registry],
+    }),
+    evictions: new Counter({ name: 'result_cache_evictions_total', help: 'Entries evicted to keep the cache within RESULT_CACHE_MB.', registers: [registry] }),
+    invalidations: new Counter({ name: 'result_cache_invalidations_total', help: 'Times every entry was dropped because the warehouse changed.', registers: [registry] }),
+    bytes: new Gauge({ name: 'result_cache_bytes', help: 'Bytes the result cache holds (bodies, keys, headers and a per-entry overhead).', registers: [registry] }),
+  };
   if (pool) {
     new Gauge({
       name: 'pg_pool_connections', help: 'Database pool connections by state.', labelNames: ['state'] as const, registers: [registry],
@@ -33,7 +44,7 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
     });
   }
   if (supervisor) registerSupervisorMetrics(registry, supervisor);
-  return { registry, requests, duration, statements, rejected };
+  return { registry, requests, duration, statements, rejected, cache };
 }
 
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;

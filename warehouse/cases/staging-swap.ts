@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { bumpGeneration } from '../database/generation.js';
 import { grantReader } from '../database/reader-role.js';
 import { CASES_SCHEMA, STAGING_SCHEMA } from './case-tables.js';
 
@@ -23,5 +24,7 @@ export async function swapInStaging(db: Kysely<unknown>): Promise<void> {
     // The new schema is a new object: the API's read-only role gets its grants in the same transaction.
     await grantReader(trx, CASES_SCHEMA);
     if (rows[0]?.present) await sql`drop schema ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);
+    // API processes drop their cached answers when this commits.
+    await bumpGeneration(trx);
   });
 }

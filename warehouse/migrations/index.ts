@@ -4,6 +4,7 @@ import * as caseFacts from './0002-case-facts.js';
 import * as segmentLimits from './0003-segment-limits.js';
 import * as recordKeys from './0004-record-keys.js';
 import * as dimensionMembers from './0005-dimension-members.js';
+import * as warehouseGeneration from './0006-warehouse-generation.js';
 
 /**
  * The migrations in order. Listed statically (not read from the folder) so that they run the same from
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-segment-limits': segmentLimits,
   '0004-record-keys': recordKeys,
   '0005-dimension-members': dimensionMembers,
+  '0006-warehouse-generation': warehouseGeneration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
+import { bumpGeneration } from '../database/generation.js';
 import type { Database, NewFigure } from '../database/tables.js';
 import { DOCUMENTS } from '../reference/documents.js';
 import { figureArea, toBaseUnit } from './figure-area.js';
@@ -75,6 +76,7 @@ export async function loadPublishedFigures(
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('fact_figure').where('curated_file', '=', name).execute();
         await trx.deleteFrom('load_log').where('curated_file', '=', name).execute();
+        await bumpGeneration(trx);
       });
       report.removedFiles.push(name);
     }
@@ -127,6 +129,8 @@ async function replaceFileFigures(trx: Transaction<Database>, file: string, sha2
   await trx.insertInto('load_log').values({ curated_file: file, sha256, figure_count: rows.length })
     .onConflict((oc) => oc.column('curated_file').doUpdateSet({ sha256, figure_count: rows.length, loaded_at: new Date() }))
     .execute();
+  // API processes drop their cached answers when this file's transaction commits.
+  await bumpGeneration(trx);
 }
 
 function sourceTableKey(row: Pick<FigureRow, 'document' | 'table' | 'caption'>): string {

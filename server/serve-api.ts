@@ -1,0 +1,44 @@
+import { connectWarehouse } from '../warehouse/database/connect.js';
+import type { AccessConfig } from './api-keys.js';
+import type { ServerConfig } from './config.js';
+import { createApp } from './create-app.js';
+import type { Logger } from './observability/logger.js';
+import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
+
+/** Where one API process reads, and where it listens for warehouse changes. */
+export interface ApiDatabase {
+  /** Connection of the API's queries (the read-only role, or a read replica). */
+  apiUrl: string;
+  /** Connection the result cache LISTENs on: where loads commit (the primary). */
+  listenUrl: string;
+}
+
+export interface RunningApi {
+  /** Drains in-flight requests, stops the cache listener and closes the pool. */
+  stop(): Promise<void>;
+}
+
+/** One API process: its pool, the app and its result cache, listening on the configured port. */
+export async function serveApi(
+  config: ServerConfig,
+  access: AccessConfig,
+  logger: Logger,
+  database: ApiDatabase,
+  supervisor?: ClusterSupervisor,
+): Promise<RunningApi> {
+  const warehouse = connectWarehouse(database.apiUrl, { maxConnections: config.maxConnections, statementTimeoutMs: config.statementTimeoutMs });
+  const app = await createApp({
+    db: warehouse.db, pool: warehouse.pool, production: config.production, bodyLimit: config.bodyLimit, access, logger,
+    rateLimitPerMinute: config.rateLimitPerMinute, maxQueryCost: config.maxQueryCost, trustedDocuments: config.trustedDocuments,
+    exportRowCap: config.exportRowCap, metricsPort: config.metricsPort, supervisor,
+    resultCache: { maxBytes: config.resultCacheMb * 1024 * 1024, listenUrl: database.listenUrl },
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  if (app.metricsServer) await new Promise<void>((resolve) => app.metricsServer?.listen(config.metricsPort, config.host, resolve));
+  return {
+    async stop() {
+      await app.stop();
+      await warehouse.close();
+    },
+  };
+}
