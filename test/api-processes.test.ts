@@ -16,6 +16,8 @@ interface ApiProcess {
 let database: TestDatabase;
 const processes: ApiProcess[] = [];
 
+const ADMIN_KEY = 'api-processes-admin-key-0123';
+
 /** `npm start`'s entry point over the test database, with its result cache on (the default) and WORKERS processes. */
 async function startApi(workers: number): Promise<ApiProcess> {
   const port = await freePort();
@@ -23,7 +25,7 @@ async function startApi(workers: number): Promise<ApiProcess> {
     cwd: root,
     env: {
       ...process.env, DATABASE_URL: database.url, READER_DATABASE_URL: database.url, PORT: String(port), NODE_ENV: 'production',
-      CASE_SCALE: '0', LOG_LEVEL: 'info', WORKERS: String(workers), RATE_LIMIT_PER_MINUTE: '0',
+      CASE_SCALE: '0', LOG_LEVEL: 'info', WORKERS: String(workers), RATE_LIMIT_PER_MINUTE: '0', API_KEYS: `${ADMIN_KEY}:admin`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -80,7 +82,7 @@ describe('API processes over one database', () => {
     for (let i = 0; i < 2; i++) expect(await figureValue(single)).toEqual([2200]);
 
     for (const api of [clustered, single]) {
-      const metrics = await (await fetch(api.url.replace('/graphql', '/metrics'))).text();
+      const metrics = await (await fetch(api.url.replace('/graphql', '/metrics'), { headers: { 'x-api-key': ADMIN_KEY } })).text();
       expect(metrics).toMatch(/^result_cache_hits_total [1-9]/m);
     }
   });

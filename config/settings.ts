@@ -1,0 +1,123 @@
+/**
+ * Every setting the product reads from the environment, declared once: its variable, default, meaning and parser.
+ * `readConfig(env)` reads and checks them all (one message naming every bad value); the rest of the code receives the
+ * values as arguments. The README's settings table is generated from this list (`npm run docs:settings`, with a drift
+ * test). This module imports nothing of the product, so every layer may use it.
+ */
+
+interface Setting<T> {
+  variable: string;
+  /** The default as the README shows it. */
+  shown: string;
+  meaning: string;
+  parse(text: string | undefined): T;
+}
+
+class SettingError extends Error {}
+
+const text = (variable: string, fallback: string, meaning: string, shown = `\`${fallback}\``): Setting<string> => ({
+  variable, shown, meaning, parse: (t) => (t === undefined || t === '' ? fallback : t),
+});
+
+const optional = (variable: string, meaning: string): Setting<string | undefined> => ({
+  variable, shown: 'unset', meaning, parse: (t) => (t === undefined || t === '' ? undefined : t),
+});
+
+function wholeNumber(variable: string, fallback: number, meaning: string, options: { min?: number } = {}): Setting<number> {
+  const min = options.min ?? 0;
+  return {
+    variable, shown: `\`${fallback}\``, meaning,
+    parse(t) {
+      if (t === undefined || t.trim() === '') return fallback;
+      const value = Number(t);
+      if (!Number.isInteger(value) || value < min) throw new SettingError(`${variable} must be a whole number ≥ ${min}, got "${t}"`);
+      return value;
+    },
+  };
+}
+
+function decimal(variable: string, fallback: number, meaning: string, options: { min: number; exclusive?: boolean }): Setting<number> {
+  return {
+    variable, shown: `\`${fallback}\``, meaning,
+    parse(t) {
+      if (t === undefined || t.trim() === '') return fallback;
+      const value = Number(t);
+      const ok = Number.isFinite(value) && (options.exclusive ? value > options.min : value >= options.min);
+      if (!ok) throw new SettingError(`${variable} must be a number ${options.exclusive ? '>' : '≥'} ${options.min}, got "${t}"`);
+      return value;
+    },
+  };
+}
+
+function oneOf<const V extends string>(variable: string, values: readonly V[], fallback: V, meaning: string): Setting<V> {
+  return {
+    variable, shown: `\`${fallback}\``, meaning,
+    parse(t) {
+      if (t === undefined || t === '') return fallback;
+      if (!(values as readonly string[]).includes(t)) throw new SettingError(`${variable} must be one of ${values.join(', ')}, got "${t}"`);
+      return t as V;
+    },
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const SETTINGS = {
+  port: wholeNumber('PORT', 4000, 'HTTP port'),
+  host: text('HOST', '127.0.0.1', 'interface to listen on (`0.0.0.0` for all)'),
+  databaseUrl: optional('DATABASE_URL', 'any PostgreSQL; when set, no embedded server is started'),
+  dataDirectory: optional('PGDATA_DIR', 'data directory of the embedded PostgreSQL; unset: `.data/postgres`, or a folder under `/tmp` when run as root'),
+  production: {
+    variable: 'NODE_ENV', shown: 'unset', meaning: '`production` turns introspection, the playground and stack traces off',
+    parse: (t: string | undefined) => t === 'production',
+  } satisfies Setting<boolean>,
+  statementTimeoutMs: wholeNumber('STATEMENT_TIMEOUT_MS', 10_000, 'the database cancels a statement after this long (error code `TIMEOUT`)'),
+  maxConnections: wholeNumber('PG_POOL_MAX', 10, 'connections in the pool', { min: 1 }),
+  bodyLimit: text('BODY_LIMIT', '100kb', 'largest request body'),
+  caseScale: decimal('CASE_SCALE', 1, 'scale of the generated case-level facts a first start loads (1: national volume, 2.0 million cases; 0: none)', { min: 0 }),
+  seedsDirectory: optional('SEEDS_DIR', 'folder of the source reports; unset: `../shared/seeds` beside the repository'),
+  readerDatabaseUrl: optional('READER_DATABASE_URL', 'connection of a read-only role for API queries; by default the server creates `warehouse_reader` itself'),
+  apiKeys: optional('API_KEYS', 'API keys and roles, `key1:analyst,key2:admin` (keys ≥ 16 characters); see [Roles, keys and limits](#roles-keys-and-limits)'),
+  apiKeysFile: optional('API_KEYS_FILE', 'path of a JSON object `{"key": "role"}`, read like `API_KEYS`'),
+  anonymousRole: oneOf('ANONYMOUS_ROLE', ['public', 'analyst', 'admin', 'none'] as const, 'public', 'role of requests without a key; `none` refuses them (401)'),
+  rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', 600, 'requests per minute per API key (or per address without one); 0 = off'),
+  maxQueryCost: wholeNumber('MAX_QUERY_COST', 20_000, 'largest list-size cost of one operation'),
+  trustedDocuments: optional('TRUSTED_DOCUMENTS', 'path of a manifest `{sha256: query}`: only those operations run'),
+  exportRowCap: wholeNumber('EXPORT_ROW_CAP', 100_000, 'most rows one CSV export streams'),
+  shutdownGraceMs: wholeNumber('SHUTDOWN_GRACE_MS', 10_000, 'how long SIGTERM waits for in-flight requests'),
+  metricsPort: {
+    ...wholeNumber('METRICS_PORT', 0, ''),
+    shown: 'unset',
+    meaning: 'serve `/metrics` on this port (same `HOST`); unset: on `PORT`, for an admin key only',
+    parse: (t: string | undefined) => (t === undefined || t === '' ? undefined : wholeNumber('METRICS_PORT', 0, '', { min: 1 }).parse(t)),
+  } satisfies Setting<number | undefined>,
+  embeddedRestartGiveUpS: decimal('EMBEDDED_RESTART_GIVEUP_S', 60, 'how long the server keeps restarting a crashed embedded PostgreSQL before it exits with status 1 (see [Operations](#operations-crashes-and-reloads))', { min: 0, exclusive: true }),
+  logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', 'pino log level (`info` logs one line per request; `warn` only problems)'),
+  resultCacheMb: wholeNumber('RESULT_CACHE_MB', 64, 'megabytes of answers each API process keeps until the warehouse changes (see [Result cache](#result-cache)); 0 = off'),
+  workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', { min: 1 }),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+export type Config = { [K in SettingName]: ReturnType<(typeof SETTINGS)[K]['parse']> };
+
+/** Reads and checks every setting; throws one error naming every variable with a bad value. */
+export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const config: Partial<Record<SettingName, unknown>> = {};
+  const problems: string[] = [];
+  for (const [name, setting] of Object.entries(SETTINGS) as [SettingName, Setting<unknown>][]) {
+    try {
+      config[name] = setting.parse(env[setting.variable]);
+    } catch (error) {
+      if (!(error instanceof SettingError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new Error(`invalid settings: ${problems.join('; ')}`);
+  return config as Config;
+}
+
+/** The README's settings table, generated from SETTINGS. */
+export function settingsTable(): string {
+  const rows = Object.values(SETTINGS).map((s) => `| \`${s.variable}\` | ${s.shown} | ${s.meaning} |`);
+  return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}
