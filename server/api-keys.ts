@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request } from 'express';
+import { readConfig } from '../config/settings.js';
 import { isRole, type Role } from '../resolvers/roles.js';
 
 /**
@@ -13,17 +14,18 @@ export interface AccessConfig {
   anonymousRole: Role | null;
 }
 
-export function readAccessConfig(env: NodeJS.ProcessEnv = process.env): AccessConfig {
+export function readAccessConfig(env: Readonly<Record<string, string | undefined>> = process.env): AccessConfig {
+  const { apiKeys, apiKeysFile, anonymousRole } = readConfig(env);
   const entries: [string, string][] = [];
-  if (env.API_KEYS) {
-    for (const pair of env.API_KEYS.split(',').map((p) => p.trim()).filter(Boolean)) {
+  if (apiKeys) {
+    for (const pair of apiKeys.split(',').map((p) => p.trim()).filter(Boolean)) {
       const at = pair.lastIndexOf(':');
       if (at <= 0) throw new Error(`API_KEYS entry "${pair}" is not key:role`);
       entries.push([pair.slice(0, at), pair.slice(at + 1)]);
     }
   }
-  if (env.API_KEYS_FILE) {
-    const parsed: unknown = JSON.parse(readFileSync(env.API_KEYS_FILE, 'utf8'));
+  if (apiKeysFile) {
+    const parsed: unknown = JSON.parse(readFileSync(apiKeysFile, 'utf8'));
     if (!parsed || typeof parsed !== 'object') throw new Error('API_KEYS_FILE must hold a JSON object {"key": "role"}');
     for (const [key, role] of Object.entries(parsed)) entries.push([key, String(role)]);
   }
@@ -33,9 +35,7 @@ export function readAccessConfig(env: NodeJS.ProcessEnv = process.env): AccessCo
     if (key.length < 16) throw new Error('API keys must be at least 16 characters');
     keys.set(digest(key), role);
   }
-  const anonymous = env.ANONYMOUS_ROLE ?? 'public';
-  if (anonymous !== 'none' && !isRole(anonymous)) throw new Error(`ANONYMOUS_ROLE "${anonymous}" is not public, analyst, admin or none`);
-  return { keys, anonymousRole: anonymous === 'none' ? null : anonymous };
+  return { keys, anonymousRole: anonymousRole === 'none' ? null : anonymousRole };
 }
 
 /** Keys are held and compared as digests, in constant time, so neither memory nor timing reveals them. */

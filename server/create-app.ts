@@ -1,3 +1,4 @@
+import { readConfig } from '../config/settings.js';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
@@ -62,7 +63,7 @@ const errorBody = (code: string, message: string) => ({ errors: [{ message, exte
 
 /** Builds the HTTP server: GraphQL at /graphql, CSV export, playground, health and metrics. Not yet listening. */
 export async function createApp(options: AppOptions): Promise<App> {
-  const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? (options.production ? 'info' : 'warn'));
+  const logger = options.logger ?? createLogger(readConfig(process.env).logLevel);
   const metrics = createApiMetrics(options.pool, options.supervisor);
   const access = options.access ?? readAccessConfig();
   const app = express();

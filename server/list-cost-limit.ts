@@ -1,3 +1,4 @@
+import { SETTINGS } from '../config/settings.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -8,7 +9,7 @@ import { DEFAULT_PAGE_SIZE } from '../resolvers/pagination.js';
  * Default budget: the documented maximum pages cost up to ~12 000 (1 000 cases with their events; a 1 000-row metric
  * page with its definition ~6 000), so 20 000 admits them; `first: 1000000` costs at least 10^6 and is refused.
  */
-export const DEFAULT_MAX_QUERY_COST = 20_000;
+export const DEFAULT_MAX_QUERY_COST = SETTINGS.maxQueryCost.parse(undefined);
 
 /** Size assumed for a list without a `first` argument (dimension lists: case types, years, sources…). */
 export const ASSUMED_LIST_SIZE = 10;

@@ -8,15 +8,15 @@ import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
 import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
 import { readAccessConfig } from './api-keys.js';
-import { readServerConfig } from './config.js';
+import { readConfig } from '../config/settings.js';
 import { superviseCluster } from '../warehouse/database/cluster-supervisor.js';
 import { DataDirectoryInUseError, resolveDatabase, type DatabaseTarget } from '../warehouse/database/database-target.js';
 import { createLogger } from './observability/logger.js';
 import { serveApi, type ApiDatabase, type RunningApi } from './serve-api.js';
 
-const logger = createLogger();
-const config = readServerConfig();
-const access = readAccessConfig();
+const config = readConfig(process.env);
+const logger = createLogger(config.logLevel);
+const access = readAccessConfig(process.env);
 const started = Date.now();
 
 /** After giving up on the embedded cluster, liveness answers 503 this long (for probes and in-flight requests) before the exit. */

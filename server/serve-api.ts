@@ -1,6 +1,6 @@
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import type { AccessConfig } from './api-keys.js';
-import type { ServerConfig } from './config.js';
+import type { Config } from '../config/settings.js';
 import { createApp } from './create-app.js';
 import type { Logger } from './observability/logger.js';
 import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
@@ -20,7 +20,7 @@ export interface RunningApi {
 
 /** One API process: its pool, the app and its result cache, listening on the configured port. */
 export async function serveApi(
-  config: ServerConfig,
+  config: Config,
   access: AccessConfig,
   logger: Logger,
   database: ApiDatabase,

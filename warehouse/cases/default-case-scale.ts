@@ -1,3 +1,5 @@
+import { readConfig, SETTINGS } from '../../config/settings.js';
+
 /**
  * The scale of the case-level facts a first start loads, unless CASE_SCALE says otherwise (0 = none). Measured with
  * `npm run bench:generator` on the 2-core, 24 GiB development machine (embedded PostgreSQL 18): scale 1 — about
@@ -5,12 +7,9 @@
  * in 58–80 s while other test runs compete for the two cores. Under a minute when the machine is the server's own,
  * so the default is the national volume, 1. `npm run load -- --scale N` reloads at any other scale.
  */
-export const DEFAULT_CASE_SCALE = 1;
+export const DEFAULT_CASE_SCALE = SETTINGS.caseScale.parse(undefined);
 
-export function defaultCaseScale(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = env.CASE_SCALE;
-  if (configured === undefined || configured.trim() === '') return DEFAULT_CASE_SCALE;
-  const scale = Number(configured);
-  if (!Number.isFinite(scale) || scale < 0) throw new Error(`CASE_SCALE must be a number ≥ 0 (0 = no case facts), got "${configured}"`);
-  return scale;
+/** CASE_SCALE as config/settings.ts reads and checks it (its default is DEFAULT_CASE_SCALE). */
+export function defaultCaseScale(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  return readConfig(env).caseScale;
 }

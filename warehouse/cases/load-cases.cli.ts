@@ -5,6 +5,7 @@
  * published figures first, since the generator is calibrated to them. Also runs compiled:
  * `node dist/warehouse/cases/load-cases.cli.js --scale N`.
  */
+import { readConfig } from '../../config/settings.js';
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from '../database/database-target.js';
 import { connectWarehouse } from '../database/connect.js';
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${values.scale}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
-  const target = await resolveDatabase(process.env.DATABASE_URL, log, { role: 'load' });
+  const target = await resolveDatabase(readConfig(process.env).databaseUrl, log, { role: 'load' });
   try {
     const warehouse = connectWarehouse(target.url, { applicationName: 'load-cases' });
     try {

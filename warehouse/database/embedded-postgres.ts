@@ -1,3 +1,4 @@
+import { readConfig } from '../../config/settings.js';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -57,7 +58,8 @@ export async function freePort(): Promise<number> {
  * system's temporary folder, keyed by the repository path so that each checkout keeps its own, across restarts.
  */
 export function defaultDataDirectory(projectDirectory = process.cwd()): string {
-  if (process.env.PGDATA_DIR) return path.resolve(process.env.PGDATA_DIR);
+  const configured = readConfig(process.env).dataDirectory;
+  if (configured) return path.resolve(configured);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) return path.join(projectDirectory, '.data', 'postgres');
   const key = createHash('sha256').update(path.resolve(projectDirectory)).digest('hex').slice(0, 12);

@@ -1,3 +1,4 @@
+import { readConfig } from '../../config/settings.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../project-root.js';
@@ -5,7 +6,7 @@ import type { FigureRow } from './figure-row.js';
 
 /** Where the source documents live: `../shared/seeds` beside the repository unless SEEDS_DIR says otherwise. */
 export function seedsDirectory(): string {
-  return process.env.SEEDS_DIR ?? path.resolve(projectRoot(), '..', 'shared', 'seeds');
+  return readConfig(process.env).seedsDirectory ?? path.resolve(projectRoot(), '..', 'shared', 'seeds');
 }
 
 /** Squeezes runs of white space, since PDF extraction varies them and curators copy them by hand. */
