@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { createRequestContext, type RequestContext } from '../resolvers/context.js';
-import { audienceOf } from '../schema/build-schema.js';
+import { audienceOf } from './build-schema.js';
 import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
 import type { Database } from '../warehouse/database/tables.js';
 import { readAccessConfig, resolveRole, type AccessConfig } from './api-keys.js';

@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { noStorePlugin } from './no-store-plugin.js';
 import type { RequestContext } from '../resolvers/context.js';
 import type { Role } from '../resolvers/roles.js';
-import { audienceOf, buildApiSchema, type SchemaAudience } from '../schema/build-schema.js';
+import { audienceOf, buildApiSchema, type SchemaAudience } from './build-schema.js';
 import { formatApiError } from './format-error.js';
 import { listCostLimit } from './list-cost-limit.js';
 import type { Logger } from './observability/logger.js';

@@ -1,6 +1,6 @@
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiSchema } from '../schema/build-schema.js';
+import { buildApiSchema } from '../server/build-schema.js';
 import { createRequestContext } from '../resolvers/context.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 

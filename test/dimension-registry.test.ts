@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiSchema } from '../schema/build-schema.js';
+import { buildApiSchema } from '../server/build-schema.js';
 import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, enumValueName } from '../warehouse/metrics/dimensions.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 

@@ -1,6 +1,6 @@
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildApiSchema } from '../schema/build-schema.js';
+import { buildApiSchema } from '../server/build-schema.js';
 import { KnownOperationTypesRule } from '../server/validation/known-operation-types.rule.js';
 
 describe('KnownOperationTypesRule', () => {

@@ -1,6 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildApiSchema } from '../schema/build-schema.js';
+import { buildApiSchema } from '../server/build-schema.js';
 
 describe('schema documentation', () => {
   it('describes every type, field, argument and enum value (the playground shows these)', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { printApiSchema } from '../schema/build-schema.js';
+import { printApiSchema } from '../server/build-schema.js';
 
 describe('schema.graphql and schema.public.graphql', () => {
   it('are the SDL the code builds (run `npm run schema:print` after changing the schema)', async () => {
