@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createBiViews } from '../bi/metric-views.js';
 import { grantReader } from '../database/reader-role.js';
 import { CASES_SCHEMA, STAGING_SCHEMA } from './case-tables.js';
 
@@ -11,7 +12,7 @@ export async function dropStaging(db: Kysely<unknown>): Promise<void> {
 
 /**
  * Replaces `cases` by the loaded `cases_staging` in one transaction (renames are catalog updates: instant). Readers
- * see the old schema or the new one, never a mix; a failure inside rolls back to the old one intact.
+ * see the old schema or the new one, never a mix (BI views included); a failure inside rolls back to the old one intact.
  */
 export async function swapInStaging(db: Kysely<unknown>): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -23,5 +24,7 @@ export async function swapInStaging(db: Kysely<unknown>): Promise<void> {
     // The new schema is a new object: the API's read-only role gets its grants in the same transaction.
     await grantReader(trx, CASES_SCHEMA);
     if (rows[0]?.present) await sql`drop schema ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);
+    // Dropping the old schema dropped the BI views over it: they come back over the new one before anyone sees either.
+    await createBiViews(trx);
   });
 }
