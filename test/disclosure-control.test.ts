@@ -3,7 +3,7 @@ import { suppressSmallCells } from '../resolvers/disclosure-control.js';
 import type { MetricRowData } from '../warehouse/metrics/metric-request.js';
 
 const row = (sex: string, region: string, support: number): MetricRowData => ({
-  bucket: null, dims: { SEX: sex, REGION: region }, value: support, support, previous: null, previousSupport: null, also: [],
+  bucket: null, dims: { SEX: sex, REGION: region }, value: support, nullReason: null, support, counts: {}, previous: null, previousSupport: null, also: [], alsoNullReasons: [],
 });
 
 describe('disclosure control', () => {
