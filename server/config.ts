@@ -24,6 +24,12 @@ export interface ServerConfig {
   exportRowCap: number;
   /** Milliseconds SIGTERM waits for in-flight requests before closing. */
   shutdownGraceMs: number;
+  /** TCP port of the embedded PostgreSQL; 0 picks a free one at each start. */
+  embeddedPgPort: number;
+  /** Password of the bi_reader login for SQL clients; random per start when unset. */
+  biReaderPassword: string | undefined;
+  /** Milliseconds after which the database cancels one statement of bi_reader. */
+  biStatementTimeoutMs: number;
 }
 
 function integer(name: string, fallback: number): number {
@@ -49,5 +55,8 @@ export function readServerConfig(): ServerConfig {
     trustedDocuments: process.env.TRUSTED_DOCUMENTS || undefined,
     exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
+    embeddedPgPort: integer('EMBEDDED_PG_PORT', 0),
+    biReaderPassword: process.env.BI_READER_PASSWORD || undefined,
+    biStatementTimeoutMs: integer('BI_STATEMENT_TIMEOUT_MS', 60_000),
   };
 }

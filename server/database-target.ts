@@ -10,9 +10,10 @@ export interface DatabaseTarget {
 const EMBEDDED_DATABASE = 'warehouse';
 
 /** DATABASE_URL when given (never starting an embedded server then); else an embedded PostgreSQL of our own. */
-export async function resolveDatabase(configuredUrl: string | undefined, log: (line: string) => void): Promise<DatabaseTarget> {
+export async function resolveDatabase(configuredUrl: string | undefined, log: (line: string) => void, port?: number): Promise<DatabaseTarget> {
   if (configuredUrl) return { url: configuredUrl };
-  const embedded = await bootEmbeddedPostgres();
+  // A fixed port (EMBEDDED_PG_PORT) keeps saved SQL-client connections valid across restarts; else any free one.
+  const embedded = await bootEmbeddedPostgres(port ? { port } : {});
   log(`embedded PostgreSQL on port ${embedded.port}, data in ${embedded.dataDirectory}`);
   await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
   return { url: databaseUrl(embedded.url, EMBEDDED_DATABASE), embedded };

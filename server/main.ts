@@ -4,6 +4,7 @@
  */
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
+import { biReaderUrl, ensureBiReaderRole } from '../warehouse/bi/bi-reader-role.js';
 import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
 import { readAccessConfig } from './api-keys.js';
 import { readServerConfig } from './config.js';
@@ -16,7 +17,7 @@ const config = readServerConfig();
 const access = readAccessConfig();
 const started = Date.now();
 
-const target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line));
+const target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), config.embeddedPgPort);
 const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName: 'migration-warehouse-loader' });
 const prepared = await prepareWarehouse(owner.db);
 const { figures } = prepared;
@@ -39,6 +40,13 @@ if (!apiUrl) {
     apiUrl = target.url;
   }
 }
+// SQL clients (BI tools) read the `bi` views as bi_reader; see the README, "SQL access for BI tools".
+let biUrl: string | null = null;
+try {
+  biUrl = biReaderUrl(target.url, await ensureBiReaderRole(owner.db, { password: config.biReaderPassword, statementTimeoutMs: config.biStatementTimeoutMs }));
+} catch (error) {
+  logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not create the bi_reader role for SQL clients');
+}
 await owner.close();
 const warehouse = connectWarehouse(apiUrl, { maxConnections: config.maxConnections, statementTimeoutMs: config.statementTimeoutMs });
 
@@ -52,6 +60,12 @@ const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${
 const ready = `GraphQL API at ${base}/graphql${config.production ? '' : `, playground at ${base}/playground`} (ready in ${Date.now() - started} ms)`;
 logger.info({ url: `${base}/graphql` }, ready);
 if (process.stdout.isTTY || !config.production) console.log(`[migration-warehouse] ${ready}`);
+if (biUrl) {
+  // A password the operator set is theirs to know; a random one must be shown, or no one could connect.
+  const shown = config.biReaderPassword ? biUrl.replace(`:${encodeURIComponent(config.biReaderPassword)}@`, ':****@') : biUrl;
+  logger.info({ url: shown.replace(/:[^:@/]*@/, ':****@') }, 'SQL for BI tools (read-only views in schema bi)');
+  if (process.stdout.isTTY || !config.production) console.log(`[migration-warehouse] SQL for BI tools (schema bi, read-only): ${shown}`);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
