@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { ensureDatabase } from '../server/database-target.js';
+import { ensureDatabase } from '../warehouse/database/database-target.js';
 import { bootEmbeddedPostgres, databaseUrl, type EmbeddedCluster } from '../warehouse/database/embedded-postgres.js';
 
 /** The one PostgreSQL every system of a bench run talks to, in a data directory of its own. */

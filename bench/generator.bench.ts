@@ -9,7 +9,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureDatabase } from '../server/database-target.js';
+import { ensureDatabase } from '../warehouse/database/database-target.js';
 import { bootEmbeddedPostgres, databaseUrl } from '../warehouse/database/embedded-postgres.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';

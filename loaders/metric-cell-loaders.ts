@@ -7,6 +7,7 @@ import type { MetricFilter, MetricRowData } from '../warehouse/metrics/metric-re
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { runMetric, shareableGroups } from '../warehouse/metrics/metric-query.js';
 import type { NullReason } from '../warehouse/metrics/null-reason.js';
+import { discloseRows } from '../warehouse/disclosure/disclose-rows.js';
 
 /** Values of several catalogue metrics for one group and year. */
 export interface MetricCell {
@@ -29,24 +30,32 @@ async function yearlyCells(
   metrics: readonly MetricName[],
   keys: readonly Dimension[],
   where: MetricFilter,
+  controlled = false,
 ): Promise<Map<string, MetricCell[]>> {
   const cells = new Map<string, Map<number, MetricCell>>();
   const definitions = metrics.map(metric);
   for (const [first, ...also] of shareableGroups(definitions)) {
-    const request = { by: ['YEAR', ...keys] as Dimension[], where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0 };
+    const by = ['YEAR', ...keys] as Dimension[];
+    // Case facts shown to the public role: each value disclosed from its cell's counts and keys (cell key method).
+    const disclosed = controlled && (first as MetricDefinition).kind !== 'figure';
+    const request = { by, where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0, cellKeys: disclosed };
     const result = await runMetric(db, first as MetricDefinition, request, also);
-    for (const row of result.rows as MetricRowData[]) {
+    const shown = [first as MetricDefinition, ...also].map((d, k) =>
+      disclosed ? discloseRows(d.name, result.rows, by, (row) => (k === 0 ? row.value : row.also[k - 1] ?? null)).map((r) => r.value.value) : null);
+    for (const [index, row] of (result.rows as MetricRowData[]).entries()) {
       const group = keys.map((k) => row.dims[k] ?? '').join('|');
       const year = Number(row.bucket?.slice(0, 4));
       let years = cells.get(group);
       if (!years) cells.set(group, (years = new Map()));
       let cell = years.get(year);
       if (!cell) years.set(year, (cell = { year, values: new Map(), reasons: new Map() }));
-      cell.values.set((first as MetricDefinition).name as MetricName, row.value);
-      cell.reasons.set((first as MetricDefinition).name as MetricName, row.nullReason);
+      const firstShown = shown[0] ? shown[0][index] ?? null : row.value;
+      cell.values.set((first as MetricDefinition).name as MetricName, firstShown);
+      cell.reasons.set((first as MetricDefinition).name as MetricName, firstShown === null && row.value !== null ? 'SUPPRESSED' : row.nullReason);
       also.forEach((d, i) => {
-        cell.values.set(d.name as MetricName, row.also[i] ?? null);
-        cell.reasons.set(d.name as MetricName, row.alsoNullReasons[i] ?? null);
+        const value = shown[i + 1] ? shown[i + 1]?.[index] ?? null : row.also[i] ?? null;
+        cell.values.set(d.name as MetricName, value);
+        cell.reasons.set(d.name as MetricName, value === null && row.also[i] !== null ? 'SUPPRESSED' : row.alsoNullReasons[i] ?? null);
       });
     }
   }
@@ -69,7 +78,8 @@ export const BUDGET_YEAR_METRICS = ['budget_allocated', 'budget_outcome', 'budge
 /** Cache key of a case series; shared with the published-figure loader of the same series. */
 export const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}|${k.sex ?? ''}`;
 
-export function createMetricCellLoaders(db: Kysely<Database>) {
+/** `controlled`: the caller has the public role, so values from case facts are disclosed (cell key method). */
+export function createMetricCellLoaders(db: Kysely<Database>, controlled: boolean) {
   return {
     /** A case type's yearly flows from the case-level facts; keys asking the same segment and sex share statements. */
     caseTypeYears: new DataLoader<CaseSeriesKey, MetricCell[], string>(async (keys) => {
@@ -86,7 +96,7 @@ export function createMetricCellLoaders(db: Kysely<Database>) {
           ...(segment ? { caseSegment: [segment] } : {}),
           ...(sex ? { sex: [sex] } : {}),
         };
-        const cells = await yearlyCells(db, CASE_TYPE_YEAR_METRICS, ['CASE_TYPE'], where);
+        const cells = await yearlyCells(db, CASE_TYPE_YEAR_METRICS, ['CASE_TYPE'], where, controlled);
         for (const k of group) results.set(seriesKey(k), cells.get(k.caseType) ?? []);
       }
       return keys.map((k) => results.get(seriesKey(k)) ?? []);
@@ -94,7 +104,7 @@ export function createMetricCellLoaders(db: Kysely<Database>) {
 
     /** Open balances of a case type per segment and year, from the case-level facts: segment → cells. */
     caseTypeOpenBalances: new DataLoader<string, Map<string, MetricCell[]>>(async (caseTypes) => {
-      const cells = await yearlyCells(db, OPEN_BALANCE_METRICS, ['CASE_TYPE', 'CASE_SEGMENT'], { caseType: caseTypes });
+      const cells = await yearlyCells(db, OPEN_BALANCE_METRICS, ['CASE_TYPE', 'CASE_SEGMENT'], { caseType: caseTypes }, controlled);
       return caseTypes.map((caseType) => new Map(
         [...cells].filter(([key]) => key.startsWith(`${caseType}|`)).map(([key, series]) => [key.slice(caseType.length + 1), series]),
       ));

@@ -6,7 +6,6 @@ import { dimensionFieldType } from '../schema/dimension-field-type.js';
 import { Sex } from '../schema/sex.enum.js';
 import { listCaseTypes } from '../warehouse/queries/dimension-members.js';
 import type { RequestContext } from './context.js';
-import { suppressCount } from './disclosure-control.js';
 import { toFigureSource } from './figure-source.mapper.js';
 import { joinYears } from './yearly-series.js';
 import { fieldNullReasons, type FieldSource } from './field-null-reasons.js';
@@ -38,35 +37,21 @@ export class CaseTypeResolver {
     @Root() caseType: CaseType,
     @Arg('segment', () => dimensionFieldType('CASE_SEGMENT'), { nullable: true, description: 'A segment, e.g. FIRST_TIME (förstagångsärenden); omit for all segments.' }) segment: string | undefined,
     @Arg('sex', () => Sex, { nullable: true, description: 'One sex (kön); omit for both.' }) sex: Sex | undefined,
-    @Ctx() { loaders, role }: RequestContext,
+    @Ctx() { loaders }: RequestContext,
   ): Promise<CaseTypeYear[]> {
     const key = { caseType: caseType.code, segment: segment ?? null, sex: sex ?? null };
-    const controlled = role === 'public';
-    const [computed, published, parents] = await Promise.all([
-      loaders.caseTypeYears.load(key),
-      loaders.figureCaseSeries.load(key),
-      // For the public role a split is checked against its unsplit total (see disclosure-control.ts).
-      controlled && (segment || sex) ? loaders.caseTypeYears.load({ caseType: caseType.code, segment: null, sex: null }) : Promise.resolve([]),
-    ]);
+    // For the public role the loader has already disclosed every value (cell key method: warehouse/disclosure/).
+    const [computed, published] = await Promise.all([loaders.caseTypeYears.load(key), loaders.figureCaseSeries.load(key)]);
     return joinYears(computed, published).map(({ year, computed: metric, cell, published: figures }) => {
-      const parent = parents.find((p) => p.year === year)?.values;
-      const hidden = (measure: MetricName) => {
-        const value = metric.get(measure) ?? null;
-        return controlled && suppressCount(value, parent?.get(measure) ?? (segment || sex ? null : value));
-      };
-      const field = (measure: MetricName, suppressed: boolean): FieldSource =>
-        suppressed ? { value: null, suppressed: true } : { value: metric.get(measure) ?? null, metric: measure };
-      const receivedHidden = hidden('received');
-      const decidedHidden = hidden('decided');
-      // Rates over a suppressed count would give it away: they go with it.
+      const field = (measure: MetricName): FieldSource => ({ value: metric.get(measure) ?? null, metric: measure });
       const fields = {
-        received: field('received', receivedHidden),
-        decided: field('decided', decidedHidden),
-        approvalRate: field('approval_rate', decidedHidden),
-        meanProcessingDays: field('mean_processing_days', decidedHidden),
-        shareWithinLimit: field('share_within_statutory_limit', decidedHidden),
-        openAtEnd: field('open_at_end', hidden('open_at_end')),
-        clearanceRate: field('clearance_rate', receivedHidden || decidedHidden),
+        received: field('received'),
+        decided: field('decided'),
+        approvalRate: field('approval_rate'),
+        meanProcessingDays: field('mean_processing_days'),
+        shareWithinLimit: field('share_within_statutory_limit'),
+        openAtEnd: field('open_at_end'),
+        clearanceRate: field('clearance_rate'),
       };
       return {
         year,
@@ -80,27 +65,21 @@ export class CaseTypeResolver {
   }
 
   @FieldResolver(() => [OpenBalance], { description: 'Open balances at year end (öppna ärenden) per segment and year.' })
-  async openBalances(@Root() caseType: CaseType, @Ctx() { loaders, role }: RequestContext): Promise<OpenBalance[]> {
+  async openBalances(@Root() caseType: CaseType, @Ctx() { loaders }: RequestContext): Promise<OpenBalance[]> {
+    // Disclosed by the loader for the public role, like the yearly flows.
     const [computedBySegment, publishedBySegment] = await Promise.all([
       loaders.caseTypeOpenBalances.load(caseType.code),
       loaders.openBalances.load(caseType.code),
     ]);
-    // The segments of a year add up to the case type's open balance: the parent for disclosure control.
-    const openOfYear = new Map<number, number>();
-    for (const series of computedBySegment.values()) {
-      for (const cell of series) openOfYear.set(cell.year, (openOfYear.get(cell.year) ?? 0) + (cell.values.get('open_at_end') ?? 0));
-    }
     return [...computedBySegment].flatMap(([segment, computed]) => {
       const publishedSegment = segment === UNSEGMENTED ? null : segment;
       return joinYears(computed, publishedBySegment.get(publishedSegment) ?? []).map(({ year, computed: metric, published: figures }) => {
-        const open = metric.get('open_at_end') ?? null;
-        const hidden = role === 'public' && suppressCount(open, openOfYear.get(year) ?? null);
         return {
           caseType: caseType.code,
           year,
           segment,
-          open: hidden ? null : open,
-          backlogChange: hidden ? null : metric.get('backlog_change') ?? null,
+          open: metric.get('open_at_end') ?? null,
+          backlogChange: metric.get('backlog_change') ?? null,
           meanQueueDays: figures?.values.get('mean_queue_days') ?? null,
           shareOpenWithinLimit: figures?.values.get('share_open_within_limit') ?? null,
           sources: (figures?.figures ?? []).map(toFigureSource),

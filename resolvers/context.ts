@@ -6,7 +6,7 @@ import { createMeasureYearLoader, type MeasureYearLoaders } from '../loaders/mea
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
 import type { Database } from '../warehouse/database/tables.js';
-import type { Role } from './roles.js';
+import { isRole, type Role } from './roles.js';
 
 /** What every resolver of one request sees: the database (counting its statements) and that request's loaders. */
 export interface RequestContext {
@@ -19,8 +19,22 @@ export interface RequestContext {
   requestId: string;
 }
 
-export function createRequestContext(baseDb: Kysely<Database>, role: Role = 'admin', requestId = 'internal'): RequestContext {
+/** The context of one request of `role`: there is no default role, so nothing runs as admin by omission. */
+export function createRequestContext(baseDb: Kysely<Database>, role: Role, requestId = 'internal'): RequestContext {
+  if (!isRole(role)) throw new Error(`createRequestContext needs a role (public, analyst or admin), got ${String(role)}`);
   const queries = new QueryCounter();
   const db = baseDb.withPlugin(queries);
-  return { db, loaders: { ...createFigureCellLoaders(db), ...createSourceTableLoaders(db), ...createMetricCellLoaders(db), ...createCaseEventLoader(db), ...createMeasureYearLoader(db) }, queries, role, requestId };
+  return {
+    db,
+    loaders: {
+      ...createFigureCellLoaders(db),
+      ...createSourceTableLoaders(db),
+      ...createMetricCellLoaders(db, role === 'public'),
+      ...createCaseEventLoader(db),
+      ...createMeasureYearLoader(db),
+    },
+    queries,
+    role,
+    requestId,
+  };
 }

@@ -4,7 +4,8 @@ import { Dimension } from '../schema/metric-enums.js';
 import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
 import { ATTRIBUTES, enumValueName, isTimeDimension } from '../warehouse/metrics/dimensions.js';
 import { CASE_FACT_COVERAGE } from '../warehouse/metrics/coverage.js';
-import { memberCaseTypes, openMemberNames } from '../warehouse/queries/member-case-types.js';
+import { memberCaseTypes } from '../warehouse/queries/case-dimension-members.js';
+import { openMemberNames } from '../warehouse/queries/member-case-types.js';
 import { badUserInput } from './api-errors.js';
 import type { RequestContext } from './context.js';
 
@@ -24,7 +25,9 @@ export class DimensionValueResolver {
       );
     }
     const spec = ATTRIBUTES[dimension];
-    const caseTypes = spec.basis === 'cases' ? await memberCaseTypes(db, dimension) : new Map<string, string[]>();
+    const caseTypes =
+      dimension === 'CASE_TYPE' ? new Map(spec.members.kind === 'closed' ? spec.members.list.map((m) => [m.code, [m.code]]) : [])
+      : spec.basis === 'cases' ? await memberCaseTypes(db, dimension) : new Map<string, string[]>();
     const applies = (code: string) => (caseTypes.get(code) ?? []) as CaseTypeCode[];
     if (spec.members.kind === 'closed') {
       const members = spec.members;

@@ -1,65 +1,67 @@
+import { discloseRows, type DisclosedRow } from '../warehouse/disclosure/disclose-rows.js';
+import { perturbed } from '../warehouse/disclosure/metric-disclosure.js';
 import { isTimeDimension, type Dimension } from '../warehouse/metrics/dimensions.js';
-import type { MetricRowData } from '../warehouse/metrics/metric-request.js';
-
-/** Cells resting on fewer cases than this are not shown to the public role. */
-export const MIN_CELL_SIZE = 5;
+import type { MetricRowData, OrderField } from '../warehouse/metrics/metric-request.js';
 
 /**
- * Disclosure control for aggregates from case-level facts, shown to the public role. The rule, applied to all rows
- * of a result before it is paged:
- *
- * 1. Primary: a cell resting on 1–4 cases is suppressed.
- * 2. Complement: along each grouped dimension, the sibling cells (equal in every other dimension and period) add up
- *    to a parent total that another query can show; a cell whose siblings together hold 1–4 cases is suppressed,
- *    since the parent minus it would disclose them.
- * 3. Secondary: along each grouped dimension, a sibling group with exactly one suppressed cell also loses its
- *    smallest other non-empty cell, so that the parent total minus the shown cells does not disclose the suppressed one.
- *
- * Rules 2–3 repeat until nothing changes. Returns, per row, whether it is suppressed.
+ * Disclosure control for aggregates from case-level facts, shown to the public role: the cell key method
+ * (docs/disclosure-control.md). Every count is perturbed by the noise its cell key selects in the p-table, rates are
+ * rebuilt from perturbed counts, and means, medians and percentiles over small cells are withheld. The same cell gets
+ * the same noise in every query, so differencing two answers no longer discloses the records between them; the
+ * suppression rules used before (small cells, their complements and secondary cells) are retired for it.
  */
-export function suppressSmallCells(rows: readonly MetricRowData[], by: readonly Dimension[]): boolean[] {
-  const suppressed = rows.map((r) => r.support > 0 && r.support < MIN_CELL_SIZE);
-  const axes: (Dimension | 'PERIOD')[] = [...by.filter((d) => !isTimeDimension(d)), ...(by.some(isTimeDimension) ? ['PERIOD' as const] : [])];
-  const keyWithout = (row: MetricRowData, axis: Dimension | 'PERIOD') =>
-    JSON.stringify([axis === 'PERIOD' ? null : row.bucket, ...by.filter((d) => !isTimeDimension(d) && d !== axis).map((d) => row.dims[d] ?? null)]);
-
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const axis of axes) {
-      const groups = new Map<string, number[]>();
-      rows.forEach((row, i) => groups.set(keyWithout(row, axis), [...(groups.get(keyWithout(row, axis)) ?? []), i]));
-      for (const members of groups.values()) {
-        if (members.length < 2) continue;
-        const parent = members.reduce((sum, i) => sum + (rows[i] as MetricRowData).support, 0);
-        for (const i of members) {
-          const rest = parent - (rows[i] as MetricRowData).support;
-          if (!suppressed[i] && rest > 0 && rest < MIN_CELL_SIZE) {
-            suppressed[i] = true;
-            changed = true;
-          }
-        }
-        const hidden = members.filter((i) => suppressed[i]);
-        if (hidden.length === 1) {
-          const candidates = members.filter((i) => !suppressed[i] && (rows[i] as MetricRowData).support > 0);
-          const smallest = candidates.sort((a, b) => (rows[a] as MetricRowData).support - (rows[b] as MetricRowData).support)[0];
-          if (smallest !== undefined) {
-            suppressed[smallest] = true;
-            changed = true;
-          }
-        }
-      }
-    }
-  }
-  return suppressed;
+export interface ControlledRow {
+  row: MetricRowData;
+  suppressed: boolean;
 }
 
 /**
- * The same rule for one count shown beside its parent total (a typed domain field split by segment or sex): hidden
- * when it rests on 1–4 cases, or when the parent minus it does.
+ * The rows of a result as the public role sees them: values and previous values replaced by their disclosed ones.
+ * A case-flow group exists only where it has cases, so a row whose flows all perturb to 0 is left out: shown, it would
+ * tell an empty-looking group (1–4 cases) from one that does not exist.
  */
-export function suppressCount(count: number | null, parent: number | null): boolean {
-  if (count === null) return false;
-  if (count > 0 && count < MIN_CELL_SIZE) return true;
-  const rest = parent === null ? 0 : parent - count;
-  return rest > 0 && rest < MIN_CELL_SIZE;
+export function controlRows(metric: string, rows: readonly MetricRowData[], by: readonly Dimension[]): ControlledRow[] {
+  const disclosed = discloseRows(metric, rows, by);
+  return rows.flatMap((row, i) => {
+    const { value, previous, counts } = disclosed[i] as DisclosedRow;
+    const flows = row.cells?.has('received_n') ? perturbed(row.cells, ['received_n']) + perturbed(row.cells, ['decided_n']) : null;
+    if (flows === 0) return [];
+    // Only the counts the catalogue puts beside this metric, each as disclosed (null where the rule has none).
+    const shownCounts = row.counts && Object.fromEntries(Object.keys(row.counts).map((c) => [c, counts[c as keyof typeof counts] ?? null]));
+    return [{ row: { ...row, value: value.value, previous: previous.value, previousSupport: null, counts: shownCounts }, suppressed: value.suppressed }];
+  });
+}
+
+/** The request's order without its VALUE terms: the database must not order by true values for the public role. */
+export function orderWithoutValue<T extends { field: OrderField }>(orderBy: readonly T[]): T[] {
+  return orderBy.filter((o) => o.field !== 'VALUE');
+}
+
+/**
+ * Re-sorts rows that the database ordered by the request's order without VALUE: within each run of rows equal on the
+ * terms before the first VALUE term (contiguous, since the database ordered by them first), a stable sort on the
+ * disclosed value; ties keep the database's order (the remaining terms, then the group key), never the true value.
+ * Withheld values sort last; other nulls first ascending and last descending, as in SQL.
+ */
+export function orderByDisclosedValue(rows: readonly ControlledRow[], orderBy: readonly { field: OrderField; descending: boolean }[]): ControlledRow[] {
+  const first = orderBy.findIndex((o) => o.field === 'VALUE');
+  if (first < 0) return [...rows];
+  const descending = (orderBy[first] as { descending: boolean }).descending;
+  const prefix = orderBy.slice(0, first).map((o) => o.field as Dimension);
+  const runKey = (r: ControlledRow) => JSON.stringify(prefix.map((d) => (isTimeDimension(d) ? r.row.bucket : r.row.dims[d] ?? null)));
+  const compare = (a: ControlledRow, b: ControlledRow) => {
+    if (a.suppressed !== b.suppressed) return a.suppressed ? 1 : -1;
+    const x = a.row.value;
+    const y = b.row.value;
+    if (x === null || y === null) return x === y ? 0 : (x === null) === descending ? 1 : -1;
+    return descending ? y - x : x - y;
+  };
+  const sorted: ControlledRow[] = [];
+  for (let start = 0; start < rows.length; ) {
+    let end = start + 1;
+    while (end < rows.length && runKey(rows[end] as ControlledRow) === runKey(rows[start] as ControlledRow)) end++;
+    sorted.push(...rows.slice(start, end).sort(compare));
+    start = end;
+  }
+  return sorted;
 }

@@ -10,7 +10,7 @@ import { PublishedFigureResolver } from './published-figure.resolver.js';
 import { SourceTableResolver } from './source-table.resolver.js';
 import { ReturnResolver } from './return.resolver.js';
 
-/** Every resolver class of the API; the schema is built from these. */
+/** Every resolver class of the API; the analyst and admin schema is built from these. */
 export const RESOLVERS: NonEmptyArray<Function> = [
   CaseTypeResolver,
   FeeActivityResolver,
@@ -23,3 +23,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DimensionValueResolver,
   CaseResolver,
 ];
+
+/**
+ * The public schema's resolvers: all but the case-level ones, so that the public schema has no `cases` field and no
+ * Case, CaseEvent or CaseWhere type to discover (introspection, suggestions, error messages).
+ */
+export const PUBLIC_RESOLVERS = RESOLVERS.filter((r) => r !== CaseResolver) as NonEmptyArray<Function>;

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
 import { metric, METRICS, type MetricName } from '../warehouse/metrics/catalog.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, timeGrain, type Dimension, type FilterKey } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, isTimeDimension, timeGrain, type Dimension, type FilterKey } from '../warehouse/metrics/dimensions.js';
 import { checkFilterShape, checkOpenValues, openTablesOf } from '../warehouse/metrics/filter-check.js';
-import { estimateRows, tablesToCount } from '../warehouse/metrics/row-estimate.js';
+import { estimateRows } from '../warehouse/metrics/row-estimate.js';
+import { caseTypeMembers } from '../warehouse/queries/case-dimension-members.js';
 import { openSetMembers } from '../warehouse/queries/open-members.js';
 import { isoWeek } from '../warehouse/metrics/iso-week.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
@@ -16,10 +17,10 @@ import { Comparison, SortDirection, type MetricOrderField } from '../schema/metr
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import { badUserInput } from './api-errors.js';
-import { MIN_CELL_SIZE, suppressSmallCells } from './disclosure-control.js';
+import { controlRows, orderByDisclosedValue, orderWithoutValue } from './disclosure-control.js';
 import { metricFormula } from './metric-formula.js';
 import { withInterval } from './metric-interval.js';
-import { intervalMethod } from '../warehouse/metrics/metric-counts.js';
+import { intervalMethod, type CountColumn } from '../warehouse/metrics/metric-counts.js';
 import { encodeNumberCursor } from './pagination.js';
 import type { Role } from './roles.js';
 
@@ -70,18 +71,17 @@ function toFilter(where: MetricWhere | null | undefined): MetricFilter {
   return filter;
 }
 
-function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean, controlled: boolean): MetricRow {
+function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean): MetricRow {
   const grain = timeGrain(by);
   const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
   const week = date && grain === 'WEEK' ? isoWeek(date) : null;
   const value = suppressed ? null : data.value;
-  // A previous value resting on 1–4 cases is withheld like any small cell (only computed for the public role).
-  const previousHidden = suppressed || (controlled && data.previousSupport !== null && data.previousSupport > 0 && data.previousSupport < MIN_CELL_SIZE);
-  const previous = previousHidden ? null : data.previous;
+  // For the public role the previous value is disclosed like any cell (resolvers/disclosure-control.ts).
+  const previous = data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
   const dims = Object.fromEntries(ATTRIBUTE_DIMENSIONS.map((d) => [ATTRIBUTES[d].key, data.dims[d] ?? null])) as Record<FilterKey, string | null>;
   // A suppressed cell's counts go with its value.
-  const count = (c: keyof MetricRowData['counts']) => (suppressed ? null : (data.counts[c] ?? null));
+  const count = (c: CountColumn) => (suppressed ? null : (data.counts?.[c] ?? null));
   return {
     ...dims,
     value,
@@ -125,16 +125,17 @@ export async function computeMetric(
   const where = toFilter(args.where);
   try {
     checkFilterShape(where);
-    // One statement fetches the members of every open set the request filters or groups by (none for closed sets).
-    const tables = [...new Set([...openTablesOf(where), ...tablesToCount(by, where)])];
-    const members = await openSetMembers(db, tables);
-    checkOpenValues(where, members);
-    const estimate = estimateRows(by, where, new Map([...members].map(([t, codes]) => [t, codes.length])));
-    if (role === 'public' && definition.kind !== 'figure' && estimate > MAX_CONTROLLED_ROWS) {
-      throw new MetricRequestError(
-        `this grouping can have up to ${estimate} rows, more than the ${MAX_CONTROLLED_ROWS} that disclosure control checks at once; narrow the filter or group by fewer dimensions`,
-        { estimate, limit: MAX_CONTROLLED_ROWS },
-      );
+    // One statement fetches the members of every open set the request filters by (none for closed sets).
+    checkOpenValues(where, await openSetMembers(db, openTablesOf(where)));
+    // Disclosure control needs the whole result of a public grouping: one too large is refused before it runs.
+    if (role === 'public' && definition.kind !== 'figure' && by.some((d) => !isTimeDimension(d))) {
+      const estimate = estimateRows(by, where, await caseTypeMembers(db));
+      if (estimate > MAX_CONTROLLED_ROWS) {
+        throw new MetricRequestError(
+          `this grouping can have up to ${estimate} rows, more than the ${MAX_CONTROLLED_ROWS} that disclosure control checks at once; narrow the filter or group by fewer dimensions`,
+          { estimate, limit: MAX_CONTROLLED_ROWS },
+        );
+      }
     }
   } catch (error) {
     if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
@@ -152,7 +153,10 @@ export async function computeMetric(
   const controlled = role === 'public' && definition.kind !== 'figure';
   let result;
   try {
-    result = await runMetric(db, definition, controlled ? { ...request, limit: MAX_CONTROLLED_ROWS + 1, offset: 0 } : request);
+    // The public role's values are disclosed from the whole result (cell keys beside every row), ordered afterwards.
+    result = await runMetric(db, definition, controlled
+      ? { ...request, orderBy: orderWithoutValue(request.orderBy), limit: MAX_CONTROLLED_ROWS + 1, offset: 0, cellKeys: true }
+      : request);
   } catch (error) {
     if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
     throw error;
@@ -163,18 +167,18 @@ export async function computeMetric(
     if (result.rows.length > MAX_CONTROLLED_ROWS) {
       throw badUserInput(`this grouping has more than ${MAX_CONTROLLED_ROWS} rows; narrow the filter or group by fewer dimensions`);
     }
-    const all = suppressSmallCells(result.rows, by);
-    // Suppressed values must not keep a place that their value earned: they sort last when ordering by value.
-    const order = result.rows.map((_, i) => i);
-    if (request.orderBy.some((o) => o.field === 'VALUE')) order.sort((a, b) => Number(all[a]) - Number(all[b]) || a - b);
-    const window = order.slice(page.offset, page.offset + page.limit);
-    pageRows = window.map((i) => result.rows[i] as MetricRowData);
-    suppressed = window.map((i) => all[i] as boolean);
+    // Ordered by the disclosed values, never the true ones; withheld values sort last.
+    const shown = orderByDisclosedValue(controlRows(definition.name, result.rows, by), request.orderBy);
+    result = { ...result, totalCount: shown.length };
+    const window = shown.slice(page.offset, page.offset + page.limit);
+    pageRows = window.map((c) => c.row);
+    // A bucket outside the coverage is null for its own reason, not withheld.
+    suppressed = window.map((c) => c.suppressed && c.row.nullReason !== 'OUTSIDE_COVERAGE');
   }
   const published = await publishedBeside(db, definition, request, pageRows);
-  // The interval is computed last, from the counts the role is shown (after disclosure control).
+  // The interval is computed last, from the counts the role is shown (after disclosure control: perturbed for the public role).
   const method = intervalMethod(definition.counts);
-  const rows = pageRows.map((row, i) => withInterval(toRow(row, by, published[i] ?? null, suppressed[i] ?? false, controlled), method));
+  const rows = pageRows.map((row, i) => withInterval(toRow(row, by, published[i] ?? null, suppressed[i] ?? false), method));
   const end = page.offset + rows.length;
   return {
     definition: toDefinitionType(definition),

@@ -4,6 +4,36 @@ import { PublishedFigureWhere } from '../schema/published-figure-where.input.js'
 import { SourceTable } from '../schema/source-table.type.js';
 import { countFigures, figurePage } from '../warehouse/queries/published-figures.js';
 import type { RequestContext } from './context.js';
+import { badUserInput } from './api-errors.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../warehouse/database/tables.js';
+import { checkKnown } from '../warehouse/metrics/filter-check.js';
+import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';
+import { FIGURE_FILTER_COLUMNS, figureColumnValues, type FigureFilterColumn } from '../warehouse/queries/figure-column-values.js';
+
+/**
+ * Every text filter of publishedFigures names values the figures hold: an unknown one (a misspelt measure, a table
+ * code with the wrong case) is refused with the nearest valid ones instead of answering an empty page.
+ */
+async function checkFigureFilter(db: Kysely<Database>, filter: PublishedFigureWhere): Promise<void> {
+  const given = (Object.keys(FIGURE_FILTER_COLUMNS) as FigureFilterColumn[]).flatMap((column) => {
+    const value = filter[column];
+    if (value === undefined || value === null) return [];
+    const values = Array.isArray(value) ? (value as string[]) : [value as string];
+    return [[column, values] as const];
+  });
+  if (given.length === 0) return;
+  for (const [column, values] of given) {
+    if (values.length === 0) throw badUserInput(`where.${column}: an empty list matches nothing; omit the filter for every value`, { argument: `where.${column}` });
+  }
+  const known = await figureColumnValues(db, given.map(([column]) => column));
+  try {
+    for (const [column, values] of given) checkKnown(`where.${column}`, values, known.get(column) ?? [], 'publishedFigures without this filter');
+  } catch (error) {
+    if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
+    throw error;
+  }
+}
 import { figureCursor, pageSize } from './pagination.js';
 import { toFigurePage, toSourceTable } from './published-figure.mapper.js';
 
@@ -21,6 +51,7 @@ export class PublishedFigureResolver {
     const limit = pageSize(first);
     const cursor = figureCursor(after);
     const filter = { ...where };
+    await checkFigureFilter(db, filter);
     const [rows, totalCount] = await Promise.all([figurePage(db, filter, limit, cursor).execute(), countFigures(db, filter)]);
     return { totalCount, ...toFigurePage(rows, limit) };
   }

@@ -34,10 +34,10 @@ export class PublishedValue {
 
 @ObjectType({ simpleResolvers: true, description: 'One row of a metric: the value for one group, flat for BI tools (rad). Dimensions not grouped by are null.' })
 export class MetricRow {
-  @Field(() => Float, { nullable: true, description: 'The metric value (värde); null when suppressed or undefined (e.g. a ratio over zero cases).' })
+  @Field(() => Float, { nullable: true, description: 'The metric value (värde); null when suppressed or undefined (e.g. a ratio over zero cases). For the public role, counts from case facts are perturbed (cell key method, röjandeskydd) and rates computed from the perturbed counts.' })
   value!: number | null;
 
-  @Field(() => Boolean, { description: 'True when the value is withheld by disclosure control (röjandeskydd).' })
+  @Field(() => Boolean, { description: 'True when the value is withheld by disclosure control (röjandeskydd): a rate, mean, median or percentile over a small cell.' })
   suppressed!: boolean;
 
   @Field(() => NullReason, { nullable: true, description: 'Why value is null (orsak till tomt värde); null when value is given.' })

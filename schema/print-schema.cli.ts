@@ -1,8 +1,10 @@
-/** Writes the API's SDL to schema.graphql (`npm run schema:print`); a test fails when the two differ. */
+/** Writes the API's SDL to schema.graphql and schema.public.graphql (`npm run schema:print`); a test fails when they drift. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printApiSchema } from './build-schema.js';
 
-const target = path.resolve(import.meta.dirname, '..', 'schema.graphql');
-await writeFile(target, await printApiSchema());
-console.log(`wrote ${target}`);
+for (const [audience, file] of [['full', 'schema.graphql'], ['public', 'schema.public.graphql']] as const) {
+  const target = path.resolve(import.meta.dirname, '..', file);
+  await writeFile(target, await printApiSchema(audience));
+  console.log(`wrote ${target}`);
+}

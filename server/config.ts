@@ -24,6 +24,10 @@ export interface ServerConfig {
   exportRowCap: number;
   /** Milliseconds SIGTERM waits for in-flight requests before closing. */
   shutdownGraceMs: number;
+  /** Port of /metrics on a listener of its own (same host); unset: /metrics on the API's port, for admin keys only. */
+  metricsPort: number | undefined;
+  /** Seconds the embedded PostgreSQL may stay down after a crash before the process gives up and exits. */
+  embeddedRestartGiveUpS: number;
   /** TCP port of the embedded PostgreSQL; 0 picks a free one at each start. */
   embeddedPgPort: number;
   /** Password of the bi_reader login for SQL clients; random per start when unset. */
@@ -37,6 +41,14 @@ function integer(name: string, fallback: number): number {
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+  return value;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${text}"`);
   return value;
 }
 
@@ -55,6 +67,8 @@ export function readServerConfig(): ServerConfig {
     trustedDocuments: process.env.TRUSTED_DOCUMENTS || undefined,
     exportRowCap: integer('EXPORT_ROW_CAP', 100_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000),
+    metricsPort: process.env.METRICS_PORT ? integer('METRICS_PORT', 0) : undefined,
+    embeddedRestartGiveUpS: positiveNumber('EMBEDDED_RESTART_GIVEUP_S', 60),
     embeddedPgPort: integer('EMBEDDED_PG_PORT', 0),
     biReaderPassword: process.env.BI_READER_PASSWORD || undefined,
     biStatementTimeoutMs: integer('BI_STATEMENT_TIMEOUT_MS', 60_000),

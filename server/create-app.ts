@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
@@ -11,20 +9,19 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { createRequestContext, type RequestContext } from '../resolvers/context.js';
-import { buildApiSchema } from '../schema/build-schema.js';
+import { audienceOf } from '../schema/build-schema.js';
+import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
 import type { Database } from '../warehouse/database/tables.js';
 import { readAccessConfig, resolveRole, type AccessConfig } from './api-keys.js';
-import { formatApiError } from './format-error.js';
+import { adminOnly } from './admin-only.js';
 import { healthRouter } from './health-route.js';
-import { DEFAULT_MAX_QUERY_COST, listCostLimit } from './list-cost-limit.js';
+import { DEFAULT_MAX_QUERY_COST } from './list-cost-limit.js';
 import { metricExportRouter } from './metric-export-route.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createApiMetrics } from './observability/metrics.js';
-import { requestLogPlugin } from './observability/request-log-plugin.js';
 import { playgroundRouter } from './playground/playground-route.js';
-import { queryLimits } from './query-limits.js';
+import { createRoleApollo } from './role-apollo.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
-import { KnownOperationTypesRule } from './validation/known-operation-types.rule.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -38,11 +35,18 @@ export interface AppOptions {
   trustedDocuments?: string;
   exportRowCap?: number;
   logger?: Logger;
+  /** Serve /metrics on this port (metricsServer) instead of on the API's port for admin keys. */
+  metricsPort?: number;
+  /** The embedded cluster's supervisor, when this process runs one: health and /metrics report it. */
+  supervisor?: ClusterSupervisor;
 }
 
 export interface App {
   httpServer: http.Server;
+  /** The analyst and admin schema's server (the public role has its own: server/role-apollo.ts). */
   apollo: ApolloServer<RequestContext>;
+  /** With metricsPort: the server of /metrics, not yet listening. */
+  metricsServer?: http.Server;
   /** Stops accepting connections and waits for in-flight requests (Apollo's drain plugin). */
   stop(): Promise<void>;
 }
@@ -52,34 +56,18 @@ const errorBody = (code: string, message: string) => ({ errors: [{ message, exte
 
 /** Builds the HTTP server: GraphQL at /graphql, CSV export, playground, health and metrics. Not yet listening. */
 export async function createApp(options: AppOptions): Promise<App> {
-  const schema = await buildApiSchema();
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? (options.production ? 'info' : 'warn'));
-  const metrics = createApiMetrics(options.pool);
+  const metrics = createApiMetrics(options.pool, options.supervisor);
   const access = options.access ?? readAccessConfig();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const limits = queryLimits();
   const trusted = options.trustedDocuments ? loadTrustedDocuments(options.trustedDocuments) : undefined;
-  const apollo = new ApolloServer<RequestContext>({
-    schema,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: !options.production,
-    allowBatchedHttpRequests: false,
-    csrfPrevention: true,
-    persistedQueries: trusted ? { cache: trusted.cache } : false,
-    validationRules: [...limits.validationRules, KnownOperationTypesRule],
-    formatError: (formatted, error) => formatApiError(formatted, error, !options.production),
-    plugins: [
-      // graphql-armor ships CommonJS typings of the same plugin interface.
-      ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      listCostLimit(schema, options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST) as ApolloServerPlugin<RequestContext>,
-      requestLogPlugin(logger, metrics),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
-    ],
+  // One schema per role: the public role's has no case-level field or type (server/role-apollo.ts).
+  const servers = await createRoleApollo({
+    production: options.production, httpServer, trusted, maxQueryCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, logger, metrics,
   });
-  await apollo.start();
+  const apollo = servers.forAudience('full');
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
   const contextFor = async (req: Request): Promise<RequestContext> => {
@@ -94,10 +82,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     return createRequestContext(options.db, resolved.role, requestId);
   };
 
-  app.use(healthRouter(options.db));
-  app.get('/metrics', async (_req, res) => {
+  app.use(healthRouter(options.db, options.supervisor));
+  // Prometheus metrics: on a port of their own (METRICS_PORT), else here for an admin key only.
+  const serveMetrics: express.RequestHandler = async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  };
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  metricsApp.get('/metrics', serveMetrics);
+  if (options.metricsPort === undefined) app.get('/metrics', adminOnly(access), serveMetrics);
   if ((options.rateLimitPerMinute ?? 0) > 0) {
     app.use(['/graphql', '/export'], rateLimit({
       windowMs: 60_000,
@@ -115,12 +108,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }));
   }
-  app.use(metricExportRouter(apollo, contextFor, options.exportRowCap ?? 100_000));
+  app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted));
   if (!options.production) app.use('/playground', playgroundRouter('/graphql'));
   app.get('/', (_req, res) => {
     res.redirect(options.production ? '/health' : '/playground');
   });
-  const graphqlHandlers = [express.json({ limit: options.bodyLimit }), ...(trusted ? [trusted.guard] : []), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) })];
+  const byAudience = {
+    public: expressMiddleware(servers.forAudience('public'), { context: ({ req }) => contextFor(req) }),
+    full: expressMiddleware(servers.forAudience('full'), { context: ({ req }) => contextFor(req) }),
+  };
+  // The caller's schema: by its role; a bad or missing key goes to the public server, whose context refuses it.
+  const bySchema: express.RequestHandler = (req, res, next) => {
+    const resolved = resolveRole(req, access);
+    return byAudience['error' in resolved ? 'public' : audienceOf(resolved.role)](req, res, next);
+  };
+  const graphqlHandlers = [express.json({ limit: options.bodyLimit }), ...(trusted ? [trusted.guard] : []), bySchema];
   app.use('/graphql', ...graphqlHandlers);
   // Bodies that are too large or not JSON never reach GraphQL: answer them in the same error shape.
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, next: express.NextFunction) => {
@@ -130,5 +132,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger.error({ err: error.message }, 'unhandled HTTP error');
     return res.status(error.status ?? 500).json(errorBody(ErrorCode.INTERNAL, 'Internal error.'));
   });
-  return { httpServer, apollo, stop: () => apollo.stop() };
+  const metricsServer = options.metricsPort === undefined ? undefined : http.createServer(metricsApp);
+  return {
+    httpServer, apollo, metricsServer,
+    stop: async () => {
+      if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
+      await servers.stop();
+    },
+  };
 }

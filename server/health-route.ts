@@ -1,11 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import express, { type Router } from 'express';
+import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
 import type { Database } from '../warehouse/database/tables.js';
 
-/** Liveness says the process serves; readiness says it can answer queries (the database replies within 2 s). */
-export function healthRouter(db: Kysely<Database>): Router {
+/**
+ * Liveness says the process serves (and, with an embedded cluster, that its supervisor has not given up);
+ * readiness says it can answer queries (the database replies within 2 s).
+ */
+export function healthRouter(db: Kysely<Database>, supervisor?: ClusterSupervisor): Router {
   const router = express.Router();
   const ready = async (_req: express.Request, res: express.Response) => {
+    const embedded = supervisor?.status();
+    if (embedded && embedded !== 'up') {
+      res.status(503).json({ status: 'unavailable', database: `embedded PostgreSQL ${embedded === 'restarting' ? 'restarting' : 'could not be restarted'}` });
+      return;
+    }
     try {
       await Promise.race([
         sql`select 1`.execute(db),
@@ -17,7 +26,8 @@ export function healthRouter(db: Kysely<Database>): Router {
     }
   };
   router.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (supervisor?.status() === 'failed') res.status(503).json({ status: 'failed', database: 'embedded PostgreSQL could not be restarted' });
+    else res.json({ status: 'ok' });
   });
   router.get('/health/ready', ready);
   router.get('/health', ready);

@@ -1,6 +1,6 @@
 /**
- * `npm start`: boots the database (embedded unless DATABASE_URL is set), migrates, loads what changed, and serves
- * GraphQL as a read-only database role.
+ * `npm start`: boots the database (embedded unless DATABASE_URL is set, and then supervised: restarted after a
+ * crash), migrates, loads what changed, and serves GraphQL as a read-only database role.
  */
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
@@ -9,7 +9,8 @@ import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
 import { readAccessConfig } from './api-keys.js';
 import { readServerConfig } from './config.js';
 import { createApp } from './create-app.js';
-import { resolveDatabase } from './database-target.js';
+import { superviseCluster } from '../warehouse/database/cluster-supervisor.js';
+import { DataDirectoryInUseError, resolveDatabase, type DatabaseTarget } from '../warehouse/database/database-target.js';
 import { createLogger } from './observability/logger.js';
 
 const logger = createLogger();
@@ -17,7 +18,32 @@ const config = readServerConfig();
 const access = readAccessConfig();
 const started = Date.now();
 
-const target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), config.embeddedPgPort);
+/** After giving up on the embedded cluster, liveness answers 503 this long (for probes and in-flight requests) before the exit. */
+const GIVE_UP_LINGER_MS = 1_000;
+
+let target: DatabaseTarget;
+try {
+  target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), { role: 'server', port: config.embeddedPgPort || undefined });
+} catch (error) {
+  if (!(error instanceof DataDirectoryInUseError)) throw error;
+  // One line and no stack: what holds the data directory is all the admin needs.
+  console.error(`[migration-warehouse] ${error.message}`);
+  process.exit(1);
+}
+// The embedded cluster is ours to keep up; a DATABASE_URL's database is someone else's (the pool reconnects).
+const supervisor = target.embedded && superviseCluster(target.embedded, {
+  giveUpMs: config.embeddedRestartGiveUpS * 1000,
+  log: logger,
+  onRestarted: () => void target.recordState().catch(() => undefined),
+  onGiveUp: (reason) => {
+    logger.fatal({ giveUpS: config.embeddedRestartGiveUpS }, `${reason}; exiting`);
+    console.error(`[migration-warehouse] ${reason}; exiting (status 1) for a process supervisor to restart the service`);
+    setTimeout(() => {
+      setTimeout(() => process.exit(1), 5_000).unref();
+      void target.stop().catch(() => undefined).finally(() => process.exit(1));
+    }, GIVE_UP_LINGER_MS);
+  },
+});
 const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName: 'migration-warehouse-loader' });
 const prepared = await prepareWarehouse(owner.db);
 const { figures } = prepared;
@@ -53,10 +79,12 @@ const warehouse = connectWarehouse(apiUrl, { maxConnections: config.maxConnectio
 const app = await createApp({
   db: warehouse.db, pool: warehouse.pool, production: config.production, bodyLimit: config.bodyLimit, access, logger,
   rateLimitPerMinute: config.rateLimitPerMinute, maxQueryCost: config.maxQueryCost, trustedDocuments: config.trustedDocuments,
-  exportRowCap: config.exportRowCap,
+  exportRowCap: config.exportRowCap, metricsPort: config.metricsPort, supervisor,
 });
 await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+if (app.metricsServer) await new Promise<void>((resolve) => app.metricsServer?.listen(config.metricsPort, config.host, resolve));
 const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+await target.recordState({ httpUrl: base });
 const ready = `GraphQL API at ${base}/graphql${config.production ? '' : `, playground at ${base}/playground`} (ready in ${Date.now() - started} ms)`;
 logger.info({ url: `${base}/graphql` }, ready);
 if (process.stdout.isTTY || !config.production) console.log(`[migration-warehouse] ${ready}`);
@@ -78,9 +106,10 @@ async function shutdown(signal: string): Promise<void> {
   }, config.shutdownGraceMs);
   force.unref();
   try {
+    supervisor?.stop();
     await app.stop();
     await warehouse.close();
-    await target.embedded?.stop();
+    await target.stop();
   } finally {
     process.exit(0);
   }

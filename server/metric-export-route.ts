@@ -3,6 +3,8 @@ import { stringify } from 'csv-stringify';
 import express, { type Request, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../resolvers/context.js';
+import type { Role } from '../resolvers/roles.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import { findMetric } from '../warehouse/metrics/catalog.js';
 import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, timeGrain, type Dimension, type TimeDimension } from '../warehouse/metrics/dimensions.js';
@@ -10,8 +12,11 @@ import { countColumnNames, intervalMethod, type MetricCounts } from '../warehous
 
 const DIMENSION_FIELDS = ATTRIBUTE_DIMENSIONS.map((d) => ATTRIBUTES[d].key);
 
-/** The `metric` field as the export asks it: the same resolver, validation, limits and error codes as GraphQL. */
-const METRIC_PAGE = `query MetricExport($name: MetricName!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $orderBy: [MetricOrder!], $first: Int, $after: String) {
+/**
+ * The `metric` field as the export asks it: the same resolver, validation, limits and error codes as GraphQL. With
+ * trusted documents on, the export runs only when this exact document is in the manifest.
+ */
+export const METRIC_EXPORT_DOCUMENT = `query MetricExport($name: MetricName!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $orderBy: [MetricOrder!], $first: Int, $after: String) {
   metric(name: $name, by: $by, where: $where, compareTo: $compareTo, orderBy: $orderBy, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     rows { value suppressed nullReason period year quarter month week ${DIMENSION_FIELDS.join(' ')}
@@ -72,13 +77,17 @@ function parseList(text: unknown): string[] | undefined {
  * every row of the metric as CSV, streamed page by page, up to `rowCap` rows (X-Total-Count tells how many exist).
  */
 export function metricExportRouter(
-  apollo: ApolloServer<RequestContext>,
+  apolloFor: (role: Role) => ApolloServer<RequestContext>,
   contextFor: (req: Request) => Promise<RequestContext>,
   rowCap: number,
+  trusted?: TrustedDocuments,
 ): Router {
   const router = express.Router();
   router.get('/export/metric.csv', async (req, res) => {
     const fail = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    if (trusted && !trusted.trusts(METRIC_EXPORT_DOCUMENT)) {
+      return fail(403, 'FORBIDDEN', 'This server only runs trusted (registered) documents; the CSV export document is not registered');
+    }
     let where: unknown;
     let orderBy: unknown;
     try {
@@ -103,7 +112,8 @@ export function metricExportRouter(
       return fail(code === 'FORBIDDEN' ? 401 : 500, code, error instanceof Error ? error.message : 'Internal error.');
     }
     const page = async () => {
-      const response = await apollo.executeOperation<{ metric: MetricResult }>({ query: METRIC_PAGE, variables }, { contextValue: context });
+      // The caller's own schema, as for /graphql.
+      const response = await apolloFor(context.role).executeOperation<{ metric: MetricResult }>({ query: METRIC_EXPORT_DOCUMENT, variables }, { contextValue: context });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult;
     };

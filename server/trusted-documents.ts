@@ -14,6 +14,8 @@ export interface TrustedDocuments {
   guard: RequestHandler;
   /** Answers persisted-query look-ups from the manifest; refuses to store anything else. */
   cache: KeyValueCache<string>;
+  /** Whether a document (its exact text) is in the manifest. */
+  trusts(query: string): boolean;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -50,5 +52,5 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
       errors: [{ message: 'This server only runs trusted (registered) documents; this one is not registered', extensions: { code: ErrorCode.FORBIDDEN } }],
     });
   };
-  return { guard, cache };
+  return { guard, cache, trusts: (query) => documents.has(sha256(query)) };
 }

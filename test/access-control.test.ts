@@ -8,6 +8,8 @@ import { loadCases } from '../warehouse/cases/load-cases.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
 import { readAccessConfig } from '../server/api-keys.js';
+import { createRequestContext } from '../resolvers/context.js';
+import type { Role } from '../resolvers/roles.js';
 import { sha256 } from '../server/trusted-documents.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -30,9 +32,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   // A small known population: 40 asylum cases in nord, 3 in syd (a cell the public must not see), all 2023.
   await sql`truncate cases.case_fact, cases.case_event, cases.received_month, cases.decided_month`.execute(database.db);
-  await sql`insert into cases.case_fact (case_id, case_type, segment, sex, age_group, nationality, region, channel, received_date, decision_date, outcome, processing_days)
+  await sql`insert into cases.case_fact (case_id, case_type, segment, sex, age_group, nationality, region, channel, received_date, decision_date, outcome, processing_days, record_key)
     select g, 'ASYLUM', 'first_time', case when g % 2 = 0 then 'female' else 'male' end, '18_34', 'SY',
-           case when g <= 40 then 'nord' else 'syd' end, 'e_application', date '2023-01-01' + g, date '2023-06-01' + g, 'approved', 151
+           case when g <= 40 then 'nord' else 'syd' end, 'e_application', date '2023-01-01' + g, date '2023-06-01' + g, 'approved', 151,
+           (hashint4(g) & 2147483647)
     from generate_series(1, 43) g`.execute(database.db);
   await sql`insert into cases.case_event (case_id, event_type, event_date) select case_id, 'received', received_date from cases.case_fact`.execute(database.db);
   await buildCaseRollups(database.db, 'cases');
@@ -45,9 +48,10 @@ afterAll(async () => {
 
 describe('roles from API keys', () => {
   it('gives requests without a key the public role: aggregates yes, case rows no', async () => {
+    // The public schema has no `cases` field at all (a schema per role: test/role-schemas.test.ts).
     const { status, body } = await post(server.url, '{ cases(first: 5) { nodes { caseId } } }');
-    expect(status).toBe(403);
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const metric = await post(server.url, '{ metric(name: RECEIVED) { rows { value } } }');
     expect(metric.body.errors).toBeUndefined();
   });
@@ -58,6 +62,12 @@ describe('roles from API keys', () => {
     const cases = (body.data?.cases as { nodes: { caseId: string; events: unknown[] }[] }).nodes;
     expect(cases.map((c) => c.caseId)).toEqual(['41', '42', '43']);
     expect(cases[0]?.events).toEqual([{ eventType: 'received', eventDate: '2023-02-11' }]);
+  });
+
+  it('builds no request context without a role: nothing falls back to admin', () => {
+    expect(() => createRequestContext(database.db, undefined as unknown as Role)).toThrow(/needs a role/);
+    expect(() => createRequestContext(database.db, 'root' as Role)).toThrow(/needs a role/);
+    expect(createRequestContext(database.db, 'public').role).toBe('public');
   });
 
   it('refuses an unknown key, and keyless requests when anonymous access is off', async () => {
@@ -77,14 +87,33 @@ describe('roles from API keys', () => {
 describe('disclosure control for the public role', () => {
   const byRegion = '{ metric(name: RECEIVED, by: [REGION]) { rows { region value suppressed } } }';
 
-  it('suppresses a cell of fewer than five cases, and the sibling that would give it away', async () => {
+  it('perturbs every count by its cell key: a cell of 1–4 cases shows as 0 (left out) or as 5 and more', async () => {
     const { body } = await post(server.url, byRegion);
     expect(body.errors).toBeUndefined();
-    // syd has 3 cases (primary); nord is the only sibling, and total − nord would disclose syd (secondary).
-    expect((body.data?.metric as { rows: unknown[] }).rows).toEqual([
-      { region: 'NORD', value: null, suppressed: true },
-      { region: 'SYD', value: null, suppressed: true },
-    ]);
+    const rows = (body.data?.metric as { rows: { region: string; value: number; suppressed: boolean }[] }).rows;
+    // syd has 3 cases: never shown as 3; nord's 40 moves by at most D = 4.
+    const syd = rows.find((r) => r.region === 'SYD');
+    expect(syd === undefined || syd.value >= 5).toBe(true);
+    expect(Math.abs((rows.find((r) => r.region === 'NORD')?.value ?? 0) - 40)).toBeLessThanOrEqual(4);
+    // The same cells always get the same noise: asking again, or within a larger grouping, changes nothing.
+    const again = await post(server.url, '{ metric(name: RECEIVED, by: [REGION, CASE_TYPE]) { rows { region value } } }');
+    expect((again.body.data?.metric as { rows: { region: string; value: number }[] }).rows.map((r) => [r.region, r.value]))
+      .toEqual(rows.map((r) => [r.region, r.value]));
+  });
+
+  it('discloses previous values and orders by disclosed values, as the rows show them', async () => {
+    const { body } = await post(server.url, `{ metric(name: RECEIVED, by: [MONTH, SEX], compareTo: PREVIOUS_PERIOD, orderBy: [{ field: VALUE, direction: DESC }]) {
+      totalCount rows { month sex value previous change } } }`);
+    expect(body.errors).toBeUndefined();
+    const rows = (body.data?.metric as { totalCount: number; rows: { month: number; sex: string; value: number; previous: number | null; change: number | null }[] }).rows;
+    expect(rows.length).toBe((body.data?.metric as { totalCount: number }).totalCount);
+    rows.slice(1).forEach((r, i) => expect(r.value).toBeLessThanOrEqual(rows[i]?.value ?? Infinity));
+    for (const r of rows.filter((x) => x.month === 2)) {
+      const january = rows.find((x) => x.month === 1 && x.sex === r.sex);
+      expect(r.previous).toBe(january?.value ?? null);
+      if (january) expect(r.change).toBe(r.value - january.value);
+    }
+    for (const r of rows) expect(r.value >= 1 && r.value <= 4).toBe(false);
   });
 
   it('shows the analyst every cell', async () => {
@@ -95,11 +124,15 @@ describe('disclosure control for the public role', () => {
     ]);
   });
 
-  it('suppresses small splits in the typed domain fields too', async () => {
+  it('perturbs the typed domain fields with the same cell keys as metric(…)', async () => {
     const { body } = await post(server.url, '{ caseTypes(codes: [ASYLUM]) { years(segment: FIRST_TIME, sex: FEMALE) { year received } } }');
     expect(body.errors).toBeUndefined();
     const years = (body.data?.caseTypes as { years: { year: number; received: number | null }[] }[])[0]?.years ?? [];
-    expect(years.find((y) => y.year === 2023)?.received).toBe(21);
+    const metric = await post(server.url, '{ metric(name: RECEIVED, by: [YEAR], where: { caseSegment: [FIRST_TIME], sex: [FEMALE] }) { rows { year value } } }');
+    const metricValue = (metric.body.data?.metric as { rows: { year: number; value: number }[] }).rows.find((r) => r.year === 2023)?.value;
+    // 21 women in 2023: shown within D = 4 of it, and the same as metric(…) shows for the same cell.
+    expect(Math.abs((years.find((y) => y.year === 2023)?.received ?? 0) - 21)).toBeLessThanOrEqual(4);
+    expect(years.find((y) => y.year === 2023)?.received).toBe(metricValue);
   });
 });
 
@@ -153,7 +186,7 @@ describe('the read-only database role', () => {
 describe('observability', () => {
   it('serves Prometheus metrics with request counts by outcome and rejections by reason', async () => {
     await post(server.url, '{ nope }');
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(`${server.url}/metrics`, { headers: { 'x-api-key': ADMIN_KEY } })).text();
     expect(text).toMatch(/graphql_requests_total\{operation="[^"]+",outcome="ok"\} \d+/);
     expect(text).toMatch(/graphql_rejected_total\{reason="BAD_USER_INPUT"\} \d+/);
     expect(text).toContain('graphql_request_duration_seconds_bucket');

@@ -32,8 +32,14 @@ afterAll(async () => {
 
 const COUNT_FIELDS = ['numerator', 'denominator', 'referenceNumerator', 'referenceDenominator', 'n', 'lower', 'upper', 'significant'] as const;
 const VIEW_COLUMNS: Record<(typeof COUNT_FIELDS)[number], string> = {
-  numerator: 'numerator', denominator: 'denominator', referenceNumerator: 'reference_numerator',
-  referenceDenominator: 'reference_denominator', n: 'n', lower: 'lower', upper: 'upper', significant: 'significant',
+  numerator: 'numerator',
+  denominator: 'denominator',
+  referenceNumerator: 'reference_numerator',
+  referenceDenominator: 'reference_denominator',
+  n: 'n',
+  lower: 'lower',
+  upper: 'upper',
+  significant: 'significant',
 };
 
 type Row = Record<string, unknown>;
@@ -52,7 +58,9 @@ async function graphqlRows(definition: MetricDefinition): Promise<Row[]> {
   let after: string | undefined;
   for (;;) {
     const { body } = await server.graphql<{ metric: { pageInfo: { hasNextPage: boolean; endCursor: string }; rows: Row[] } }>(query, {
-      name: definition.name.toUpperCase(), by, after,
+      name: definition.name.toUpperCase(),
+      by,
+      after,
     });
     expect(body.errors).toBeUndefined();
     rows.push(...body.data!.metric.rows);
@@ -74,7 +82,9 @@ async function viewRows(definition: MetricDefinition): Promise<Row[]> {
       const code = r[spec.column] as string | null;
       row[spec.key] = code === null || spec.members.kind === 'open' ? code : enumValueName(spec.members, code);
     }
-    for (const f of COUNT_FIELDS) if (VIEW_COLUMNS[f] in r) row[f] = r[VIEW_COLUMNS[f]] === null ? null : typeof r[VIEW_COLUMNS[f]] === 'boolean' ? r[VIEW_COLUMNS[f]] : Number(r[VIEW_COLUMNS[f]]);
+    for (const f of COUNT_FIELDS)
+      if (VIEW_COLUMNS[f] in r)
+        row[f] = r[VIEW_COLUMNS[f]] === null ? null : typeof r[VIEW_COLUMNS[f]] === 'boolean' ? r[VIEW_COLUMNS[f]] : Number(r[VIEW_COLUMNS[f]]);
     return row;
   });
 }
@@ -83,7 +93,9 @@ const keyOf = (row: Row, keys: readonly string[]) => JSON.stringify(keys.map((k)
 
 describe('the bi schema', () => {
   it('has a view for every metric of the catalogue, and published_figures (drift)', async () => {
-    const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.views where table_schema = 'bi'`.execute(database.db);
+    const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.views where table_schema = 'bi'`.execute(
+      database.db,
+    );
     expect(rows.map((r) => r.name).sort()).toEqual([...METRICS.map((m) => m.name), 'published_figures'].sort());
   });
 
@@ -109,7 +121,8 @@ describe('the bi schema', () => {
 
   it('shows published figures with their provenance', async () => {
     const { rows } = await reader.query<{ document: string; line: number; quote: string }>(
-      'select document, line, quote from published_figures where measure = $1 limit 1', ['approval_rate'],
+      'select document, line, quote from published_figures where measure = $1 limit 1',
+      ['approval_rate'],
     );
     expect(rows[0]?.document).toMatch(/\.txt$/);
     expect(rows[0]?.line).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { generateCases } from '../warehouse/generator/generate-cases.js';
 import { readCalibration, type Calibration } from '../warehouse/generator/read-calibration.js';
 import { caseLoadInfo } from '../warehouse/cases/load-cases.js';
 import { TEST_CASE_SCALE as TEMPLATE_SCALE } from './setup/global-postgres.js';
+import { recordKey } from '../warehouse/generator/record-key.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**
@@ -93,7 +94,7 @@ describe('case-level facts calibrated to the published figures', () => {
         caseId: r.case_id, caseType: r.case_type, segment: r.segment, subcategory: r.subcategory, sex: r.sex,
         ageGroup: r.age_group, nationality: r.nationality, region: r.region, channel: r.channel, automated: r.automated,
         receivedDay: day(r.received_date), decisionDay: r.decision_date ? day(r.decision_date) : null, outcome: r.outcome,
-        processingDays: r.processing_days, feePaidSek: r.fee_paid_sek, appealed: r.appealed, courtOutcome: r.court_outcome,
+        processingDays: r.processing_days, feePaidSek: r.fee_paid_sek, appealed: r.appealed, courtOutcome: r.court_outcome, recordKey: r.record_key,
       };
       loaded.add(fact);
     }
@@ -109,6 +110,16 @@ describe('case-level facts calibrated to the published figures', () => {
              (select count(*)::int from cases.case_fact where decision_date is not null) as decided_facts`.execute(database.db);
     expect(sums?.received).toBe(sums?.facts);
     expect(sums?.decided).toBe(sums?.decided_facts);
+
+    // Every case carries the record key its seed gives it, and the rollups sum the same keys (mod 2^31).
+    for (const r of rows.slice(0, 500)) expect(r.record_key).toBe(recordKey(SEED, r.case_id));
+    const { rows: [keys] } = await sql<{ received: string; received_facts: string; decided: string; decided_facts: string }>`
+      select (select sum(received_key) % 2147483648 from cases.received_month)::text as received,
+             (select sum(record_key) % 2147483648 from cases.case_fact)::text as received_facts,
+             (select sum(decided_key) % 2147483648 from cases.decided_month)::text as decided,
+             (select sum(record_key) % 2147483648 from cases.case_fact where decision_date is not null)::text as decided_facts`.execute(database.db);
+    expect(keys?.received).toBe(keys?.received_facts);
+    expect(keys?.decided).toBe(keys?.decided_facts);
   });
 
   it('uses only nationalities of dim_nationality, and splits asylum decisions over the regions of the asylum review', async () => {

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDatabase } from '../server/database-target.js';
+import { ensureDatabase } from '../warehouse/database/database-target.js';
 import { connectWarehouse, type WarehouseConnection } from '../warehouse/database/connect.js';
 import { bootEmbeddedPostgres, databaseUrl, freePort, type EmbeddedCluster } from '../warehouse/database/embedded-postgres.js';
 import { migrateToLatest } from '../warehouse/database/migrate.js';

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 /** Runs a query and returns how many SQL statements it sent. */
 async function statements(query: string): Promise<{ count: number; errors: unknown }> {
-  const context = createRequestContext(database.db);
+  const context = createRequestContext(database.db, 'admin');
   const result = await graphql({ schema: await buildApiSchema(), source: query, contextValue: context });
   return { count: context.queries.count, errors: result.errors };
 }

@@ -9,11 +9,12 @@ const GOOD = '000_c6bd8d7f0150f31e.txt,1863,Förstagångsärenden 5 894 10 457 1
 describe('Swedish printed numbers', () => {
   it.each([
     ['9 588', 9588], ['20,7', 20.7], ['-191 827', -191827], ['1 636 784', 1636784], ['0', 0], ['–5', -5], ['4 735', 4735],
+    ['- 1 339 263', -1339263], ['2.49', 2.49], ['fem', 5],
   ])('reads %s as %d', (printed, value) => {
     expect(parseSwedishNumber(printed)).toBe(value);
   });
 
-  it.each(['9.588', '12 34', 'abc', '', '1,2,3', '2.49'])('refuses %s', (printed) => {
+  it.each(['9.588', '12 34', 'abc', '', '1,2,3', '2.495', '1.2.3'])('refuses %s', (printed) => {
     expect(parseSwedishNumber(printed)).toBeNull();
   });
 });
@@ -40,6 +41,17 @@ describe('curated figure files', () => {
     expect(errors[2]?.message).toMatch(/case_type "ASYLUMS"/);
     expect(errors[3]?.message).toMatch(/line "-4"/);
     expect(errors[4]?.message).toMatch(/same key as the row at line 2/);
+  });
+
+  it('take an amount measure\'s value without the printed minus, and a signed measure\'s with it', () => {
+    const outcome = '000_c6bd8d7f0150f31e.txt,5590,1:7 ap 1 Migrationsverket 48 608 63 202 0 0 -48 608 63 202 -34 170 29 032 39,Redovisning mot anslag,Anslagsredovisning,table,budget_outcome,tkr,-34 170,VALUE,2024,,false,,,,,,,,UO8 1:7:1,,,,';
+    const accepted = parseFigureCsv('t.csv', `${HEADER}\n${outcome.replace('VALUE', '34170')}\n`);
+    expect(accepted.errors).toEqual([]);
+    expect(accepted.rows[0]).toMatchObject({ printed: '-34 170', value: 34170 });
+    const refused = parseFigureCsv('t.csv', `${HEADER}\n${outcome.replace('VALUE', '-34170')}\n`);
+    expect(refused.errors[0]?.message).toMatch(/budget_outcome is an amount/);
+    const signed = outcome.replace(',budget_outcome,', ',budget_carry_over_closing,');
+    expect(parseFigureCsv('t.csv', `${HEADER}\n${signed.replace('VALUE', '34170')}\n`).errors[0]?.message).toMatch(/is not the printed -34 170/);
   });
 
   it('refuse a file whose header is wrong, or that is not CSV', () => {

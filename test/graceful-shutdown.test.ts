@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../warehouse/database/embedded-postgres.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
+const ANALYST_KEY = 'analyst-key-for-shutdown-test';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -19,7 +20,7 @@ describe('SIGTERM', () => {
     // One process (tsx as a loader, not its CLI, which would stand between the signal and the server).
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NODE_ENV: 'production', CASE_SCALE: '0', LOG_LEVEL: 'info' },
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NODE_ENV: 'production', CASE_SCALE: '0', LOG_LEVEL: 'info', API_KEYS: `${ANALYST_KEY}:analyst` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -32,8 +33,9 @@ describe('SIGTERM', () => {
 
     const url = `http://127.0.0.1:${port}/graphql`;
     const inFlight = fetch(url, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      // A heavy grouping on the base facts keeps the request busy while the signal arrives.
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': ANALYST_KEY },
+      // A heavy grouping on the base facts keeps the request busy while the signal arrives (an analyst's: the public
+      // role is refused such a grouping before it runs).
       body: JSON.stringify({ query: "{ metric(name: P90_PROCESSING_DAYS, by: [NATIONALITY, MONTH, SEX, AGE_GROUP], first: 1000) { totalCount } }" }),
     });
     await new Promise((r) => setTimeout(r, 40));

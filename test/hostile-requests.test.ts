@@ -8,7 +8,7 @@ const fixture = useServerFixture({ production: true });
 const CODES = new Set(['BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'FORBIDDEN']);
 
 describe('hostile and malformed requests', () => {
-  it('each of 500+ gets a coded error within a second, without a stack trace, and the server stays up', async () => {
+  it('each of 500+ gets a coded error within a second, without a stack trace, and the server stays up', { timeout: 120_000 }, async () => {
     const corpus = hostileCorpus();
     expect(corpus.length).toBeGreaterThanOrEqual(500);
     const failures: string[] = [];
@@ -45,8 +45,9 @@ describe('hostile and malformed requests', () => {
       const figures = await fixture.server.graphql<{ publishedFigures: { totalCount: number } }>(
         'query Q($t: String, $m: [String!]) { publishedFigures(where: { table: $t, measure: $m, segment: $m }) { totalCount } }', { t: text, m: [text] },
       );
-      expect(figures.body.errors, text).toBeUndefined();
-      expect(figures.body.data?.publishedFigures.totalCount, text).toBe(0);
+      // Not a value the figures hold: refused with the nearest valid ones, never run as SQL.
+      expect(figures.body.errors?.[0]?.extensions?.code, text).toBe('BAD_USER_INPUT');
+      expect(figures.body.errors?.[0]?.message, text).toMatch(/where\.(table|measure|segment): unknown value/);
       // Open-set filters are checked against their members: such a value is refused, naming the valid ones.
       const metric = await fixture.server.graphql<{ metric: { totalCount: number } }>(
         'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount rows { value } } }', { v: [text] },

@@ -177,3 +177,31 @@ describe('malformed values refused with BAD_USER_INPUT naming the argument', () 
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('published-figure filters checked against the values the figures hold', () => {
+  it('refuses a misspelt measure or table with the nearest valid values, and an empty list', async () => {
+    const measure = await fixture.server.graphql('{ publishedFigures(where: { measure: ["recieved"] }) { totalCount } }');
+    expect(errorOf(measure.body)?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(measure.body)?.message).toMatch(/where\.measure: unknown value "recieved"; the nearest valid values are received/);
+    const table = await fixture.server.graphql('{ publishedFigures(where: { table: "tabell 3.8" }) { totalCount } }');
+    expect(errorOf(table.body)?.message).toMatch(/where\.table: unknown value "tabell 3\.8"; the nearest valid values are Tabell 3\.8/);
+    const empty = await fixture.server.graphql('{ publishedFigures(where: { region: [] }) { totalCount } }');
+    expect(errorOf(empty.body)?.message).toMatch(/where\.region: an empty list/);
+    const ok = await fixture.server.graphql<{ publishedFigures: { totalCount: number } }>('{ publishedFigures(where: { table: "Tabell 3.8", measure: ["fee_revenue"] }) { totalCount } }');
+    expect(ok.body.data?.publishedFigures.totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe('quarters', () => {
+  it('groups, compares and bounds quarters (PostgreSQL has no quarter interval)', async () => {
+    const { body } = await fixture.server.graphql<{ metric: { rows: { year: number; quarter: number; value: number | null; previous: number | null }[] } }>(
+      '{ metric(name: RECEIVED, by: [QUARTER], where: { caseType: [ASYLUM], year: [2021, 2022] }, compareTo: PREVIOUS_PERIOD) { rows { year quarter value previous } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    const rows = body.data?.metric.rows ?? [];
+    expect(rows.map((r) => `${r.year}Q${r.quarter}`)).toEqual(['2021Q1', '2021Q2', '2021Q3', '2021Q4', '2022Q1', '2022Q2', '2022Q3', '2022Q4']);
+    expect(rows.slice(0, 4).every((r) => r.value === null)).toBe(true);
+    expect(rows[4]?.previous).toBeNull();
+    expect(rows[5]?.previous).toBe(rows[4]?.value);
+  });
+});

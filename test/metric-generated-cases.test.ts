@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { readAccessConfig } from '../server/api-keys.js';
 import { useServerFixture } from './support/server-fixture.js';
 
 /**
  * The metric API over the generated case-level facts in the test template (a small scale of the national volume):
  * rates and shares do not depend on the scale, so they must match the published figures.
  */
-const fixture = useServerFixture();
+// The true values: as the analyst role sees them (the public role sees counts perturbed, docs/disclosure-control.md).
+const fixture = useServerFixture({ access: readAccessConfig({ ANONYMOUS_ROLE: 'analyst' }) });
 
 interface Row { year: number | null; month: number | null; sex: string | null; value: number | null; published: { value: number; line: number; quote: string } | null }
 const METRIC = `query M($name: MetricName!, $by: [Dimension!], $where: MetricWhere, $first: Int) {

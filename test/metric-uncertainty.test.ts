@@ -11,9 +11,19 @@ const ANALYST_KEY = 'analyst-key-uncertainty-0123';
 const fixture = useServerFixture({ access: readAccessConfig({ API_KEYS: `${ANALYST_KEY}:analyst` }) });
 
 interface Row {
-  year: number | null; region: string | null; value: number | null; nullReason: string | null; suppressed: boolean;
-  numerator: number | null; denominator: number | null; referenceNumerator: number | null; referenceDenominator: number | null;
-  n: number | null; lower: number | null; upper: number | null; significant: boolean | null;
+  year: number | null;
+  region: string | null;
+  value: number | null;
+  nullReason: string | null;
+  suppressed: boolean;
+  numerator: number | null;
+  denominator: number | null;
+  referenceNumerator: number | null;
+  referenceDenominator: number | null;
+  n: number | null;
+  lower: number | null;
+  upper: number | null;
+  significant: boolean | null;
 }
 const QUERY = `query($name: MetricName!, $by: [Dimension!], $where: MetricWhere) {
   metric(name: $name, by: $by, where: $where, first: 1000) {
@@ -100,12 +110,29 @@ describe('counts and intervals beside the value', () => {
 
 describe('CSV export of counts and intervals', () => {
   it('adds only the columns a metric has, in a stable order', () => {
-    expect(exportColumns(['YEAR'], false, metric('approval_rate').counts).header.slice(2, 9)).toEqual(
-      ['value', 'suppressed', 'nullReason', 'numerator', 'denominator', 'lower', 'upper'],
-    );
+    expect(exportColumns(['YEAR'], false, metric('approval_rate').counts).header.slice(2, 9)).toEqual([
+      'value',
+      'suppressed',
+      'nullReason',
+      'numerator',
+      'denominator',
+      'lower',
+      'upper',
+    ]);
     expect(exportColumns(['YEAR', 'REGION'], false, metric('approval_rate_deviation_pp').counts).row).toEqual([
-      'period', 'year', 'region', 'value', 'suppressed', 'nullReason', 'numerator', 'denominator', 'referenceNumerator',
-      'referenceDenominator', 'lower', 'upper', 'significant',
+      'period',
+      'year',
+      'region',
+      'value',
+      'suppressed',
+      'nullReason',
+      'numerator',
+      'denominator',
+      'referenceNumerator',
+      'referenceDenominator',
+      'lower',
+      'upper',
+      'significant',
     ]);
     expect(exportColumns(['YEAR'], false, metric('mean_processing_days').counts).row).toContain('n');
     expect(exportColumns(['YEAR'], false, metric('received').counts).row).toEqual(['period', 'year', 'value', 'suppressed', 'nullReason']);

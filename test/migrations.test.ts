@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('migrations', () => {
   it('apply on an empty database and build the star schema with area partitions', async () => {
     const applied = await migrateToLatest(database.db);
-    expect(applied).toEqual(['0001-star-schema', '0002-case-facts', '0003-segment-limits']);
+    expect(applied).toEqual(['0001-star-schema', '0002-case-facts', '0003-segment-limits', '0004-record-keys', '0005-dimension-members']);
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(database.db);
     const tables = rows.map((r) => r.table_name);

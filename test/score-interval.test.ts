@@ -77,7 +77,15 @@ describe('the SQL twin (wilson.ts)', () => {
   });
 
   it('computes the same bounds as the TypeScript', async () => {
-    const cases: [number, number, number, number][] = [[0, 10, 3, 20], [10, 10, 0, 1], [1, 1, 0, 1], [56, 70, 104, 150], [5, 56, 5, 85], [0, 0, 4, 9], [3, 3, 3, 3]];
+    const cases: [number, number, number, number][] = [
+      [0, 10, 3, 20],
+      [10, 10, 0, 1],
+      [1, 1, 0, 1],
+      [56, 70, 104, 150],
+      [5, 56, 5, 85],
+      [0, 0, 4, 9],
+      [3, 3, 3, 3],
+    ];
     for (const [x, n, wholeX, wholeN] of cases) {
       const v = (value: number) => sql`${value}::float8`;
       const w = wilsonSql(v(x), v(n));

@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ClusterSupervisor } from '../../warehouse/database/cluster-supervisor.js';
 
 /** Prometheus metrics of the API (`GET /metrics`), on a registry of its own so that tests can build several apps. */
-export function createApiMetrics(pool?: pg.Pool) {
+export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -31,7 +32,34 @@ export function createApiMetrics(pool?: pg.Pool) {
       },
     });
   }
+  if (supervisor) registerSupervisorMetrics(registry, supervisor);
   return { registry, requests, duration, statements, rejected };
 }
 
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
+
+/** The embedded cluster's supervision, read from the supervisor at each scrape. */
+function registerSupervisorMetrics(registry: Registry, supervisor: ClusterSupervisor): void {
+  new Gauge({
+    name: 'embedded_postgres_up', help: 'Whether the embedded PostgreSQL runs (1), or is down: restarting or given up (0).', registers: [registry],
+    collect() {
+      this.set(supervisor.status() === 'up' ? 1 : 0);
+    },
+  });
+  const counters: [string, string, () => number][] = [
+    ['embedded_postgres_crashes_total', 'Unexpected exits of the embedded PostgreSQL postmaster.', supervisor.crashes],
+    ['embedded_postgres_restart_attempts_total', 'Attempts to start the embedded PostgreSQL again after an unexpected exit.', supervisor.restartAttempts],
+    ['embedded_postgres_restarts_total', 'Restarts that brought the embedded PostgreSQL back.', supervisor.restarts],
+    ['embedded_postgres_downtime_seconds_total', 'Seconds the embedded PostgreSQL has been down after unexpected exits, the current outage included.', supervisor.downtimeSeconds],
+  ];
+  for (const [name, help, read] of counters) {
+    new Counter({
+      name, help, registers: [registry],
+      // The supervisor holds the totals; a scrape copies them.
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  }
+}

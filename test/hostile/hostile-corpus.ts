@@ -67,6 +67,19 @@ export function hostileCorpus(): HostileRequest[] {
     ['from after to', '{ metric(name: RECEIVED, where: { from: "2024-05-01", to: "2024-01-01" }) { totalCount } }'],
     ['region deviation without region', '{ metric(name: APPROVAL_RATE_DEVIATION_PP, by: [YEAR]) { totalCount } }'],
     ['figure metric without year', '{ metric(name: FEE_COST) { totalCount } }'],
+    // Malformed values that must be refused as BAD_USER_INPUT before they reach PostgreSQL.
+    ['control characters in a filter', 'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }', { v: ['S\u0000Y'] }],
+    ['control characters in a fee code', 'query Q($v: [String!]) { feeActivities(codes: $v) { code } }', { v: ['citizen\u0007ship'] }],
+    ['year far outside', '{ metric(name: RECEIVED, where: { year: [2147483647] }) { totalCount } }'],
+    ['negative year', '{ metric(name: RECEIVED, by: [YEAR], where: { year: [-1] }) { totalCount } }'],
+    ['date before the calendar', '{ metric(name: RECEIVED, where: { from: "0001-01-01" }) { totalCount } }'],
+    ['date far ahead', '{ metric(name: RECEIVED, where: { to: "9999-12-31" }) { totalCount } }'],
+    ['oversized filter list', 'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }', { v: Array.from({ length: 5000 }, (_, i) => `N${i}`) }],
+    ['overlong filter value', 'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }', { v: ['x'.repeat(50_000)] }],
+    ['empty filter list', '{ metric(name: RECEIVED, where: { caseType: [] }) { totalCount } }'],
+    ['unknown open-set value', '{ metric(name: FEE_REVENUE, by: [YEAR], where: { feeActivity: ["passports"] }) { totalCount } }'],
+    ['period wholly outside coverage', '{ metric(name: RECEIVED, by: [YEAR], where: { year: [1999] }) { totalCount } }'],
+    ['grouping beyond the row cap', '{ metric(name: P90_PROCESSING_DAYS, by: [NATIONALITY, WEEK, SEX, AGE_GROUP, CASE_TYPE]) { totalCount } }'],
   ];
   for (const [label, text, variables] of wrongTypes) {
     for (let i = 0; i < 5; i += 1) corpus.push(query(`${label} #${i}`, `${text}${' '.repeat(i)}`, variables));

@@ -8,9 +8,10 @@ with grouped as (
     covered as (
       select m.bucket , "m"."fee_activity", case when m.outside then null else "m"."value" end as "value", case when m.outside then null else "m"."numerator" end as "numerator", case when m.outside then null else "m"."denominator" end as "denominator",
              case when m.outside then 0 else m.support end as support, m.outside
+             
       from marked m
     ),
-    compared as (select g.*, null::float8 as previous, null::bigint as previous_support from covered g )
+    compared as (select g.*, null::float8 as previous, null::bigint as previous_support  from covered g )
     select p.*, count(*) over () as total_count from compared p
     where true
     order by "p"."bucket" asc nulls first, "p"."fee_activity" asc nulls first

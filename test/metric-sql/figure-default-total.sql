@@ -8,9 +8,10 @@ with grouped as (
     covered as (
       select m.bucket , case when m.outside then null else "m"."value" end as "value", case when m.outside then null else "m"."numerator" end as "numerator", case when m.outside then null else "m"."denominator" end as "denominator",
              case when m.outside then 0 else m.support end as support, m.outside
+             
       from marked m
     ),
-    compared as (select g.*, case when lag(g.bucket) over w = g.bucket - interval '1 year' then lag(g.value) over w end as previous, case when lag(g.bucket) over w = g.bucket - interval '1 year' then lag(g.support) over w end as previous_support from covered g window w as ( order by g.bucket))
+    compared as (select g.*, case when lag(g.bucket) over w = g.bucket - interval '1 year' then lag(g.value) over w end as previous, case when lag(g.bucket) over w = g.bucket - interval '1 year' then lag(g.support) over w end as previous_support  from covered g window w as ( order by g.bucket))
     select p.*, count(*) over () as total_count from compared p
     where true
     order by "p"."bucket" asc nulls first

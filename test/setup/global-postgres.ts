@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { bootEmbeddedPostgres, databaseUrl } from '../../warehouse/database/embedded-postgres.js';
 import { connectWarehouse } from '../../warehouse/database/connect.js';
 import { prepareWarehouse } from '../../warehouse/prepare-warehouse.js';
-import { ensureDatabase } from '../../server/database-target.js';
+import { ensureDatabase } from '../../warehouse/database/database-target.js';
 import { TEMPLATE_DATABASE } from '../support/test-database.js';
 
 /** Scale of the case facts in the template database every test file clones. */

@@ -8,6 +8,8 @@ export interface TestServer {
   url: string;
   /** POSTs a GraphQL request as a client would. */
   graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLBody<T> }>;
+  /** With metricsPort set: starts the /metrics listener on a free port and returns it. */
+  listenMetrics(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,12 @@ export async function startTestServer(db: Kysely<Database>, options: Partial<Omi
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLBody<T> };
+    },
+    async listenMetrics() {
+      const server = app.metricsServer;
+      if (!server) throw new Error('no metricsPort');
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return (server.address() as AddressInfo).port;
     },
     close: () => app.stop(),
   };

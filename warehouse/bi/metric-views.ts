@@ -40,9 +40,10 @@ export function metricViewSelect(db: Kysely<Database>, definition: MetricDefinit
   const request = naturalRequest(definition);
   const engine = sql.raw(inlineParameters(metricQuery(db, definition, request).compile(db)));
   const q = (column: string) => sql.ref(`q.${column}`);
-  const time = definition.kind === 'figure'
-    ? [sql`extract(year from q.bucket)::integer as year`]
-    : [sql`q.bucket::date as period`, sql`extract(year from q.bucket)::integer as year`, sql`extract(month from q.bucket)::integer as month`];
+  const time =
+    definition.kind === 'figure'
+      ? [sql`extract(year from q.bucket)::integer as year`]
+      : [sql`q.bucket::date as period`, sql`extract(year from q.bucket)::integer as year`, sql`extract(month from q.bucket)::integer as month`];
   const dimensions = ATTRIBUTE_DIMENSIONS.filter((d) => request.by.includes(d)).map((d) => q(ATTRIBUTES[d].column));
   const counts = countColumnNames(definition.counts).map((c) => (c === 'n' ? sql`q.n::bigint as n` : q(c)));
   const given = (bound: RawBuilder<unknown>) => sql`case when q.value is not null then ${bound} end`;
@@ -84,7 +85,10 @@ export async function createBiViews(executor: Kysely<unknown>): Promise<string[]
   const db = executor as unknown as Kysely<Database>;
   await sql`drop schema if exists ${sql.id(BI_SCHEMA)} cascade`.execute(db);
   await sql`create schema ${sql.id(BI_SCHEMA)}`.execute(db);
-  await run(db, sql`comment on schema ${sql.id(BI_SCHEMA)} is ${'Read-only views of the metric catalogue for SQL clients; generated from warehouse/metrics/catalog.ts.'}`);
+  await run(
+    db,
+    sql`comment on schema ${sql.id(BI_SCHEMA)} is ${'Read-only views of the metric catalogue for SQL clients; generated from warehouse/metrics/catalog.ts.'}`,
+  );
   const { rows } = await sql<{ loaded: boolean }>`select to_regclass('cases.case_fact') is not null as loaded`.execute(db);
   const created: string[] = [];
   for (const definition of METRICS) {
@@ -94,7 +98,10 @@ export async function createBiViews(executor: Kysely<unknown>): Promise<string[]
     created.push(definition.name);
   }
   await run(db, sql`create view ${view('published_figures')} as ${PUBLISHED_FIGURES}`);
-  await run(db, sql`comment on view ${view('published_figures')} is ${'Every published figure with its provenance: document, line and the exact quote.'}`);
+  await run(
+    db,
+    sql`comment on view ${view('published_figures')} is ${'Every published figure with its provenance: document, line and the exact quote.'}`,
+  );
   created.push('published_figures');
   await grantBiReader(db);
   return created;

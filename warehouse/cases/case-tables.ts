@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { buildDimensionMembers, createDimensionMemberTable } from './dimension-members.js';
+import { RECORD_KEY_MODULUS } from '../generator/record-key.js';
 
 /**
  * The case-level facts live in their own schema, `cases`, so that a reload can build a complete new copy in
@@ -35,6 +37,8 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       fee_paid_sek integer,
       appealed boolean not null default false,
       court_outcome text,
+      -- Cell key method: a fixed pseudo-random key in [0, 2^31) per case (warehouse/generator/record-key.ts).
+      record_key integer not null check (record_key >= 0),
       primary key (case_id, received_date),
       check (decision_date is null or decision_date >= received_date),
       check ((decision_date is null) = (outcome is null))
@@ -59,7 +63,8 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
   }
 
   // Rollups for the common groupings: monthly flows at the dimensions most queries group by. Metrics use them when
-  // the question needs no other dimension (nationality, age group, channel go to the base facts).
+  // the question needs no other dimension (nationality, age group, channel go to the base facts). Beside each count,
+  // the sum of its cases' record keys mod 2^31: a cell's key is then a sum over rollup rows, with no extra scan.
   await sql`
     create table ${s('received_month')} (
       month date not null,
@@ -67,7 +72,8 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       segment text not null,
       sex text not null,
       region text,
-      received bigint not null
+      received bigint not null,
+      received_key integer not null
     )`.execute(db);
   await sql`
     create table ${s('decided_month')} (
@@ -79,8 +85,12 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       outcome text not null,
       decided bigint not null,
       processing_days_sum bigint not null,
-      within_limit bigint not null
+      within_limit bigint not null,
+      decided_key integer not null,
+      within_key integer not null
     )`.execute(db);
+
+  await createDimensionMemberTable(db, schema);
 
   // Fingerprint of the load that built this schema: scale, seed, row counts and the content checksum.
   await sql`
@@ -112,19 +122,23 @@ export async function buildCaseRollups<D>(db: Kysely<D>, schema: string): Promis
   const s = (name: string) => sql.raw(`${schema}.${name}`);
   await sql`
     insert into ${s('received_month')}
-    select date_trunc('month', received_date)::date, case_type, segment, sex, region, count(*)
+    select date_trunc('month', received_date)::date, case_type, segment, sex, region, count(*),
+           (sum(record_key) % ${RECORD_KEY_MODULUS})::integer
     from ${s('case_fact')}
     group by 1, 2, 3, 4, 5`.execute(db);
   await sql`
     insert into ${s('decided_month')}
     select date_trunc('month', f.decision_date)::date, f.case_type, f.segment, f.sex, f.region, f.outcome,
            count(*), sum(f.processing_days),
-           count(*) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days))
+           count(*) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days)),
+           (sum(f.record_key) % ${RECORD_KEY_MODULUS})::integer,
+           (coalesce(sum(f.record_key) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days)), 0) % ${RECORD_KEY_MODULUS})::integer
     from ${s('case_fact')} f
     left join public.dim_case_type t on t.code = f.case_type
     left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment
     where f.decision_date is not null
     group by 1, 2, 3, 4, 5, 6`.execute(db);
+  await buildDimensionMembers(db, schema);
   await sql`analyze ${s('case_fact')}`.execute(db);
   await sql`analyze ${s('case_event')}`.execute(db);
   await sql`analyze ${s('received_month')}`.execute(db);

@@ -37,7 +37,7 @@ export function openCopySession(target: CaseLoadTarget): CopySession {
           db.connection()
             .execute(async (connection) => {
               const stream = copyFrom(statement);
-              const done = finished(stream);
+              const done = settledLater(finished(stream));
               await connection.executeQuery({ ...CompiledQuery.raw(''), sql: stream as unknown as string });
               started = true;
               resolve({ stream, done });
@@ -52,7 +52,11 @@ export function openCopySession(target: CaseLoadTarget): CopySession {
   }
   const ownPool = typeof target === 'string';
   const pool = typeof target === 'string' ? new pg.Pool({ connectionString: target, max: 4 }) : target;
-  if (ownPool) pool.on('error', () => undefined);
+  if (ownPool) {
+    // A lost server fails the load through its queries and COPY streams, not as an unhandled 'error' event.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+  }
   // A Kysely over the pool for the DDL; never destroyed when the pool is the caller's (destroy would end it).
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -60,11 +64,20 @@ export function openCopySession(target: CaseLoadTarget): CopySession {
     copy: async (statement) => {
       const client = await pool.connect();
       const stream = client.query(copyFrom(statement));
-      const done = finished(stream).finally(() => client.release());
+      const done = settledLater(finished(stream).finally(() => client.release()));
       return { stream, done };
     },
     close: async () => {
       if (ownPool) await db.destroy();
     },
   };
+}
+
+/**
+ * A COPY can fail (its server lost, say) while the generator is between chunks, before anyone awaits `done`: that
+ * must not be an unhandled rejection, which ends the process. The failure still reaches whoever awaits it next.
+ */
+function settledLater(done: Promise<void>): Promise<void> {
+  done.catch(() => undefined);
+  return done;
 }

@@ -1,10 +1,12 @@
 /**
- * `npm run load -- --scale N [--seed S] [--quiet]`: (re)loads the case-level facts at a scale. Uses DATABASE_URL, or
- * boots the embedded PostgreSQL as `npm start` does; migrates and loads the published figures first, since the
- * generator is calibrated to them. Also runs compiled: `node dist/warehouse/cases/load-cases.cli.js --scale N`.
+ * `npm run load -- --scale N [--seed S] [--quiet]`: (re)loads the case-level facts at a scale. Uses DATABASE_URL,
+ * else the embedded PostgreSQL of the default data directory: the running server's cluster when `npm start` runs
+ * (the server sees the swap at once), or one booted here as `npm start` does. Migrates and loads the changed
+ * published figures first, since the generator is calibrated to them. Also runs compiled:
+ * `node dist/warehouse/cases/load-cases.cli.js --scale N`.
  */
 import { parseArgs } from 'node:util';
-import { resolveDatabase } from '../../server/database-target.js';
+import { resolveDatabase } from '../database/database-target.js';
 import { connectWarehouse } from '../database/connect.js';
 import { prepareWarehouse } from '../prepare-warehouse.js';
 import { DEFAULT_SEED, loadCases } from './load-cases.js';
@@ -20,7 +22,7 @@ async function main(): Promise<number> {
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${values.scale}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
-  const target = await resolveDatabase(process.env.DATABASE_URL, log);
+  const target = await resolveDatabase(process.env.DATABASE_URL, log, { role: 'load' });
   try {
     const warehouse = connectWarehouse(target.url, { applicationName: 'load-cases' });
     try {
@@ -35,14 +37,15 @@ async function main(): Promise<number> {
     );
     return 0;
   } finally {
-    await target.embedded?.stop();
+    await target.stop();
   }
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    log(error instanceof Error ? error.message : String(error));
+    // The swap is one transaction: whatever failed, the warehouse being served is the one loaded before.
+    log(`load failed, the current warehouse is unchanged: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -148,6 +148,9 @@ export async function loadCases(target: CaseLoadTarget, options: LoadCasesOption
     await sql`insert into ${sql.raw(STAGING_SCHEMA)}.load_info (scale, seed, case_rows, event_rows, checksum)
       values (${options.scale}, ${seed}, ${caseRows}, ${eventRows}, ${checksum})`.execute(db);
     await swapInStaging(db);
+    // A crash soon after a load would replay all of its WAL first (10 s of recovery at scale 1); a checkpoint now
+    // bounds that. Best effort: a role without the right to checkpoint leaves it to the checkpointer's schedule.
+    await sql`checkpoint`.execute(db).catch(() => undefined);
     return { caseRows, eventRows, checksum, seconds: (Date.now() - started) / 1000 };
   } catch (error) {
     // Best effort: the next load drops a left-over staging schema anyway.

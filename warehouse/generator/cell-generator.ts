@@ -8,6 +8,7 @@ import type { CellPlan, StratumPlan, YearPlan } from './cell-plan.js';
 import { durationAt } from './duration-model.js';
 import { ExactQuota } from './exact-quota.js';
 import { splitByWeight } from './largest-remainder.js';
+import { recordKey } from './record-key.js';
 import { randomStream, type RandomStream } from './seeded-random.js';
 import { drawWorkCategory } from './work-categories.js';
 
@@ -90,19 +91,20 @@ export function* generateCell(plan: CellPlan, seed: number, ids: CaseIdSource): 
     const [first, last] = cohort === PRE ? [yearStart(FIRST_YEAR - 3), yearEnd(FIRST_YEAR - 1)] : receiptWindow(cohort);
     for (let j = 0; j < left; j++) {
       const receivedDay = random.int(first, last);
-      yield withEvents(openCase(plan, receivedDay, random, ids.next()), random);
+      const caseId = ids.next();
+      yield withEvents(openCase(plan, receivedDay, random, caseId, recordKey(seed, caseId)), random);
     }
   }
 }
 
-function openCase(plan: CellPlan, receivedDay: number, random: RandomStream, caseId: number): GeneratedCase {
+function openCase(plan: CellPlan, receivedDay: number, random: RandomStream, caseId: number, key: number): GeneratedCase {
   const person = drawPerson(plan.caseType, plan.segment, random);
   return {
     caseId, caseType: plan.caseType, segment: plan.segment,
     subcategory: drawWorkCategory(plan.caseType, plan.segment, plan.sex, receivedDay, random),
     sex: plan.sex, ageGroup: person.ageGroup, nationality: person.nationality, region: null, channel: person.channel,
     automated: false, receivedDay, decisionDay: null, outcome: null, processingDays: null, feePaidSek: person.feePaidSek,
-    appealed: false, courtOutcome: null,
+    appealed: false, courtOutcome: null, recordKey: key,
   };
 }
 
@@ -195,8 +197,9 @@ function* generateStratum(
     const outcome = outcomes.draw();
     const person = drawPerson(plan.caseType, plan.segment, random);
     const receivedDay = decisionDay - d;
+    const caseId = ids.next();
     const fact: GeneratedCase = {
-      caseId: ids.next(),
+      caseId,
       caseType: plan.caseType,
       segment: plan.segment,
       subcategory: stratum.subcategory ?? drawWorkCategory(plan.caseType, plan.segment, plan.sex, receivedDay, random),
@@ -213,6 +216,7 @@ function* generateStratum(
       feePaidSek: person.feePaidSek,
       appealed: false,
       courtOutcome: null,
+      recordKey: recordKey(seed, caseId),
     };
     yield withEvents(fact, random);
   }

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { anchorCondition, bucketExpression, monthAligned, type DateRange } from './anchor-range.js';
 import { ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS, isTimeDimension, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
 import type { MetricFilter } from './metric-request.js';
+import { CASE_FLOW_COUNTS, keyColumn } from '../disclosure/cell-counts.js';
 
 /**
  * Case flows: every case contributes a "received" row anchored on its received date and, once decided, a "decided"
@@ -34,6 +35,8 @@ export interface FlowSourceOptions {
   needs: FlowNeeds;
   /** Replaces the bucket with this constant date (open balance at the end of the period). */
   constantBucket?: string;
+  /** Also the record-key sums of every flow count (warehouse/disclosure/cell-counts.ts), after processing_days. */
+  cellKeys?: boolean;
 }
 
 export function usesRollup(options: FlowSourceOptions): boolean {
@@ -65,6 +68,12 @@ function projectedDimensions(alias: string, by: readonly Dimension[], available:
 
 const zeros = (columns: readonly string[]) => columns.map((c) => sql`0::bigint as ${sql.ref(c)}`);
 
+/** The key-sum columns of the flow counts, in CASE_FLOW_COUNTS order: the given expressions, 0 for the others. */
+function keyColumns(options: FlowSourceOptions, given: Partial<Record<(typeof CASE_FLOW_COUNTS)[number], RawBuilder<unknown>>>): RawBuilder<unknown>[] {
+  if (!options.cellKeys) return [];
+  return CASE_FLOW_COUNTS.map((c) => sql`${given[c] ?? sql`0`}::bigint as ${sql.ref(keyColumn(c))}`);
+}
+
 function half(
   options: FlowSourceOptions,
   parts: { from: RawBuilder<unknown>; alias: string; anchor: string; values: RawBuilder<unknown>[]; extra?: RawBuilder<boolean>; available: readonly Dimension[] },
@@ -94,7 +103,8 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
         from: sql`cases.received_month f`, alias: 'f', anchor: 'month',
         available: ROLLUP_ATTRIBUTES.filter((d) => d !== 'OUTCOME'),
         extra: options.where.outcome ? sql<boolean>`false` : undefined,
-        values: [sql`f.received::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`],
+        values: [sql`f.received::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`,
+          ...keyColumns(options, { received_n: sql`f.received_key` })],
       }));
     }
     if (options.needs.decided) {
@@ -108,6 +118,13 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
           sql`f.processing_days_sum as days_sum`, sql`f.within_limit as within_n`,
           sql`case when ${limit} is not null then f.decided else 0 end as limited_n`,
           ...zeros(['court_decided_n', 'court_changed_n']), sql`null::integer as processing_days`,
+          ...keyColumns(options, {
+            decided_n: sql`f.decided_key`,
+            approved_n: sql`case when f.outcome = 'approved' then f.decided_key else 0 end`,
+            rejected_n: sql`case when f.outcome = 'rejected' then f.decided_key else 0 end`,
+            within_n: sql`f.within_key`,
+            limited_n: sql`case when ${limit} is not null then f.decided_key else 0 end`,
+          }),
         ],
       }));
     }
@@ -116,7 +133,8 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
     if (options.needs.received) {
       halves.push(half(options, {
         from: sql`cases.case_fact f`, alias: 'f', anchor: 'received_date', available: all,
-        values: [sql`1::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`],
+        values: [sql`1::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`,
+          ...keyColumns(options, { received_n: sql`f.record_key` })],
       }));
     }
     if (options.needs.decided) {
@@ -132,6 +150,15 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
           sql`(f.court_outcome is not null)::int::bigint as court_decided_n`,
           sql`(f.court_outcome = 'changed')::int::bigint as court_changed_n`,
           sql`f.processing_days as processing_days`,
+          ...keyColumns(options, {
+            decided_n: sql`f.record_key`,
+            approved_n: sql`case when f.outcome = 'approved' then f.record_key else 0 end`,
+            rejected_n: sql`case when f.outcome = 'rejected' then f.record_key else 0 end`,
+            within_n: sql`case when f.processing_days <= ${limit} then f.record_key else 0 end`,
+            limited_n: sql`case when ${limit} is not null then f.record_key else 0 end`,
+            court_decided_n: sql`case when f.court_outcome is not null then f.record_key else 0 end`,
+            court_changed_n: sql`case when f.court_outcome = 'changed' then f.record_key else 0 end`,
+          }),
         ],
       }));
     }

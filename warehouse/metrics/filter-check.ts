@@ -53,16 +53,20 @@ export function openTablesOf(where: MetricFilter): MemberTable[] {
   });
 }
 
-/** Checks values of a dimension against its members; an unknown one is refused with the valid (or nearest) ones. */
-export function checkMembers(argument: string, d: AttributeDimension, values: readonly string[], valid: readonly string[]): void {
+/** Checks values against the known ones; an unknown one is refused with the valid (or nearest) ones and where to look. */
+export function checkKnown(argument: string, values: readonly string[], valid: readonly string[], where: string, details: Record<string, unknown> = {}): void {
   const unknown = values.find((v) => !valid.includes(v));
   if (unknown === undefined) return;
   const shown = nearestValues(unknown, valid);
   const which = shown.length < valid.length ? 'the nearest valid values are' : 'valid values are';
-  throw new MetricRequestError(
-    `${argument}: unknown value ${JSON.stringify(unknown)}; ${which} ${shown.join(', ')} (dimensionValues(dimension: ${d}) lists all)`,
-    { argument, dimension: d, unknown, valid: shown },
-  );
+  throw new MetricRequestError(`${argument}: unknown value ${JSON.stringify(unknown)}; ${which} ${shown.join(', ')} (${where} lists all)`, {
+    argument, unknown, valid: shown, ...details,
+  });
+}
+
+/** Checks values of a dimension against its members. */
+export function checkMembers(argument: string, d: AttributeDimension, values: readonly string[], valid: readonly string[]): void {
+  checkKnown(argument, values, valid, `dimensionValues(dimension: ${d})`, { dimension: d });
 }
 
 /** Checks a filter's open-set values against their members (the reference tables' codes). */

@@ -12,6 +12,7 @@ import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition,
 import { MetricRequestError } from './metric-errors.js';
 import type { NullReason } from './null-reason.js';
 import type { MetricRequest, MetricResultData, MetricRowData } from './metric-request.js';
+import { CASE_FLOW_COUNTS, caseFlowCellCounts, OPEN_BALANCE_COUNTS, openBalanceCellCounts, parseCellCounts } from '../disclosure/cell-counts.js';
 
 interface ComputedRow {
   bucket: string | null;
@@ -22,6 +23,9 @@ interface ComputedRow {
   total_count: number | string;
   /** The bucket lies (partly) outside the basis's coverage: its values are null. */
   outside: boolean;
+  /** With request.cellKeys: the counts behind the cell and their key sums (warehouse/disclosure/cell-counts.ts). */
+  cell_counts?: unknown;
+  previous_cell_counts?: unknown;
   [column: string]: unknown;
 }
 
@@ -89,6 +93,9 @@ function finish(
   const previous = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.value) over w end` : sql`null::float8`;
   // The support of the previous cell too: disclosure control must judge it like any shown cell.
   const previousSupport = request.comparePrevious && grain ? sql`case when ${follows} then lag(g.support) over w end` : sql`null::bigint`;
+  const previousCells = request.cellKeys
+    ? sql`, ${request.comparePrevious && grain ? sql`case when ${follows} then lag(g.cell_counts) over w end` : sql`null::bigint[]`} as previous_cell_counts`
+    : sql``;
   const windowClause = request.comparePrevious && grain ? sql`window w as (${partitionBy('g', columns)} order by g.bucket)` : sql``;
   const shown = shownRanges && grain ? bucketOverlaps(sql.ref('p.bucket'), grain, shownRanges) : sql`true`;
   const valueNames = ['value', ...Array.from({ length: shape.values - 1 }, (_, i) => `also_${i + 1}`)];
@@ -99,9 +106,10 @@ function finish(
     covered as (
       select m.bucket ${columns.length ? sql`, ${sql.join(refs('m', columns))}` : sql``}, ${sql.join(blanked)},
              case when m.outside then 0 else m.support end as support, m.outside
+             ${request.cellKeys ? sql`, case when m.outside then null else m.cell_counts end as cell_counts` : sql``}
       from marked m
     ),
-    compared as (select g.*, ${previous} as previous, ${previousSupport} as previous_support from covered g ${windowClause})
+    compared as (select g.*, ${previous} as previous, ${previousSupport} as previous_support ${previousCells} from covered g ${windowClause})
     select p.*, count(*) over () as total_count from compared p
     where ${shown}
     order by ${orderClause(request, 'p')}
@@ -112,7 +120,15 @@ function finish(
  * Buckets of the asked ranges that lie wholly outside the coverage, one row per group seen inside it (or one row when
  * not grouped), so that an asked period outside the facts shows as null rather than as a missing row.
  */
-function outsideBuckets(grain: TimeDimension, outside: DateRange[], coverage: DateRange, columns: readonly string[], values: number, counts: readonly CountColumn[] = []): RawBuilder<unknown> {
+function outsideBuckets(
+  grain: TimeDimension,
+  outside: DateRange[],
+  coverage: DateRange,
+  columns: readonly string[],
+  values: number,
+  cellKeys: boolean,
+  counts: readonly CountColumn[] = [],
+): RawBuilder<unknown> {
   const unit = TRUNC_UNIT[grain];
   const series = outside.map((r) => sql`select generate_series(date_trunc(${unit}, ${r.from}::date), ${r.until}::date - 1, ${bucketStep(grain)})::date as bucket`);
   const nulls = [...Array.from({ length: values }, (_, i) => (i === 0 ? 'value' : `also_${i}`)), ...counts].map((c) => sql`null::float8 as ${sql.ref(c)}`);
@@ -121,6 +137,7 @@ function outsideBuckets(grain: TimeDimension, outside: DateRange[], coverage: Da
     : sql``;
   return sql`
     select distinct b.bucket ${columns.length ? sql`, ${sql.join(refs('k', columns))}` : sql``}, ${sql.join(nulls)}, 0::bigint as support
+      ${cellKeys ? sql`, null::bigint[] as cell_counts` : sql``}
     from (${sql.join(series, sql` union `)}) b ${groups}
     where b.bucket + ${bucketStep(grain)} <= ${coverage.from}::date or b.bucket >= ${coverage.until}::date`;
 }
@@ -135,8 +152,11 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
   const grain = timeGrain(request.by);
   const { ranges, outside } = fitToCoverage(definition, request);
   const coverage = coverageRange(CASE_FACT_COVERAGE);
-  const flowRanges = request.comparePrevious && grain ? widenOnePeriodBack(ranges, grain) : ranges;
-  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs });
+  // One period back for the first bucket's previous value, but never past the coverage (that bucket is null anyway).
+  const flowRanges = request.comparePrevious && grain
+    ? widenOnePeriodBack(ranges, grain).map((r) => ({ ...r, from: r.from && r.from < (coverage.from as string) ? coverage.from : r.from }))
+    : ranges;
+  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs, cellKeys: request.cellKeys });
   const columns = columnsOf(request.by);
   const context: ExpressionContext = {
     nationalWindow: sql`(partition by ${sql.join([sql.ref('f.bucket'), ...refs('f', columns.filter((c) => c !== 'region'))])})`,
@@ -146,9 +166,10 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
   const counts = countColumnNames(definition.counts);
   const inside = sql`
     select f.bucket, ${sql.join([...refs('f', columns), ...valueColumns(definitions, (d) => d.value(context)), ...countSelections(definition.counts, context), sql`(${definition.support})::bigint as support`])}
+      ${request.cellKeys ? sql`, ${caseFlowCellCounts()} as cell_counts` : sql``}
     from ${flows} f group by ${sql.join(groupBy)}`;
   const grouped = outside && grain
-    ? sql`with inside as (${inside}) select * from inside union all ${outsideBuckets(grain, outside, coverage, columns, definitions.length, counts)}`
+    ? sql`with inside as (${inside}) select * from inside union all ${outsideBuckets(grain, outside, coverage, columns, definitions.length, request.cellKeys === true, counts)}`
     : inside;
   const shown = request.comparePrevious || outside ? (outside ?? ranges) : null;
   return finish(grouped, request, grain, shown, { values: definitions.length, coverage, counts });
@@ -163,9 +184,10 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
   // Balances accumulate from the first case on: the flows have no lower time bound; the shown buckets do.
   const flows = caseFlows({
     by: request.by, where: request.where, grain, ranges: withoutLowerBound(fitted.ranges),
-    needs: { received: true, decided: true, rowLevel: false }, constantBucket: grain ? undefined : '9999-12-31',
+    needs: { received: true, decided: true, rowLevel: false }, constantBucket: grain ? undefined : '9999-12-31', cellKeys: request.cellKeys,
   });
   const columns = columnsOf(request.by);
+  const keyed = request.cellKeys === true;
   const context: ExpressionContext = { nationalWindow: sql``, monthsPerBucket: grain ? MONTHS_PER_BUCKET[grain] : 1 };
   const dims = refs('f', columns);
   // A dense grid of buckets × groups, so a group with no flow in a bucket still shows its balance there.
@@ -184,19 +206,24 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
   const grouped = sql`
     with sums as (
       select f.bucket ${dims.length ? sql`, ${sql.join(dims)}` : sql``}, sum(f.received_n) received, sum(f.decided_n) decided
+        ${keyed ? sql`, sum(f.received_k) received_k, sum(f.decided_k) decided_k` : sql``}
       from ${flows} f group by ${sql.join([sql.ref('f.bucket'), ...dims])}
     ),
     dense as (
       select x.* , coalesce(s.received, 0) received, coalesce(s.decided, 0) decided
+        ${keyed ? sql`, coalesce(s.received_k, 0) received_k, coalesce(s.decided_k, 0) decided_k` : sql``}
       from (${grid}) x left join sums s on s.bucket = x.bucket ${join.length ? sql`and ${sql.join(join, sql` and `)}` : sql``}
     ),
     balances as (
       select d.*, sum(d.received - d.decided) over (${partitionBy('d', columns)} order by d.bucket) as open_end
+        ${keyed ? sql`, sum(d.received_k - d.decided_k) over (${partitionBy('d', columns)} order by d.bucket) as open_end_k` : sql``}
       from dense d
     )
     select o.bucket ${columns.length ? sql`, ${sql.join(refs('o', columns))}` : sql``},
            ${sql.join(valueColumns(definitions, (d) => d.value(context)))}, o.open_end::bigint as support
-    from (select b.*, b.open_end - (b.received - b.decided) as open_start from balances b) o`;
+           ${keyed ? sql`, ${openBalanceCellCounts()} as cell_counts` : sql``}
+    from (select b.*, b.open_end - (b.received - b.decided) as open_start
+            ${keyed ? sql`, b.open_end_k - (b.received_k - b.decided_k) as open_start_k` : sql``} from balances b) o`;
   const shown = grain ? ranges : null;
   return finish(grouped, request, grain, shown, { values: definitions.length, coverage });
 }
@@ -311,6 +338,7 @@ export async function runMetric(
     rows = [];
   }
   const attributes = attributeDimensions(request.by);
+  const cellNames = definition.kind === 'open_balance' ? OPEN_BALANCE_COUNTS : CASE_FLOW_COUNTS;
   return {
     totalCount,
     rows: rows.map((row): MetricRowData => ({
@@ -324,6 +352,7 @@ export async function runMetric(
       previousSupport: toNumber(row.previous_support),
       also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
       alsoNullReasons: also.map((d, i) => nullReasonOf(d, toNumber(row[`also_${i + 1}`]), row)),
+      ...(request.cellKeys ? { cells: parseCellCounts(cellNames, row.cell_counts), previousCells: parseCellCounts(cellNames, row.previous_cell_counts) } : {}),
     })),
   };
 }

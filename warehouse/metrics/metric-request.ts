@@ -1,6 +1,7 @@
 import type { Dimension, FilterKey } from './dimensions.js';
 import type { CountColumn } from './metric-counts.js';
 import type { NullReason } from './null-reason.js';
+import type { CellCounts } from '../disclosure/cell-counts.js';
 
 /**
  * Filters of a metric query; every given field must match (lists: any of their values). The attribute filters are
@@ -22,6 +23,8 @@ export interface MetricRequest {
   orderBy: readonly { field: OrderField; descending: boolean }[];
   limit: number;
   offset: number;
+  /** Also the counts behind each cell with their record-key sums, for the cell key method (public role). */
+  cellKeys?: boolean;
 }
 
 /** One computed row: a value per group, with the time bucket and dimension values that define the group. */
@@ -34,7 +37,7 @@ export interface MetricRowData {
   /** Number of cases (or figures) behind the value: what disclosure control looks at. */
   support: number;
   /** The counts the value rests on (numerator, denominator… as the catalogue declares them), raw: before disclosure control. */
-  counts: Partial<Record<CountColumn, number | null>>;
+  counts?: Partial<Record<CountColumn, number | null>>;
   previous: number | null;
   /** Cases behind the previous bucket's value (null when not compared). */
   previousSupport: number | null;
@@ -42,6 +45,9 @@ export interface MetricRowData {
   also: (number | null)[];
   /** Why each of `also` is null, in the same order. */
   alsoNullReasons: (NullReason | null)[];
+  /** With request.cellKeys: the counts behind the cell (and behind the previous bucket's) with their key sums. */
+  cells?: CellCounts | null;
+  previousCells?: CellCounts | null;
 }
 
 export interface MetricResultData {

@@ -25,7 +25,12 @@ export function wilsonSql(x: Expression, n: Expression): { lower: RawBuilder<num
 }
 
 /** Newcombe's hybrid score interval (method 10) of x1/n1 − x2/n2. */
-export function newcombeSql(x1: Expression, n1: Expression, x2: Expression, n2: Expression): { lower: RawBuilder<number | null>; upper: RawBuilder<number | null> } {
+export function newcombeSql(
+  x1: Expression,
+  n1: Expression,
+  x2: Expression,
+  n2: Expression,
+): { lower: RawBuilder<number | null>; upper: RawBuilder<number | null> } {
   const a = wilsonSql(x1, n1);
   const b = wilsonSql(x2, n2);
   const p1 = sql`((${x1}) / nullif(${n1}, 0))`;
@@ -40,7 +45,12 @@ export function newcombeSql(x1: Expression, n1: Expression, x2: Expression, n2: 
  * The interval of a group's rate minus that of the whole containing it (see `deviationInterval`): Newcombe's for the
  * group against the rest, scaled by n_rest / n_whole; exactly 0 when the group is the whole.
  */
-export function deviationSql(x: Expression, n: Expression, wholeX: Expression, wholeN: Expression): { lower: RawBuilder<number | null>; upper: RawBuilder<number | null> } {
+export function deviationSql(
+  x: Expression,
+  n: Expression,
+  wholeX: Expression,
+  wholeN: Expression,
+): { lower: RawBuilder<number | null>; upper: RawBuilder<number | null> } {
   const restX = sql`((${wholeX}) - (${x}))`;
   const restN = sql`((${wholeN}) - (${n}))`;
   const rest = newcombeSql(x, n, restX, restN);

@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as starSchema from './0001-star-schema.js';
 import * as caseFacts from './0002-case-facts.js';
 import * as segmentLimits from './0003-segment-limits.js';
+import * as recordKeys from './0004-record-keys.js';
+import * as dimensionMembers from './0005-dimension-members.js';
 
 /**
  * The migrations in order. Listed statically (not read from the folder) so that they run the same from
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-star-schema': starSchema,
   '0002-case-facts': caseFacts,
   '0003-segment-limits': segmentLimits,
+  '0004-record-keys': recordKeys,
+  '0005-dimension-members': dimensionMembers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@ import {
   CASE_TYPE_CODES, DIMENSION_COLUMNS, FIGURE_COLUMNS, FIGURE_KINDS, SEXES, UNITS,
   type CaseTypeCode, type DimensionColumn, type FigureColumn, type FigureKind, type SexCode, type Unit,
 } from './figure-vocabulary.js';
+import { conventionalValue, signConvention } from './sign-convention.js';
 import { parseSwedishNumber } from './swedish-number.js';
 
 /** One validated published figure, as curated from a source document. */
@@ -65,7 +66,11 @@ export function validateFigureRecord(raw: RawFigureRecord): { row: FigureRow } |
   else if (!quote.includes(printed)) errors.push(`printed "${printed}" does not stand in the quote`);
   const value = Number(text('value'));
   if (text('value') === '' || !Number.isFinite(value)) errors.push(`value "${text('value')}" is not a number`);
-  else if (parsed !== null && Math.abs(parsed - value) > 1e-9) errors.push(`value ${value} is not the printed ${printed}`);
+  else if (parsed !== null && Math.abs(conventionalValue(measure, parsed) - value) > 1e-9) {
+    errors.push(signConvention(measure) === 'amount'
+      ? `value ${value} is not the amount printed as ${printed}: ${measure} is an amount, its value is the printed number without the minus`
+      : `value ${value} is not the printed ${printed}`);
+  }
   const yearText = text('year');
   const year = yearText === '' ? null : Number(yearText);
   if (year !== null && (!Number.isInteger(year) || year < 1990 || year > 2030)) errors.push(`year "${yearText}" is not a year`);

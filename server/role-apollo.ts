@@ -1,0 +1,82 @@
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { RequestContext } from '../resolvers/context.js';
+import type { Role } from '../resolvers/roles.js';
+import { audienceOf, buildApiSchema, type SchemaAudience } from '../schema/build-schema.js';
+import { formatApiError } from './format-error.js';
+import { listCostLimit } from './list-cost-limit.js';
+import type { Logger } from './observability/logger.js';
+import type { ApiMetrics } from './observability/metrics.js';
+import { requestLogPlugin } from './observability/request-log-plugin.js';
+import { queryLimits } from './query-limits.js';
+import { withoutSuggestions } from './suggestion-free-errors.js';
+import type { TrustedDocuments } from './trusted-documents.js';
+import { KnownOperationTypesRule } from './validation/known-operation-types.rule.js';
+
+/**
+ * One Apollo Server per schema audience (public; analyst and admin): Apollo Server holds one schema, so a role's
+ * schema is chosen by choosing its server, before parsing. Each role then validates, introspects and reports errors
+ * against its own schema only: the public schema has no case-level field or type, so no message can name them.
+ * Both servers are built at start; choosing one costs a request one more key resolution (measured 1.5 µs without a
+ * key, 5.5 µs with one: a SHA-256 and constant-time compares) and a property look-up.
+ */
+export interface RoleApollo {
+  forRole(role: Role): ApolloServer<RequestContext>;
+  forAudience(audience: SchemaAudience): ApolloServer<RequestContext>;
+  /** Drains HTTP (through the full server's drain plugin) and stops both. */
+  stop(): Promise<void>;
+}
+
+export interface RoleApolloOptions {
+  production: boolean;
+  httpServer: http.Server;
+  trusted: TrustedDocuments | undefined;
+  maxQueryCost: number;
+  logger: Logger;
+  metrics: ApiMetrics;
+}
+
+async function createServer(audience: SchemaAudience, options: RoleApolloOptions): Promise<ApolloServer<RequestContext>> {
+  const schema = await buildApiSchema(audience);
+  const limits = queryLimits();
+  const server = new ApolloServer<RequestContext>({
+    schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    persistedQueries: options.trusted ? { cache: options.trusted.cache } : false,
+    validationRules: [...limits.validationRules, KnownOperationTypesRule],
+    formatError: (formatted, error) => {
+      const coded = formatApiError(formatted, error, !options.production);
+      // In production no error suggests a name of the schema (introspection is off there too).
+      return options.production ? withoutSuggestions(coded) : coded;
+    },
+    plugins: [
+      // graphql-armor ships CommonJS typings of the same plugin interface.
+      ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      listCostLimit(schema, options.maxQueryCost) as ApolloServerPlugin<RequestContext>,
+      requestLogPlugin(options.logger, options.metrics),
+      // One drain for the one HTTP server: on the full server, which stops first.
+      ...(audience === 'full' ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await server.start();
+  return server;
+}
+
+export async function createRoleApollo(options: RoleApolloOptions): Promise<RoleApollo> {
+  const [publicServer, fullServer] = await Promise.all([createServer('public', options), createServer('full', options)]);
+  const forAudience = (audience: SchemaAudience) => (audience === 'public' ? publicServer : fullServer);
+  return {
+    forAudience,
+    forRole: (role) => forAudience(audienceOf(role)),
+    stop: async () => {
+      await fullServer.stop();
+      await publicServer.stop();
+    },
+  };
+}

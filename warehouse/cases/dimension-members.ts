@@ -1,0 +1,31 @@
+import { sql, type Kysely } from 'kysely';
+import { ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS } from '../metrics/dimensions.js';
+
+/**
+ * Which members of each case dimension occur with which case type, written beside the rollups at every load (one
+ * pass over the facts with grouping sets, columns from the dimension registry). `dimensionValues` reads it, and the
+ * row estimate that refuses oversized groupings before they run multiplies per case type only the members it has.
+ */
+export const MEMBER_DIMENSIONS = CASE_ATTRIBUTE_DIMENSIONS.filter((d) => d !== 'CASE_TYPE');
+
+export async function createDimensionMemberTable<D>(db: Kysely<D>, schema: string): Promise<void> {
+  await sql`create table if not exists ${sql.raw(`${schema}.dimension_member`)} (
+    dimension text not null, code text not null, case_type text not null, cases bigint not null,
+    primary key (dimension, case_type, code)
+  )`.execute(db);
+}
+
+export async function buildDimensionMembers<D>(db: Kysely<D>, schema: string): Promise<void> {
+  const columns = MEMBER_DIMENSIONS.map((d) => sql.ref(ATTRIBUTES[d].column));
+  const sets = columns.map((c) => sql`(case_type, ${c})`);
+  // grouping(c) is 0 in the set that groups by c: that set's rows name its members.
+  const dimensionOf = sql.join(MEMBER_DIMENSIONS.map((d) => sql`when grouping(${sql.ref(ATTRIBUTES[d].column)}) = 0 then ${d}`), sql` `);
+  const codeOf = sql.join(MEMBER_DIMENSIONS.map((d) => sql`when grouping(${sql.ref(ATTRIBUTES[d].column)}) = 0 then ${sql.ref(ATTRIBUTES[d].column)}`), sql` `);
+  await sql`
+    insert into ${sql.raw(`${schema}.dimension_member`)}
+    select * from (
+      select case ${dimensionOf} end as dimension, case ${codeOf} end as code, case_type, count(*) as cases
+      from ${sql.raw(`${schema}.case_fact`)}
+      group by grouping sets (${sql.join(sets)})
+    ) m where m.code is not null`.execute(db);
+}
