@@ -11,6 +11,9 @@ const ANALYST_KEY = 'analyst-key-uncertainty-0123';
 const fixture = useServerFixture({ access: readAccessConfig({ API_KEYS: `${ANALYST_KEY}:analyst` }) });
 
 interface Row {
+  period: string | null;
+  caseType: string | null;
+  sex: string | null;
   year: number | null;
   region: string | null;
   value: number | null;
@@ -27,7 +30,7 @@ interface Row {
 }
 const QUERY = `query($name: MetricName!, $by: [Dimension!], $where: MetricWhere) {
   metric(name: $name, by: $by, where: $where, first: 1000) {
-    rows { year region value nullReason suppressed numerator denominator referenceNumerator referenceDenominator n lower upper significant }
+    rows { period caseType sex year region value nullReason suppressed numerator denominator referenceNumerator referenceDenominator n lower upper significant }
   }
 }`;
 
@@ -95,15 +98,26 @@ describe('counts and intervals beside the value', () => {
     for (const row of empty.filter((r) => r.value === null)) expect([row.lower, row.upper, row.nullReason === null]).toEqual([null, null, false]);
   });
 
-  it('withholds a suppressed cell’s counts and interval from the public role', async () => {
+  it('shows the public role perturbed counts, the interval from them, and nothing for a withheld cell', async () => {
     const result = await rows('APPROVAL_RATE', ['MONTH', 'CASE_TYPE', 'SEX'], { year: [FIRST_YEAR] }, false);
     const suppressed = result.filter((r) => r.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
     for (const row of suppressed) {
       expect(row).toMatchObject({ value: null, nullReason: 'SUPPRESSED', numerator: null, denominator: null, lower: null, upper: null });
     }
-    for (const row of result.filter((r) => !r.suppressed && r.value !== null)) {
-      expect(row.lower).toBeCloseTo(wilsonInterval(row.numerator!, row.denominator!)!.lower, 12);
+    // Shown cells: the counts are the perturbed ones the value was rebuilt from (a share clamped to 0–1), and the
+    // numerator is the public `approved` count of the same cell (one cell key, one perturbation).
+    const approved = await rows('APPROVED', ['MONTH', 'CASE_TYPE', 'SEX'], { year: [FIRST_YEAR] }, false);
+    const key = (r: Row) => `${r.period}|${r.caseType}|${r.sex}`;
+    const approvedBy = new Map(approved.map((r) => [key(r), r.value]));
+    const shown = result.filter((r) => !r.suppressed && r.value !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const row of shown) {
+      expect(row.value).toBeCloseTo(Math.min(1, row.numerator! / row.denominator!), 12);
+      expect(row.numerator).toBe(approvedBy.get(key(row)));
+      const interval = wilsonInterval(Math.min(row.numerator!, row.denominator!), row.denominator!)!;
+      expect(row.lower).toBeCloseTo(interval.lower, 12);
+      expect(row.upper).toBeCloseTo(interval.upper, 12);
     }
   });
 });

@@ -4,7 +4,7 @@ import { BI_SCHEMA } from './bi-schema.js';
 
 /**
  * The login for BI tools (Power BI, Tableau, Metabase, Excel, psql…): SELECT on the `bi` views and nothing else.
- * It is an analyst-level login: the views show the metrics unperturbed and unsuppressed, as the API's analyst role
+ * It is an analyst-level login: the views show the metrics exactly (no cell-key perturbation), as the API's analyst role
  * sees them, but never a case row (the views aggregate; the `cases` schema is not granted). Give it to people who may
  * see analyst-level aggregates.
  */
