@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readAccessConfig } from '../server/api-keys.js';
 import { exportColumns } from '../server/metric-export-route.js';
 import { FIRST_YEAR } from '../warehouse/generator/calendar.js';
-import { metric } from '../warehouse/metrics/catalog.js';
+import { METRICS, metric } from '../warehouse/metrics/catalog.js';
 import { deviationInterval, wilsonInterval } from '../warehouse/metrics/wilson-interval.js';
 import { useServerFixture } from './support/server-fixture.js';
 
@@ -119,6 +119,18 @@ describe('counts and intervals beside the value', () => {
       expect(row.lower).toBeCloseTo(interval.lower, 12);
       expect(row.upper).toBeCloseTo(interval.upper, 12);
     }
+  });
+});
+
+describe('the catalogue declares the counts', () => {
+  it('of every ratio but a printed target and a difference of ratios', () => {
+    expect(METRICS.filter((m) => m.unit === 'ratio' && !m.counts).map((m) => m.name)).toEqual(['fee_coverage_target', 'fee_coverage_gap']);
+    expect(METRICS.filter((m) => m.counts?.kind === 'sample').map((m) => m.name)).toEqual([
+      'mean_processing_days',
+      'median_processing_days',
+      'p90_processing_days',
+    ]);
+    expect(METRICS.filter((m) => m.counts?.kind === 'deviation').map((m) => m.name)).toEqual(['approval_rate_deviation_pp']);
   });
 });
 
