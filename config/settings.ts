@@ -94,6 +94,14 @@ export const SETTINGS = {
   embeddedRestartGiveUpS: decimal('EMBEDDED_RESTART_GIVEUP_S', 60, 'how long the server keeps restarting a crashed embedded PostgreSQL before it exits with status 1 (see [Operations](#operations-crashes-and-reloads))', { min: 0, exclusive: true }),
   logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', 'pino log level (`info` logs one line per request; `warn` only problems)'),
   resultCacheMb: wholeNumber('RESULT_CACHE_MB', 64, 'megabytes of answers each API process keeps until the warehouse changes (see [Result cache](#result-cache)); 0 = off'),
+  embeddedPgPort: {
+    ...wholeNumber('EMBEDDED_PG_PORT', 0, ''),
+    shown: 'unset',
+    meaning: 'port of the embedded PostgreSQL, for a stable address in saved SQL connections; unset: a free port',
+    parse: (t: string | undefined) => (t === undefined || t === '' || t === '0' ? undefined : wholeNumber('EMBEDDED_PG_PORT', 0, '', { min: 1 }).parse(t)),
+  } satisfies Setting<number | undefined>,
+  biReaderPassword: optional('BI_READER_PASSWORD', 'password of the `bi_reader` SQL login; unset: a random one, printed at start (see [SQL access for BI tools](#sql-access-for-bi-tools))'),
+  biStatementTimeoutMs: wholeNumber('BI_STATEMENT_TIMEOUT_MS', 60_000, '`bi_reader` statements are cancelled after this long'),
   workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', { min: 1 }),
 } as const;
 

@@ -23,10 +23,12 @@ export interface ControlledRow {
 export function controlRows(metric: string, rows: readonly MetricRowData[], by: readonly Dimension[]): ControlledRow[] {
   const disclosed = discloseRows(metric, rows, by);
   return rows.flatMap((row, i) => {
-    const { value, previous } = disclosed[i] as DisclosedRow;
+    const { value, previous, counts } = disclosed[i] as DisclosedRow;
     const flows = row.cells?.has('received_n') ? perturbed(row.cells, ['received_n']) + perturbed(row.cells, ['decided_n']) : null;
     if (flows === 0) return [];
-    return [{ row: { ...row, value: value.value, previous: previous.value, previousSupport: null }, suppressed: value.suppressed }];
+    // Only the counts the catalogue puts beside this metric, each as disclosed (null where the rule has none).
+    const shownCounts = row.counts && Object.fromEntries(Object.keys(row.counts).map((c) => [c, counts[c as keyof typeof counts] ?? null]));
+    return [{ row: { ...row, value: value.value, previous: previous.value, previousSupport: null, counts: shownCounts }, suppressed: value.suppressed }];
   });
 }
 

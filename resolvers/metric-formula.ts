@@ -17,6 +17,11 @@ export function metricFormula(definition: MetricDefinition): string {
     definition.kind === 'figure'
       ? definition.value()
       : definition.value({ nationalWindow: sql`(partition by <groups without region>)`, monthsPerBucket: 1 });
+  return formulaText(expression);
+}
+
+/** An SQL expression as text, with its parameters written in as literals for reading. */
+export function formulaText(expression: RawBuilder<unknown>): string {
   const { sql: text, parameters } = expression.compile(compiler);
   return text
     .replace(/\$(\d+)/g, (_, n: string) => {

@@ -19,6 +19,8 @@ import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import { badUserInput } from './api-errors.js';
 import { controlRows, orderByDisclosedValue, orderWithoutValue } from './disclosure-control.js';
 import { metricFormula } from './metric-formula.js';
+import { withInterval } from './metric-interval.js';
+import { intervalMethod, type CountColumn } from '../warehouse/metrics/metric-counts.js';
 import { encodeNumberCursor } from './pagination.js';
 import type { Role } from './roles.js';
 
@@ -78,6 +80,8 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   const previous = data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
   const dims = Object.fromEntries(ATTRIBUTE_DIMENSIONS.map((d) => [ATTRIBUTES[d].key, data.dims[d] ?? null])) as Record<FilterKey, string | null>;
+  // A suppressed cell's counts go with its value.
+  const count = (c: CountColumn) => (suppressed ? null : (data.counts?.[c] ?? null));
   return {
     ...dims,
     value,
@@ -92,6 +96,14 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
     change,
     changeRatio: change !== null && previous ? change / previous : null,
     published,
+    numerator: count('numerator'),
+    denominator: count('denominator'),
+    referenceNumerator: count('reference_numerator'),
+    referenceDenominator: count('reference_denominator'),
+    n: count('n'),
+    lower: null,
+    upper: null,
+    significant: null,
   };
 }
 
@@ -164,7 +176,9 @@ export async function computeMetric(
     suppressed = window.map((c) => c.suppressed && c.row.nullReason !== 'OUTSIDE_COVERAGE');
   }
   const published = await publishedBeside(db, definition, request, pageRows);
-  const rows = pageRows.map((row, i) => toRow(row, by, published[i] ?? null, suppressed[i] ?? false));
+  // The interval is computed last, from the counts the role is shown (after disclosure control: perturbed for the public role).
+  const method = intervalMethod(definition.counts);
+  const rows = pageRows.map((row, i) => withInterval(toRow(row, by, published[i] ?? null, suppressed[i] ?? false), method));
   const end = page.offset + rows.length;
   return {
     definition: toDefinitionType(definition),

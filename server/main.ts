@@ -6,6 +6,7 @@
 import cluster from 'node:cluster';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
+import { biReaderUrl, ensureBiReaderRole } from '../warehouse/bi/bi-reader-role.js';
 import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
 import { readAccessConfig } from './api-keys.js';
 import { readConfig } from '../config/settings.js';
@@ -68,7 +69,7 @@ if (cluster.isWorker) {
 } else {
   let target: DatabaseTarget;
   try {
-    target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), { role: 'server' });
+    target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), { role: 'server', port: config.embeddedPgPort });
   } catch (error) {
     if (!(error instanceof DataDirectoryInUseError)) throw error;
     // One line and no stack: what holds the data directory is all the admin needs.
@@ -110,6 +111,13 @@ if (cluster.isWorker) {
       logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not create the read-only role; set READER_DATABASE_URL. Serving as the owner role');
       apiUrl = target.url;
     }
+  }
+  // SQL clients (BI tools) read the `bi` views as bi_reader; see the README, "SQL access for BI tools".
+  let biUrl: string | null = null;
+  try {
+    biUrl = biReaderUrl(target.url, await ensureBiReaderRole(owner.db, { password: config.biReaderPassword, statementTimeoutMs: config.biStatementTimeoutMs }));
+  } catch (error) {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not create the bi_reader role for SQL clients');
   }
   await owner.close();
   // NOTIFY reaches only sessions on the server where the load commits: with a reader URL of its own (perhaps a read
@@ -157,4 +165,10 @@ if (cluster.isWorker) {
   const ready = `GraphQL API at ${base}/graphql${config.production ? '' : `, playground at ${base}/playground`}${workers} (ready in ${Date.now() - started} ms)`;
   logger.info({ url: `${base}/graphql`, workers: config.workers }, ready);
   if (process.stdout.isTTY || !config.production) console.log(`[migration-warehouse] ${ready}`);
+  if (biUrl) {
+    // A password the operator set is theirs to know; a random one must be shown, or no one could connect.
+    const shown = config.biReaderPassword ? biUrl.replace(`:${encodeURIComponent(config.biReaderPassword)}@`, ':****@') : biUrl;
+    logger.info({ url: shown.replace(/:[^:@/]*@/, ':****@') }, 'SQL for BI tools (read-only views in schema bi)');
+    if (process.stdout.isTTY || !config.production) console.log(`[migration-warehouse] SQL for BI tools (schema bi, read-only): ${shown}`);
+  }
 }

@@ -6,10 +6,12 @@ import type { RequestContext } from '../resolvers/context.js';
 import type { Role } from '../resolvers/roles.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
+import { findMetric } from '../warehouse/metrics/catalog.js';
 import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, timeGrain, type Dimension, type TimeDimension } from '../warehouse/metrics/dimensions.js';
 import { cacheKey, stableJson } from './result-cache/cache-key.js';
 import { sendCached } from './result-cache/graphql-cache-middleware.js';
 import type { ResultCache } from './result-cache/result-cache.js';
+import { countColumnNames, intervalMethod, type MetricCounts } from '../warehouse/metrics/metric-counts.js';
 
 const DIMENSION_FIELDS = ATTRIBUTE_DIMENSIONS.map((d) => ATTRIBUTES[d].key);
 
@@ -21,6 +23,7 @@ export const METRIC_EXPORT_DOCUMENT = `query MetricExport($name: MetricName!, $b
   metric(name: $name, by: $by, where: $where, compareTo: $compareTo, orderBy: $orderBy, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     rows { value suppressed nullReason period year quarter month week ${DIMENSION_FIELDS.join(' ')}
+      numerator denominator referenceNumerator referenceDenominator n lower upper significant
       previous change changeRatio published { value unit printed document line quote approximate } }
   }
 }`;
@@ -29,18 +32,30 @@ type RowColumn = keyof Omit<MetricRow, 'published'>;
 const TIME_COLUMNS: Record<TimeDimension, readonly RowColumn[]> = {
   YEAR: ['year'], QUARTER: ['year', 'quarter'], MONTH: ['year', 'quarter', 'month'], WEEK: ['year', 'week'],
 };
+/** Row fields of each count column of the catalogue, and of each interval method. */
+const COUNT_FIELDS = { numerator: 'numerator', denominator: 'denominator', reference_numerator: 'referenceNumerator', reference_denominator: 'referenceDenominator', n: 'n' } as const;
+const INTERVAL_FIELDS = { wilson: ['lower', 'upper'], newcombe: ['lower', 'upper', 'significant'] } as const;
+
+/** The counts and interval columns of a metric, only those it has, in the catalogue's fixed order. */
+function uncertaintyColumns(counts: MetricCounts | undefined): RowColumn[] {
+  const method = intervalMethod(counts);
+  return [...countColumnNames(counts).map((c) => COUNT_FIELDS[c]), ...(method ? INTERVAL_FIELDS[method] : [])];
+}
+
 const PUBLISHED_COLUMNS = ['publishedValue', 'publishedUnit', 'publishedDocument', 'publishedLine', 'publishedQuote'] as const;
 
 /**
  * The CSV columns of one export, in a stable order: the period and the dimensions grouped by (in the registry's
- * order), the value and why it may be null, the comparison when asked for, and the published twin.
+ * order), the value and why it may be null, the counts and interval where the metric has them, the comparison when
+ * asked for, and the published twin.
  */
-export function exportColumns(by: readonly Dimension[], compared: boolean): { row: RowColumn[]; header: string[] } {
+export function exportColumns(by: readonly Dimension[], compared: boolean, counts?: MetricCounts): { row: RowColumn[]; header: string[] } {
   const grain = timeGrain(by);
   const row: RowColumn[] = [
     ...(grain ? (['period', ...TIME_COLUMNS[grain]] as RowColumn[]) : []),
     ...ATTRIBUTE_DIMENSIONS.filter((d) => by.includes(d)).map((d) => ATTRIBUTES[d].key as RowColumn),
     'value', 'suppressed', 'nullReason',
+    ...uncertaintyColumns(counts),
     ...(compared ? (['previous', 'change', 'changeRatio'] as RowColumn[]) : []),
   ];
   return { row, header: [...row, ...PUBLISHED_COLUMNS] };
@@ -120,7 +135,7 @@ export function metricExportRouter(
     res.setHeader('content-disposition', `attachment; filename="${String(req.query.name).replace(/[^a-z0-9_]/gi, '')}.csv"`);
     res.setHeader('x-total-count', String(result.data.metric.totalCount));
     res.setHeader('x-row-cap', String(rowCap));
-    const columns = exportColumns((by ?? []).filter((d): d is Dimension => (DIMENSIONS as readonly string[]).includes(d)), variables.compareTo !== undefined);
+    const columns = exportColumns((by ?? []).filter((d): d is Dimension => (DIMENSIONS as readonly string[]).includes(d)), variables.compareTo !== undefined, findMetric(String(req.query.name).toLowerCase())?.counts);
     const csv = stringify({ header: true, columns: columns.header, cast: { boolean: (b) => (b ? 'true' : 'false') } });
     csv.pipe(res);
     // What went out, kept for the cache until it would not fit an entry anyway.

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { bumpGeneration } from '../database/generation.js';
+import { createBiViews } from '../bi/metric-views.js';
 import { grantReader } from '../database/reader-role.js';
 import { CASES_SCHEMA, STAGING_SCHEMA } from './case-tables.js';
 
@@ -12,7 +13,7 @@ export async function dropStaging(db: Kysely<unknown>): Promise<void> {
 
 /**
  * Replaces `cases` by the loaded `cases_staging` in one transaction (renames are catalog updates: instant). Readers
- * see the old schema or the new one, never a mix; a failure inside rolls back to the old one intact.
+ * see the old schema or the new one, never a mix (BI views included); a failure inside rolls back to the old one intact.
  */
 export async function swapInStaging(db: Kysely<unknown>): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -26,5 +27,7 @@ export async function swapInStaging(db: Kysely<unknown>): Promise<void> {
     if (rows[0]?.present) await sql`drop schema ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);
     // API processes drop their cached answers when this commits.
     await bumpGeneration(trx);
+    // Dropping the old schema dropped the BI views over it: they come back over the new one before anyone sees either.
+    await createBiViews(trx);
   });
 }

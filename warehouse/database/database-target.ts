@@ -20,6 +20,8 @@ export interface ResolveOptions {
   role?: ClusterRole;
   /** How long a load waits for a server's cluster that is restarting. Default 60 s. */
   restartWaitMs?: number;
+  /** Port of an embedded cluster booted here (a fixed one keeps saved SQL-client connections valid); default: a free one. */
+  port?: number;
 }
 
 /** A data directory held by another live process: one line that names it, shown without a stack trace. */
@@ -56,7 +58,7 @@ export async function resolveDatabase(configuredUrl: string | undefined, log: (l
     await sleep(500);
   }
 
-  const embedded = await bootEmbeddedPostgres({ dataDirectory });
+  const embedded = await bootEmbeddedPostgres({ dataDirectory, ...(options.port ? { port: options.port } : {}) });
   log(`embedded PostgreSQL on port ${embedded.port}, data in ${embedded.dataDirectory}`);
   const startedAt = new Date().toISOString();
   let httpUrl: string | undefined;

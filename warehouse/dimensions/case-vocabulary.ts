@@ -27,6 +27,11 @@ export const SEGMENT_MEMBERS = [
   member('status_declaration', 'Revocation of a status declaration', 'Återkallelse av statusförklaring'),
   member('asylum_seekers', 'Compensation for asylum seekers', 'Ersättning för asylsökande'),
   member('newly_arrived', 'Compensation for newly arrived', 'Ersättning för nyanlända'),
+  // Work permit categories of the 2024 model (annual report Tabell 8.4–8.6): unit costs are published per category.
+  member('category_a', 'Work permits, category A', 'Arbetstillstånd, kategori A'),
+  member('category_b', 'Work permits, category B', 'Arbetstillstånd, kategori B'),
+  member('category_c', 'Work permits, category C', 'Arbetstillstånd, kategori C'),
+  member('category_d', 'Work permits, category D', 'Arbetstillstånd, kategori D'),
 ] as const;
 
 /** The Migration Agency's regions (region); the case facts place asylum decisions in nord, syd and vast. */

@@ -1,12 +1,16 @@
 import { isTimeDimension, timeGrain, type Dimension } from '../metrics/dimensions.js';
 import { MONTHS_PER_BUCKET } from '../metrics/bucket-ranges.js';
+import type { CountColumn } from '../metrics/metric-counts.js';
 import type { MetricRowData } from '../metrics/metric-request.js';
+import { discloseCounts } from './disclose-counts.js';
 import type { CellCountName, CellCounts, CellCount } from './cell-counts.js';
 import { discloseValue, METRIC_DISCLOSURE, type DisclosedValue } from './metric-disclosure.js';
 
 export interface DisclosedRow {
   value: DisclosedValue;
   previous: DisclosedValue;
+  /** The counts beside the value, perturbed (disclose-counts.ts). */
+  counts: Partial<Record<CountColumn, number | null>>;
 }
 
 /** Sums the counts and key sums of several cells: the cell of all their records. */
@@ -45,6 +49,7 @@ export function discloseRows(
   }
   return rows.map((row) => ({
     value: discloseValue(rule, row.cells, valueOf(row), { monthsPerBucket, national: nationalOf(row) }),
+    counts: discloseCounts(rule, row.cells, nationalOf(row)),
     // A deviation's previous value would need the previous bucket's siblings: not shown to the public role.
     previous: row.previous === null && !row.previousCells
       ? { value: null, suppressed: false }

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { FlowNeeds } from './case-flows.js';
 import { CASE_ATTRIBUTE_DIMENSIONS, type Dimension } from './dimensions.js';
+import { countOf, type CountExpression, type MetricCounts } from './metric-counts.js';
 import type { CaseFlowMetric, FigureMetric, MetricDefinition, MetricSource, OpenBalanceMetric } from './metric-definition.js';
 
 /**
@@ -26,6 +27,22 @@ const DECIDED_ROWS: FlowNeeds = { received: false, decided: true, rowLevel: true
 const ratio = (numerator: RawBuilder<unknown>, denominator: RawBuilder<unknown>) =>
   sql<number | null>`(${numerator})::float8 / nullif(${denominator}, 0)`;
 const count = (column: string) => sql<number>`sum(${sql.ref(`f.${column}`)})`;
+
+/** The counts ratios rest on, each named once: a ratio's value and its numerator and denominator use the same one. */
+const APPROVED = countOf('approved', count('approved_n'));
+const ON_MERITS = countOf('approved + rejected', sql`sum(f.approved_n + f.rejected_n)`);
+const DECIDED_N = countOf('decided', count('decided_n'));
+const RECEIVED_N = countOf('received', count('received_n'));
+const WITHIN = countOf('decided within the limit', count('within_n'));
+const LIMITED = countOf('decided with a limit', count('limited_n'));
+const COURT_CHANGED = countOf('changed by the court', count('court_changed_n'));
+const COURT_DECIDED = countOf('ruled on by the court', count('court_decided_n'));
+
+/** A value numerator / denominator, with its counts declared from the same two expressions. */
+function quotient(kind: 'proportion' | 'quotient', numerator: CountExpression, denominator: CountExpression) {
+  return { value: () => ratio(numerator.sql, denominator.sql), counts: { kind, numerator, denominator } satisfies MetricCounts };
+}
+const sample = (n: CountExpression) => ({ kind: 'sample', n }) as const satisfies MetricCounts;
 
 function caseFlow<N extends string>(m: Omit<CaseFlowMetric, 'kind' | 'dimensions'> & { name: N; dimensions?: readonly Dimension[] }): CaseFlowMetric & { name: N } {
   return { kind: 'case_flow', dimensions: m.needs.received ? FLOW_DIMENSIONS : DECISION_DIMENSIONS, ...m };
@@ -69,43 +86,43 @@ export const METRICS = [
   caseFlow({
     name: 'approval_rate', title: 'Approval rate (bifallsandel mot avslag)', unit: 'ratio', dimensions: FLOW_DIMENSIONS,
     description: 'Approved / (approved + rejected): the share of decisions on the merits that granted the application; Dublin transfers and write-offs are left out, as the annual report defines bifallsandel.',
-    needs: DECIDED, value: () => ratio(count('approved_n'), sql`sum(f.approved_n + f.rejected_n)`), support: sql<number>`sum(f.approved_n + f.rejected_n)`,
+    needs: DECIDED, ...quotient('proportion', APPROVED, ON_MERITS), support: sql<number>`sum(f.approved_n + f.rejected_n)`,
     source: at(ANNUAL_REPORT, 1878, 'Bifallsandel (mot avslag)'), publishedMeasure: 'approval_rate',
   }),
   caseFlow({
     name: 'mean_processing_days', title: 'Mean processing time (genomsnittlig handläggningstid)', unit: 'days',
     description: 'Mean days from received to decided, over the cases decided in the period.',
-    needs: DECIDED, value: () => ratio(count('days_sum'), count('decided_n')), support: count('decided_n'),
+    needs: DECIDED, value: () => ratio(count('days_sum'), count('decided_n')), support: count('decided_n'), counts: sample(DECIDED_N),
     source: at(ANNUAL_REPORT, 1875, 'handläggningstid, dagar'), publishedMeasure: 'mean_processing_days',
   }),
   caseFlow({
     name: 'median_processing_days', title: 'Median processing time (median handläggningstid)', unit: 'days',
     description: 'Median days from received to decided, over the cases decided in the period (computed on case rows).',
-    needs: DECIDED_ROWS, value: () => sql<number | null>`percentile_cont(0.5) within group (order by f.processing_days)`, support: count('decided_n'),
+    needs: DECIDED_ROWS, value: () => sql<number | null>`percentile_cont(0.5) within group (order by f.processing_days)`, support: count('decided_n'), counts: sample(DECIDED_N),
     source: null, publishedMeasure: 'median_processing_days',
   }),
   caseFlow({
     name: 'p90_processing_days', title: '90th percentile of processing time', unit: 'days',
     description: 'The processing time in days that 90 % of the cases decided in the period stayed within (computed on case rows).',
-    needs: DECIDED_ROWS, value: () => sql<number | null>`percentile_cont(0.9) within group (order by f.processing_days)`, support: count('decided_n'),
+    needs: DECIDED_ROWS, value: () => sql<number | null>`percentile_cont(0.9) within group (order by f.processing_days)`, support: count('decided_n'), counts: sample(DECIDED_N),
     source: null, publishedMeasure: null,
   }),
   caseFlow({
     name: 'share_within_statutory_limit', title: 'Share decided within the limit (andel avgjorda inom tidsgränsen)', unit: 'ratio',
     description: 'Share of the decided cases whose processing time stayed within the limit the annual report measures the case type or segment against (asylum, temporary protection, citizenship and family extensions 180 days; family first-time 270; work permits 120; studies 90); case types without a stated limit are left out.',
-    needs: DECIDED, value: () => ratio(count('within_n'), count('limited_n')), support: count('limited_n'),
+    needs: DECIDED, ...quotient('proportion', WITHIN, LIMITED), support: count('limited_n'),
     source: at(ANNUAL_REPORT, 1876, 'Andel avgjorda inom 180'), publishedMeasure: 'share_decided_within_limit',
   }),
   caseFlow({
     name: 'clearance_rate', title: 'Clearance rate (avgörandegrad)', unit: 'ratio',
     description: 'Decided / received in the same period: above 1 the open balance shrinks.',
-    needs: BOTH, value: () => ratio(count('decided_n'), count('received_n')), support: count('received_n'),
+    needs: BOTH, ...quotient('quotient', DECIDED_N, RECEIVED_N), support: count('received_n'),
     source: null, publishedMeasure: null,
   }),
   caseFlow({
     name: 'court_change_rate', title: 'Court change rate (ändringsfrekvens)', unit: 'ratio', dimensions: FLOW_DIMENSIONS,
     description: 'Of the appealed decisions the migration court has ruled on, the share it changed; anchored on the agency’s decision date.',
-    needs: DECIDED_ROWS, value: () => ratio(count('court_changed_n'), count('court_decided_n')), support: count('court_decided_n'),
+    needs: DECIDED_ROWS, ...quotient('proportion', COURT_CHANGED, COURT_DECIDED), support: count('court_decided_n'),
     source: at(ANNUAL_REPORT, 4332, 'Den rättsliga kvaliteten följs upp genom analyser av utfall och ändringsfrekvens i migrations'),
     publishedMeasure: 'court_change_rate',
   }),
@@ -114,8 +131,9 @@ export const METRICS = [
     description: 'A region’s approval rate minus the national approval rate of the same group, in percentage points; needs REGION in `by`.',
     needs: DECIDED, requires: ['REGION'],
     value: ({ nationalWindow }) => sql<number | null>`100 * (
-      sum(f.approved_n)::float8 / nullif(sum(f.approved_n + f.rejected_n), 0)
-      - sum(sum(f.approved_n)) over ${nationalWindow}::float8 / nullif(sum(sum(f.approved_n + f.rejected_n)) over ${nationalWindow}, 0))`,
+      ${APPROVED.sql}::float8 / nullif(${ON_MERITS.sql}, 0)
+      - sum(${APPROVED.sql}) over ${nationalWindow}::float8 / nullif(sum(${ON_MERITS.sql}) over ${nationalWindow}, 0))`,
+    counts: { kind: 'deviation', numerator: APPROVED, denominator: ON_MERITS },
     support: sql<number>`sum(f.approved_n + f.rejected_n)`,
     source: at(ASYLUM_REVIEW, 1543, 'figur 1 framgår att det fanns tydliga variationer mellan regionerna'), publishedMeasure: null,
   }),
@@ -161,7 +179,7 @@ export const METRICS = [
     name: 'budget_utilisation', title: 'Budget utilisation (anslagsutnyttjande)', unit: 'ratio', dimensions: [...FIGURE_DIMENSIONS, 'APPROPRIATION'],
     description: 'Outcome / allocation of an appropriation in a year.',
     measures: ['budget_outcome', 'budget_allocated'], defaults: { appropriation: ['total'] },
-    value: () => ratio(measure('budget_outcome'), measure('budget_allocated')),
+    ...quotient('quotient', countOf('budget_outcome', measure('budget_outcome')), countOf('budget_allocated', measure('budget_allocated'))),
     source: at(ANNUAL_REPORT, 673, 'och anslaget nyttjades till 89 procent'), publishedMeasure: 'budget_utilisation',
   }),
   figure({
@@ -180,7 +198,7 @@ export const METRICS = [
     name: 'fee_coverage_ratio', title: 'Fee coverage ratio (täckningsgrad)', unit: 'ratio', dimensions: [...FIGURE_DIMENSIONS, 'FEE_ACTIVITY'],
     description: 'Fee revenue / cost of the activity in the year.',
     measures: ['fee_revenue', 'fee_cost'], defaults: { fee_activity: ['total'] },
-    value: () => ratio(measure('fee_revenue'), measure('fee_cost')),
+    ...quotient('quotient', countOf('fee_revenue', measure('fee_revenue')), countOf('fee_cost', measure('fee_cost'))),
     source: at(ANNUAL_REPORT, 1055, 'För avgiftsbelagd verksamhet där intäkter inte disponeras av myndigheten var den totala täcknings'),
     publishedMeasure: 'fee_coverage',
   }),
@@ -208,9 +226,10 @@ export const METRICS = [
     description: 'Of the persons who left under the Migration Agency’s removal orders, the share who left on their own with the agency as the enforcing authority (självmant) rather than through the police: departures enforced by Migrationsverket / all departures (joint return report, Tabell 1).',
     dimensions: FIGURE_DIMENSIONS,
     measures: ['returns_departed'], inputs: 2, free: ['period'], defaults: { case_type: ['RETURN'], agency: ['migrationsverket', null] },
-    value: () => ratio(
-      sql`max(h.base_value) filter (where h.measure = 'returns_departed' and h.agency = 'migrationsverket')`,
-      sql`max(h.base_value) filter (where h.measure = 'returns_departed' and h.agency is null)`,
+    ...quotient(
+      'proportion',
+      countOf('departed, enforced by Migrationsverket', sql`max(h.base_value) filter (where h.measure = 'returns_departed' and h.agency = 'migrationsverket')`),
+      countOf('departed, all', sql`max(h.base_value) filter (where h.measure = 'returns_departed' and h.agency is null)`),
     ),
     source: at(ANNUAL_REPORT, 3577, 'Migrationsverket är förvaltningsmyndighet för frågor som rör självmant återvändande'), publishedMeasure: null,
   }),

@@ -2,6 +2,7 @@ import type { RawBuilder } from 'kysely';
 import type { CellDimension } from '../queries/headline-figures.js';
 import type { FlowNeeds } from './case-flows.js';
 import type { Dimension } from './dimensions.js';
+import type { MetricCounts } from './metric-counts.js';
 
 export type MetricUnit = 'cases' | 'persons' | 'ratio' | 'SEK' | 'days' | 'months' | 'points';
 
@@ -31,6 +32,8 @@ interface MetricBase {
   publishedMeasure: string | null;
   /** Dimensions that must be in `by` (e.g. REGION for a regional deviation). */
   requires?: readonly Dimension[];
+  /** The counts the value rests on (numerator and denominator of a ratio, n of a mean), built from the value's own expressions. */
+  counts?: MetricCounts;
 }
 
 /** Computed from the case-level facts: an aggregate over case flows (alias f). */

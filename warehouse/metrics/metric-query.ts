@@ -6,6 +6,7 @@ import { widenOnePeriodBack, withoutLowerBound, type DateRange } from './anchor-
 import { CASE_FACT_COVERAGE, coverageRange, fitToCoverage } from './coverage.js';
 import { bucketOverlaps, bucketStep, MONTHS_PER_BUCKET } from './bucket-ranges.js';
 import { caseFlows } from './case-flows.js';
+import { countColumnNames, countSelections, type CountColumn } from './metric-counts.js';
 import { ATTRIBUTES, isTimeDimension, timeGrain, TRUNC_UNIT, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
 import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition, OpenBalanceMetric } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';
@@ -85,7 +86,7 @@ function finish(
   request: MetricRequest,
   grain: TimeDimension | null,
   shownRanges: DateRange[] | null,
-  shape: { values: number; coverage: DateRange | null },
+  shape: { values: number; coverage: DateRange | null; counts?: readonly CountColumn[] },
 ): RawBuilder<ComputedRow> {
   const columns = columnsOf(request.by);
   const follows = grain ? sql`lag(g.bucket) over w = g.bucket - ${bucketStep(grain)}` : sql`false`;
@@ -98,7 +99,7 @@ function finish(
   const windowClause = request.comparePrevious && grain ? sql`window w as (${partitionBy('g', columns)} order by g.bucket)` : sql``;
   const shown = shownRanges && grain ? bucketOverlaps(sql.ref('p.bucket'), grain, shownRanges) : sql`true`;
   const valueNames = ['value', ...Array.from({ length: shape.values - 1 }, (_, i) => `also_${i + 1}`)];
-  const blanked = valueNames.map((v) => sql`case when m.outside then null else ${sql.ref(`m.${v}`)} end as ${sql.ref(v)}`);
+  const blanked = [...valueNames, ...(shape.counts ?? [])].map((v) => sql`case when m.outside then null else ${sql.ref(`m.${v}`)} end as ${sql.ref(v)}`);
   return sql<ComputedRow>`
     with grouped as (${grouped}),
     marked as (select g.*, ${outsideCoverage(sql.ref('g.bucket'), grain, shape.coverage)} as outside from grouped g),
@@ -112,7 +113,7 @@ function finish(
     select p.*, count(*) over () as total_count from compared p
     where ${shown}
     order by ${orderClause(request, 'p')}
-    limit ${request.limit} offset ${request.offset}`;
+    limit ${Number.isFinite(request.limit) ? sql`${request.limit}` : sql`all`} offset ${request.offset}`;
 }
 
 /**
@@ -126,10 +127,11 @@ function outsideBuckets(
   columns: readonly string[],
   values: number,
   cellKeys: boolean,
+  counts: readonly CountColumn[] = [],
 ): RawBuilder<unknown> {
   const unit = TRUNC_UNIT[grain];
   const series = outside.map((r) => sql`select generate_series(date_trunc(${unit}, ${r.from}::date), ${r.until}::date - 1, ${bucketStep(grain)})::date as bucket`);
-  const nulls = Array.from({ length: values }, (_, i) => sql`null::float8 as ${sql.ref(i === 0 ? 'value' : `also_${i}`)}`);
+  const nulls = [...Array.from({ length: values }, (_, i) => (i === 0 ? 'value' : `also_${i}`)), ...counts].map((c) => sql`null::float8 as ${sql.ref(c)}`);
   const groups = columns.length
     ? sql`cross join (select distinct ${sql.join(refs('i', columns))} from inside i) k`
     : sql``;
@@ -161,15 +163,16 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
     monthsPerBucket: grain ? MONTHS_PER_BUCKET[grain] : 1,
   };
   const groupBy = [sql.ref('f.bucket'), ...refs('f', columns)];
+  const counts = countColumnNames(definition.counts);
   const inside = sql`
-    select f.bucket, ${sql.join([...refs('f', columns), ...valueColumns(definitions, (d) => d.value(context)), sql`(${definition.support})::bigint as support`])}
+    select f.bucket, ${sql.join([...refs('f', columns), ...valueColumns(definitions, (d) => d.value(context)), ...countSelections(definition.counts, context), sql`(${definition.support})::bigint as support`])}
       ${request.cellKeys ? sql`, ${caseFlowCellCounts()} as cell_counts` : sql``}
     from ${flows} f group by ${sql.join(groupBy)}`;
   const grouped = outside && grain
-    ? sql`with inside as (${inside}) select * from inside union all ${outsideBuckets(grain, outside, coverage, columns, definitions.length, request.cellKeys === true)}`
+    ? sql`with inside as (${inside}) select * from inside union all ${outsideBuckets(grain, outside, coverage, columns, definitions.length, request.cellKeys === true, counts)}`
     : inside;
   const shown = request.comparePrevious || outside ? (outside ?? ranges) : null;
-  return finish(grouped, request, grain, shown, { values: definitions.length, coverage });
+  return finish(grouped, request, grain, shown, { values: definitions.length, coverage, counts });
 }
 
 function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: MetricRequest): RawBuilder<ComputedRow> {
@@ -261,10 +264,10 @@ function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[],
   const cells = attributeDimensions(request.by).map((d) => sql`${sql.ref(`h.${figureColumn(d)}`)} as ${sql.ref(ATTRIBUTES[d].column)}`);
   const grouped = sql`
     select make_date(h.year, 1, 1) as bucket ${cells.length ? sql`, ${sql.join(cells)}` : sql``},
-           ${sql.join(valueColumns(definitions, (d) => d.value()))}, count(*)::bigint as support
+           ${sql.join([...valueColumns(definitions, (d) => d.value()), ...countSelections(definition.counts, { nationalWindow: sql``, monthsPerBucket: 1 })])}, count(*)::bigint as support
     from (${headline}) h
     group by ${sql.join([sql.ref('h.year'), ...attributeDimensions(request.by).map((d) => sql.ref(`h.${figureColumn(d)}`))])}`;
-  return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null, { values: definitions.length, coverage: null });
+  return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null, { values: definitions.length, coverage: null, counts: countColumnNames(definition.counts) });
 }
 
 /** Definitions that can share one statement: same kind, and for published figures the same cell rules. */
@@ -344,6 +347,7 @@ export async function runMetric(
       value: toNumber(row.value),
       nullReason: nullReasonOf(definition, toNumber(row.value), row),
       support: Number(row.support),
+      counts: Object.fromEntries(countColumnNames(definition.counts).map((c) => [c, toNumber(row[c])])),
       previous: toNumber(row.previous),
       previousSupport: toNumber(row.previous_support),
       also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),

@@ -1,4 +1,5 @@
 import type { Dimension, FilterKey } from './dimensions.js';
+import type { CountColumn } from './metric-counts.js';
 import type { NullReason } from './null-reason.js';
 import type { CellCounts } from '../disclosure/cell-counts.js';
 
@@ -35,6 +36,8 @@ export interface MetricRowData {
   nullReason: NullReason | null;
   /** Number of cases (or figures) behind the value: what disclosure control looks at. */
   support: number;
+  /** The counts the value rests on (numerator, denominator… as the catalogue declares them), raw: before disclosure control. */
+  counts?: Partial<Record<CountColumn, number | null>>;
   previous: number | null;
   /** Cases behind the previous bucket's value (null when not compared). */
   previousSupport: number | null;
