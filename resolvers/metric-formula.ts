@@ -1,15 +1,9 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { compileOnlyKysely } from '../warehouse/database/compile-only.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 
-/** A Kysely that only compiles (no connection), to print the SQL a definition runs. */
-const compiler = new Kysely<unknown>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+/** Compiles without a connection, to print the SQL a definition runs. */
+const compiler = compileOnlyKysely<unknown>();
 
 /** The definition's SQL aggregate as text, with its parameters written in as literals for reading. */
 export function metricFormula(definition: MetricDefinition): string {

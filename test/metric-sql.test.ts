@@ -1,5 +1,5 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileOnlyKysely } from '../warehouse/database/compile-only.js';
 import type { Database } from '../warehouse/database/tables.js';
 import { metric, type MetricName } from '../warehouse/metrics/catalog.js';
 import type { Dimension } from '../warehouse/metrics/dimensions.js';
@@ -12,14 +12,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
  * DummyDriver) and compares the statement and its parameters with the `.sql` snapshot beside this file, so a change of
  * shape shows in review; then it runs the same statement on the test database.
  */
-const compiler = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const compiler = compileOnlyKysely<Database>();
 
 const request = (by: Dimension[], where: MetricFilter = {}, comparePrevious = false): MetricRequest => ({
   by, where, comparePrevious, orderBy: [], limit: 100, offset: 0,

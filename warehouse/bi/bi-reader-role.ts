@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { BI_SCHEMA } from './bi-schema.js';
+import { ensureReadOnlyLogin, loginUrl } from '../database/read-only-login.js';
 
 /**
  * The login for BI tools (Power BI, Tableau, Metabase, Excel, psql…): SELECT on the `bi` views and nothing else.
@@ -19,16 +19,11 @@ export interface BiReaderOptions {
 
 /** Creates (or re-keys) the bi_reader login and grants it the views; returns its password. Needs a role that may create roles. */
 export async function ensureBiReaderRole<D>(db: Kysely<D>, options: BiReaderOptions): Promise<string> {
-  const password = options.password ?? randomBytes(18).toString('base64url');
-  const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from pg_roles where rolname = ${BI_READER_ROLE}) as exists`.execute(db);
-  // Role names and passwords cannot be bound parameters in DDL: the password is quoted as a literal.
-  const quoted = `'${password.replace(/'/g, "''")}'`;
-  if (rows[0]?.exists) await sql.raw(`alter role ${BI_READER_ROLE} with login password ${quoted}`).execute(db);
-  else await sql.raw(`create role ${BI_READER_ROLE} with login password ${quoted} nosuperuser nocreatedb nocreaterole noinherit`).execute(db);
-  await sql.raw(`alter role ${BI_READER_ROLE} set default_transaction_read_only = on`).execute(db);
-  await sql.raw(`alter role ${BI_READER_ROLE} set statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`).execute(db);
-  // Unqualified names find the views: `select * from approval_rate`.
-  await sql.raw(`alter role ${BI_READER_ROLE} set search_path = ${BI_SCHEMA}`).execute(db);
+  const password = await ensureReadOnlyLogin(db, BI_READER_ROLE, {
+    password: options.password,
+    // Unqualified names find the views: `select * from approval_rate`.
+    settings: { statement_timeout: options.statementTimeoutMs, search_path: BI_SCHEMA },
+  });
   await grantBiReader(db);
   return password;
 }
@@ -45,8 +40,5 @@ export async function grantBiReader<D>(db: Kysely<D>): Promise<void> {
 
 /** The connection string of bi_reader on the same server and database. */
 export function biReaderUrl(ownerUrl: string, password: string): string {
-  const url = new URL(ownerUrl);
-  url.username = BI_READER_ROLE;
-  url.password = password;
-  return url.toString();
+  return loginUrl(ownerUrl, BI_READER_ROLE, password);
 }

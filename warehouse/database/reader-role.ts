@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { ensureReadOnlyLogin, loginUrl } from './read-only-login.js';
 
 /** The read-only role the API connects as: it can SELECT from the warehouse and change nothing. */
 export const READER_ROLE = 'warehouse_reader';
@@ -10,12 +10,7 @@ export const READER_ROLE = 'warehouse_reader';
  * READER_DATABASE_URL instead).
  */
 export async function ensureReaderRole<D>(db: Kysely<D>): Promise<string> {
-  const password = randomBytes(18).toString('base64url');
-  const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from pg_roles where rolname = ${READER_ROLE}) as exists`.execute(db);
-  // Role names and passwords cannot be bound parameters in DDL; both are our own constants or random url-safe text.
-  if (rows[0]?.exists) await sql.raw(`alter role ${READER_ROLE} with login password '${password}'`).execute(db);
-  else await sql.raw(`create role ${READER_ROLE} with login password '${password}' nosuperuser nocreatedb nocreaterole noinherit`).execute(db);
-  await sql.raw(`alter role ${READER_ROLE} set default_transaction_read_only = on`).execute(db);
+  const password = await ensureReadOnlyLogin(db, READER_ROLE);
   await grantReader(db, 'public');
   await grantReader(db, 'cases');
   return password;
@@ -31,8 +26,5 @@ export async function grantReader<D>(db: Kysely<D>, schema: string): Promise<voi
 
 /** The connection string of the reader role on the same server and database. */
 export function readerUrl(ownerUrl: string, password: string): string {
-  const url = new URL(ownerUrl);
-  url.username = READER_ROLE;
-  url.password = password;
-  return url.toString();
+  return loginUrl(ownerUrl, READER_ROLE, password);
 }
