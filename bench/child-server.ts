@@ -3,7 +3,11 @@ import { createWriteStream } from 'node:fs';
 
 async function answers(url: string, headers: Record<string, string>): Promise<boolean> {
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{"query":"{ __typename }"}',
+    });
     return response.ok;
   } catch {
     return false;
@@ -46,7 +50,10 @@ export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
   const pid = child.pid;
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${options.name} not ready after ${options.timeoutMs ?? 60_000} ms; see ${options.logFile}\n${output.slice(-2000)}`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${options.name} not ready after ${options.timeoutMs ?? 60_000} ms; see ${options.logFile}\n${output.slice(-2000)}`)),
+      options.timeoutMs ?? 60_000,
+    );
     const watch = (chunk: Buffer) => {
       log.write(chunk);
       if (output.length < 100_000) output += chunk.toString('utf8');

@@ -20,14 +20,41 @@ import { loadCaseData } from './case-data.js';
 
 const scale = Number(process.env.DISCLOSURE_SCALE ?? 1);
 const GROUPINGS: Dimension[][] = [
-  ['YEAR'], ['YEAR', 'CASE_TYPE'], ['YEAR', 'CASE_TYPE', 'SEX'], ['YEAR', 'CASE_TYPE', 'CASE_SEGMENT'], ['QUARTER', 'CASE_TYPE'],
-  ['MONTH', 'CASE_TYPE'], ['YEAR', 'CASE_TYPE', 'AGE_GROUP'], ['YEAR', 'CASE_TYPE', 'REGION'], ['YEAR', 'CASE_TYPE', 'NATIONALITY'],
+  ['YEAR'],
+  ['YEAR', 'CASE_TYPE'],
+  ['YEAR', 'CASE_TYPE', 'SEX'],
+  ['YEAR', 'CASE_TYPE', 'CASE_SEGMENT'],
+  ['QUARTER', 'CASE_TYPE'],
+  ['MONTH', 'CASE_TYPE'],
+  ['YEAR', 'CASE_TYPE', 'AGE_GROUP'],
+  ['YEAR', 'CASE_TYPE', 'REGION'],
+  ['YEAR', 'CASE_TYPE', 'NATIONALITY'],
   ['YEAR', 'CASE_TYPE', 'NATIONALITY', 'AGE_GROUP'],
 ];
 const rowKey = (r: MetricRow) => JSON.stringify([r.period, r.caseType, r.caseSegment, r.sex, r.ageGroup, r.region, r.nationality]);
 
-interface Stats { cells: number; changed: number; withheld: number; absChange: number; countCells: number; worstRelative100: number; cells100: number; shareAbs: number; shareCells: number }
-const empty = (): Stats => ({ cells: 0, changed: 0, withheld: 0, absChange: 0, countCells: 0, worstRelative100: 0, cells100: 0, shareAbs: 0, shareCells: 0 });
+interface Stats {
+  cells: number;
+  changed: number;
+  withheld: number;
+  absChange: number;
+  countCells: number;
+  worstRelative100: number;
+  cells100: number;
+  shareAbs: number;
+  shareCells: number;
+}
+const empty = (): Stats => ({
+  cells: 0,
+  changed: 0,
+  withheld: 0,
+  absChange: 0,
+  countCells: 0,
+  worstRelative100: 0,
+  cells100: 0,
+  shareAbs: 0,
+  shareCells: 0,
+});
 
 async function main() {
   const parent = await mkdtemp(path.join(os.tmpdir(), 'warehouse-disclosure-'));
@@ -43,7 +70,8 @@ async function main() {
     for (const [metric, rule] of Object.entries(METRIC_DISCLOSURE)) {
       for (const by of GROUPINGS) {
         if (metric === 'approval_rate_deviation_pp' && !by.includes('REGION')) continue;
-        const ask = (role: Role) => computeMetric(warehouse.db, { name: metric, by, where: { year: [2022, 2023, 2024] } }, { limit: 20_000, offset: 0 }, role);
+        const ask = (role: Role) =>
+          computeMetric(warehouse.db, { name: metric, by, where: { year: [2022, 2023, 2024] } }, { limit: 20_000, offset: 0 }, role);
         let shown;
         let truth;
         try {
@@ -79,10 +107,12 @@ async function main() {
       }
     }
     const line = (name: string, s: Stats) =>
-      `| ${name} | ${s.cells} | ${(100 * s.changed / s.cells).toFixed(1)} % | ${(100 * s.withheld / s.cells).toFixed(1)} % | ` +
+      `| ${name} | ${s.cells} | ${((100 * s.changed) / s.cells).toFixed(1)} % | ${((100 * s.withheld) / s.cells).toFixed(1)} % | ` +
       `${s.countCells ? (s.absChange / s.countCells).toFixed(2) : '–'} | ${s.cells100 ? `${(100 * s.worstRelative100).toFixed(2)} % (${s.cells100} cells)` : '–'} | ` +
-      `${s.shareCells ? `${(100 * s.shareAbs / s.shareCells).toFixed(2)} pp` : '–'} |`;
-    console.log('| metric kind | cells | changed | withheld | mean abs. change (counts) | worst relative change, counts ≥ 100 | mean abs. change (shares) |');
+      `${s.shareCells ? `${((100 * s.shareAbs) / s.shareCells).toFixed(2)} pp` : '–'} |`;
+    console.log(
+      '| metric kind | cells | changed | withheld | mean abs. change (counts) | worst relative change, counts ≥ 100 | mean abs. change (shares) |',
+    );
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const [kind, s] of byKind) console.log(line(kind, s));
     console.log(line('all', all));

@@ -14,14 +14,18 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>, mainScale: number
   goals.push({
     goal: 'warm throughput ≥ 3× PostGraphile on shared shapes (q4: ≥ 1.5×)',
     met: warm.length ? warm.every((r) => (r.warmProductOverPostgraphileRps as number) >= warmBar(r.queryId)) : null,
-    detail: warm.map((r) => `${r.queryId} c=${r.concurrency} ${x(r.warmProductOverPostgraphileRps as number)}`).join(', ') || 'no shared shape measured warm',
+    detail:
+      warm.map((r) => `${r.queryId} c=${r.concurrency} ${x(r.warmProductOverPostgraphileRps as number)}`).join(', ') ||
+      'no shared shape measured warm',
   });
 
   const throughput = report.ratios.filter((r) => shared.has(r.queryId) && r.productOverPostgraphileRps !== null && r.concurrency <= 10);
   goals.push({
     goal: 'cold throughput ≥ 1.0× PostGraphile on shared shapes at c=1 and c=10',
     met: throughput.length ? throughput.every((r) => (r.productOverPostgraphileRps as number) >= 1) : null,
-    detail: throughput.map((r) => `${r.queryId} c=${r.concurrency} ${x(r.productOverPostgraphileRps as number)}`).join(', ') || 'no shared shape measured on both',
+    detail:
+      throughput.map((r) => `${r.queryId} c=${r.concurrency} ${x(r.productOverPostgraphileRps as number)}`).join(', ') ||
+      'no shared shape measured on both',
   });
 
   const metricIds = new Set(report.queries.filter((q) => q.metricSqlMatches !== null).map((q) => q.id));
@@ -45,7 +49,9 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>, mainScale: number
   if (report.curve.length && largest >= 10 * mainScale) {
     grows = true;
     for (const point of report.curve.filter((p) => p.system === 'product' && p.scale === largest)) {
-      const base = report.curve.find((p) => p.system === 'product' && p.scale === mainScale && p.queryId === point.queryId && p.concurrency === point.concurrency);
+      const base = report.curve.find(
+        (p) => p.system === 'product' && p.scale === mainScale && p.queryId === point.queryId && p.concurrency === point.concurrency,
+      );
       if (!base) continue;
       const ratio = point.result.p50 / base.result.p50;
       growth.push(`${point.queryId} c=${point.concurrency} ${x(ratio)}`);
@@ -63,7 +69,9 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>, mainScale: number
   goals.push({
     goal: 'server RSS ≤ 300 MB at 50 clients (cold, and warm with the cache filled)',
     met: at50.length ? peak <= 300 : null,
-    detail: at50.length ? `product peak ${peak.toFixed(0)} MB (${at50.map((c) => `${c.queryId}${c.system === 'product-warm' ? ' warm' : ''} ${(c.peakRssMb as number).toFixed(0)}`).join(', ')})` : 'not measured',
+    detail: at50.length
+      ? `product peak ${peak.toFixed(0)} MB (${at50.map((c) => `${c.queryId}${c.system === 'product-warm' ? ' warm' : ''} ${(c.peakRssMb as number).toFixed(0)}`).join(', ')})`
+      : 'not measured',
   });
   return goals;
 }

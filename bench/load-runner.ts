@@ -26,18 +26,21 @@ export async function loadHttp(target: HttpTarget, connections: number, seconds:
     fail = reject;
   });
   // The callback form: only it returns the instance whose 'response' events carry each latency.
-  const instance = autocannon({
-    url: target.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...target.headers },
-    body: JSON.stringify({ query: target.query }),
-    connections,
-    pipelining: 1,
-    duration: seconds,
-    timeout: 30,
-    // A GraphQL error comes with status 200: count answers carrying "errors" as failures, not as fast successes.
-    verifyBody: (body) => typeof body === 'string' && !body.includes('"errors"'),
-  }, (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)));
+  const instance = autocannon(
+    {
+      url: target.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...target.headers },
+      body: JSON.stringify({ query: target.query }),
+      connections,
+      pipelining: 1,
+      duration: seconds,
+      timeout: 30,
+      // A GraphQL error comes with status 200: count answers carrying "errors" as failures, not as fast successes.
+      verifyBody: (body) => typeof body === 'string' && !body.includes('"errors"'),
+    },
+    (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)),
+  );
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     else failures += 1;

@@ -17,7 +17,9 @@ export function peerNode(peerDirectory: string): string {
  * peers of PostGraphile's release candidates, which the released v5 satisfies in fact but not in npm's eyes.
  */
 export async function ensurePeerInstalled(peerDirectory: string, log: (line: string) => void): Promise<void> {
-  const ready = ['postgraphile', '@graphile/pg-aggregates', 'pg'].every((p) => existsSync(path.join(peerDirectory, 'node_modules', p, 'package.json')));
+  const ready = ['postgraphile', '@graphile/pg-aggregates', 'pg'].every((p) =>
+    existsSync(path.join(peerDirectory, 'node_modules', p, 'package.json')),
+  );
   if (ready && existsSync(peerNode(peerDirectory))) return;
   log('installing the PostGraphile peer (bench/peer) …');
   const started = Date.now();

@@ -14,7 +14,6 @@ export async function buildProduct(projectRoot: string): Promise<void> {
   await run('npm', ['run', 'build', '--silent'], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 });
 }
 
-
 /**
  * Starts the product as production starts it (`node dist/server/main.js`, NODE_ENV=production) over the bench
  * database. Turned off, through settings only: the per-client rate limit (the load generator is one client on one
@@ -22,7 +21,12 @@ export async function buildProduct(projectRoot: string): Promise<void> {
  * off (cold, every request computes) or on (warm, answered from memory after the warm-up filled it).
  */
 export async function startProductServer(
-  projectRoot: string, databaseUrl: string, poolSize: number, logDirectory: string, cache: 'cold' | 'warm' = 'cold', readerDatabaseUrl?: string,
+  projectRoot: string,
+  databaseUrl: string,
+  poolSize: number,
+  logDirectory: string,
+  cache: 'cold' | 'warm' = 'cold',
+  readerDatabaseUrl?: string,
 ): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -25,5 +25,11 @@ export async function explainStatement(pool: pg.Pool, queryId: string, scale: nu
   });
   const plan = rows[0]?.['QUERY PLAN'][0];
   if (!plan) throw new Error(`no plan for ${queryId}`);
-  return { queryId, scale, executionMs: plan['Execution Time'], planningMs: plan['Planning Time'], tablesRead: [...relations(plan.Plan, new Set())].sort() };
+  return {
+    queryId,
+    scale,
+    executionMs: plan['Execution Time'],
+    planningMs: plan['Planning Time'],
+    tablesRead: [...relations(plan.Plan, new Set())].sort(),
+  };
 }

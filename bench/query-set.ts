@@ -26,7 +26,8 @@ export interface BenchQuery {
 }
 
 /** Totals only: the published figure of a whole case type and year, not of one segment, sex, region, … */
-const PUBLISHED_TOTAL = 'segment: null, sex: null, region: null, nationality: null, ageGroup: null, subgroup: null, period: null, agency: null, outcome: null, approximate: false';
+const PUBLISHED_TOTAL =
+  'segment: null, sex: null, region: null, nationality: null, ageGroup: null, subgroup: null, period: null, agency: null, outcome: null, approximate: false';
 const figuresOf = (relation: string, alias: string, measure: string) =>
   `${alias}: ${relation}(condition: {measure: "${measure}", ${PUBLISHED_TOTAL}}, orderBy: [YEAR_ASC]) { nodes { year baseValue } }`;
 
@@ -146,7 +147,10 @@ export const QUERY_SET: readonly BenchQuery[] = [
     id: 'q5-published-table',
     title: 'Published figures of Tabell 6.2 (first 1000)',
     product: { query: FIGURES_OF_TABLE(1000), smaller: FIGURES_OF_TABLE(10) },
-    postgraphile: { query: PEER_FIGURES_OF_TABLE(1000), note: 'the table filter goes through dim_source_table (figures are paged per source table there)' },
+    postgraphile: {
+      query: PEER_FIGURES_OF_TABLE(1000),
+      note: 'the table filter goes through dim_source_table (figures are paged per source table there)',
+    },
     sharedShape: true,
   },
   {
@@ -154,7 +158,10 @@ export const QUERY_SET: readonly BenchQuery[] = [
     id: 'q5b-published-table-100',
     title: 'Published figures of Tabell 6.2 (first 100)',
     product: { query: FIGURES_OF_TABLE(100), smaller: FIGURES_OF_TABLE(10) },
-    postgraphile: { query: PEER_FIGURES_OF_TABLE(100), note: 'the table filter goes through dim_source_table (figures are paged per source table there)' },
+    postgraphile: {
+      query: PEER_FIGURES_OF_TABLE(100),
+      note: 'the table filter goes through dim_source_table (figures are paged per source table there)',
+    },
     sharedShape: true,
   },
 ];

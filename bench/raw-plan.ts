@@ -22,7 +22,12 @@ export function rawPlan(db: Kysely<Database>, query: BenchQuery, captured: Captu
   const definition = findMetric(query.metric.name);
   if (!definition) throw new Error(`metric ${query.metric.name} is not in the catalogue`);
   const compiled = metricQuery(db, definition, {
-    by: query.metric.by, where: query.metric.where, comparePrevious: false, orderBy: [], limit: query.metric.first, offset: 0,
+    by: query.metric.by,
+    where: query.metric.where,
+    comparePrevious: false,
+    orderBy: [],
+    limit: query.metric.first,
+    offset: 0,
   }).compile(db);
   const statement: CapturedStatement = { sql: compiled.sql, parameters: [...compiled.parameters] };
   const same = (s: CapturedStatement) => s.sql === statement.sql && JSON.stringify(s.parameters) === JSON.stringify(statement.parameters);

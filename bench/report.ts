@@ -123,8 +123,13 @@ export function formatMainTable(report: BenchReport): string {
     for (const cell of report.cells.filter((c) => c.queryId === q.id)) {
       const r = cell.result;
       rows.push([
-        q.id, String(cell.concurrency), cell.system,
-        r ? fixed(r.rps, 0) : '—', r ? fixed(r.p50, 2) : '—', r ? fixed(r.p95, 2) : '—', r ? fixed(r.p99, 2) : '—',
+        q.id,
+        String(cell.concurrency),
+        cell.system,
+        r ? fixed(r.rps, 0) : '—',
+        r ? fixed(r.p50, 2) : '—',
+        r ? fixed(r.p95, 2) : '—',
+        r ? fixed(r.p99, 2) : '—',
         r ? String(r.errors) : '',
         q.statements[cell.system] === undefined ? '' : String(q.statements[cell.system]),
         cell.peakRssMb === null ? '' : fixed(cell.peakRssMb, 0),
@@ -137,22 +142,38 @@ export function formatMainTable(report: BenchReport): string {
 export function formatRatioTable(report: BenchReport): string {
   const times = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${fixed(v, 2)}×`);
   const rows = report.ratios.map((r) => [
-    r.queryId, String(r.concurrency), '', times(r.productOverPostgraphileRps), times(r.productOverRawP50),
-    times(r.warmProductOverPostgraphileRps), times(r.warmProductOverRawP50), times(r.warmOverColdProductRps),
+    r.queryId,
+    String(r.concurrency),
+    '',
+    times(r.productOverPostgraphileRps),
+    times(r.productOverRawP50),
+    times(r.warmProductOverPostgraphileRps),
+    times(r.warmProductOverRawP50),
+    times(r.warmOverColdProductRps),
   ]);
   return table(['query', 'c', '', 'cold÷PostGraphile req/s', 'cold÷raw p50', 'warm÷PostGraphile req/s', 'warm÷raw p50', 'warm÷cold req/s'], rows);
 }
 
 export function formatCurveTable(report: BenchReport): string {
   const rows = report.curve.map((p) => [
-    p.queryId, fixed(p.scale, 1), `${p.system} c=${p.concurrency}`, fixed(p.result.rps, 0), fixed(p.result.p50, 2), fixed(p.result.p95, 2), fixed(p.result.p99, 2), String(p.result.errors),
+    p.queryId,
+    fixed(p.scale, 1),
+    `${p.system} c=${p.concurrency}`,
+    fixed(p.result.rps, 0),
+    fixed(p.result.p50, 2),
+    fixed(p.result.p95, 2),
+    fixed(p.result.p99, 2),
+    String(p.result.errors),
   ]);
   return table(['query', 'scale', 'system', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'], rows);
 }
 
 export function formatPlans(report: BenchReport): string {
   return report.plans
-    .map((p) => `  ${p.queryId} at scale ${p.scale}: EXPLAIN ANALYZE execution ${fixed(p.executionMs, 2)} ms (planning ${fixed(p.planningMs, 2)} ms), reads ${p.tablesRead.join(', ')}`)
+    .map(
+      (p) =>
+        `  ${p.queryId} at scale ${p.scale}: EXPLAIN ANALYZE execution ${fixed(p.executionMs, 2)} ms (planning ${fixed(p.planningMs, 2)} ms), reads ${p.tablesRead.join(', ')}`,
+    )
     .join('\n');
 }
 
@@ -163,7 +184,8 @@ export function formatNotes(report: BenchReport): string {
     if (q.productStatementsSmaller !== undefined) {
       lines.push(`  ${q.id} product SQL/request: ${q.statements.product ?? '?'} (full) vs ${q.productStatementsSmaller} (smaller list or page)`);
     }
-    if (q.metricSqlMatches !== null) lines.push(`  ${q.id} raw: metricQuery().compile() ${q.metricSqlMatches ? 'equals' : 'DIFFERS from'} the statement the product sent`);
+    if (q.metricSqlMatches !== null)
+      lines.push(`  ${q.id} raw: metricQuery().compile() ${q.metricSqlMatches ? 'equals' : 'DIFFERS from'} the statement the product sent`);
   }
   return lines.join('\n');
 }

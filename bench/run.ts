@@ -24,8 +24,19 @@ import { explainStatement } from './query-plans.js';
 import { QUERY_SET, type BenchQuery } from './query-set.js';
 import { rawPlan } from './raw-plan.js';
 import {
-  computeRatios, formatCurveTable, formatGoals, formatMainTable, formatNotes, formatPlans, formatRatioTable, writeReport,
-  type BenchReport, type Cell, type CurvePoint, type PlanFacts, type QueryFacts,
+  computeRatios,
+  formatCurveTable,
+  formatGoals,
+  formatMainTable,
+  formatNotes,
+  formatPlans,
+  formatRatioTable,
+  writeReport,
+  type BenchReport,
+  type Cell,
+  type CurvePoint,
+  type PlanFacts,
+  type QueryFacts,
 } from './report.js';
 import { startStatementRecorder, type CapturedStatement } from './sql-capture.js';
 import { statementsPerRequest } from './statement-count.js';
@@ -64,7 +75,8 @@ async function measureSql(pool: pg.Pool, statements: readonly CapturedStatement[
   return loadSql(pool, statements, concurrency, config.durationSeconds);
 }
 
-const fmt = (r: LoadResult) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} errors` : ''}`;
+const fmt = (r: LoadResult) =>
+  `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} errors` : ''}`;
 
 async function main(): Promise<void> {
   log(`config: ${JSON.stringify({ ...config, systems: [...config.systems] })}`);
@@ -120,12 +132,16 @@ async function main(): Promise<void> {
 
     // The cold and the warm server read as one read-only role, made once here as a deployment of several instances does.
     const readerDatabaseUrl = readerUrl(bench.url, await ensureReaderRole(warehouse.db));
-    const product = wants('product') ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'cold', readerDatabaseUrl) : null;
+    const product = wants('product')
+      ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'cold', readerDatabaseUrl)
+      : null;
     if (product) {
       servers.push(product);
       log(`product on ${product.url} (pid ${product.pid}, RSS ${readProcessMemory(product.pid).rssMb.toFixed(0)} MB at rest)`);
     }
-    const warm = wants('product') ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'warm', readerDatabaseUrl) : null;
+    const warm = wants('product')
+      ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'warm', readerDatabaseUrl)
+      : null;
     if (warm) {
       servers.push(warm);
       log(`product (result cache on) on ${warm.url} (pid ${warm.pid}, RSS ${readProcessMemory(warm.pid).rssMb.toFixed(0)} MB at rest)`);
@@ -178,7 +194,11 @@ async function main(): Promise<void> {
       for (const concurrency of config.concurrencies) {
         if (product && wants('product')) {
           if (productServes) {
-            const { result, peakRssMb } = await measureHttp(product, { url: product.url, query: q.product.query, headers: productHeaders }, concurrency);
+            const { result, peakRssMb } = await measureHttp(
+              product,
+              { url: product.url, query: q.product.query, headers: productHeaders },
+              concurrency,
+            );
             cells.push({ system: 'product', queryId: q.id, concurrency, result, peakRssMb });
             log(`${q.id} c=${concurrency} product cold: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
           } else cells.push({ system: 'product', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
@@ -214,7 +234,9 @@ async function main(): Promise<void> {
     }
 
     // The scale curve: the metric queries (product and raw SQL) at each scale; the main scale's data first, as loaded.
-    const metricQueries = QUERY_SET.filter((q): q is BenchQuery & { metric: NonNullable<BenchQuery['metric']> } => q.metric !== undefined && raw.has(q.id));
+    const metricQueries = QUERY_SET.filter(
+      (q): q is BenchQuery & { metric: NonNullable<BenchQuery['metric']> } => q.metric !== undefined && raw.has(q.id),
+    );
     const scales = [...new Set(config.curveScales)].sort((a, b) => (a === config.mainScale ? -1 : b === config.mainScale ? 1 : a - b));
     for (const scale of scales) {
       if (scale !== config.mainScale) {
@@ -246,7 +268,12 @@ async function main(): Promise<void> {
     const partial = {
       startedAt,
       finishedAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       config: { ...config, systems: [...config.systems] },
       data,
       queries: facts,
@@ -257,9 +284,9 @@ async function main(): Promise<void> {
       notes: [
         ...notes,
         'Load generator, servers and PostgreSQL share the same 2 cores; all three systems keep the same pool size to PostgreSQL.',
-        'Raw SQL replays the product\'s statements one after another per request from the bench process (no HTTP, no GraphQL).',
-        'product = cold (RESULT_CACHE_MB=0: every request computes); product-warm = result cache on, filled by the warm-up\'s first request.',
-        'q0 { __typename } runs no SQL: it is the framework\'s own ceiling, and no cached answer can be faster.',
+        "Raw SQL replays the product's statements one after another per request from the bench process (no HTTP, no GraphQL).",
+        "product = cold (RESULT_CACHE_MB=0: every request computes); product-warm = result cache on, filled by the warm-up's first request.",
+        "q0 { __typename } runs no SQL: it is the framework's own ceiling, and no cached answer can be faster.",
         'SQL/req counts every statement PostgreSQL executed for one request (pg_stat_statements), transaction control included.',
       ],
     };

@@ -51,7 +51,10 @@ try {
     console.log(`\n${queries.length * CLIENTS_PER_QUERY} clients for ${SECONDS} s at scale ${SCALE}: ${requests} requests, ${errors} errors`);
     for (const [i, q] of queries.entries()) {
       const r = results[i];
-      if (r) console.log(`  ${q.id.padEnd(22)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}`);
+      if (r)
+        console.log(
+          `  ${q.id.padEnd(22)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}`,
+        );
     }
     console.log(`  server RSS (MB) every 5 s: ${samples.map((s) => s.rssMb.toFixed(0)).join(' ')}`);
     const half = Math.floor(samples.length / 2);
@@ -59,7 +62,9 @@ try {
     const first = peak(samples.slice(0, half));
     const second = peak(samples.slice(half));
     const flat = second <= first * 1.15;
-    console.log(`  memory ${flat ? 'flat' : 'GROWING'}: peak ${first.toFixed(0)} MB in the first half, ${second.toFixed(0)} MB in the second; errors ${errors === 0 ? 'none' : errors}`);
+    console.log(
+      `  memory ${flat ? 'flat' : 'GROWING'}: peak ${first.toFixed(0)} MB in the first half, ${second.toFixed(0)} MB in the second; errors ${errors === 0 ? 'none' : errors}`,
+    );
     passed = errors === 0 && flat;
   } finally {
     await product.stop();

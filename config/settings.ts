@@ -16,17 +16,25 @@ interface Setting<T> {
 class SettingError extends Error {}
 
 const text = (variable: string, fallback: string, meaning: string, shown = `\`${fallback}\``): Setting<string> => ({
-  variable, shown, meaning, parse: (t) => (t === undefined || t === '' ? fallback : t),
+  variable,
+  shown,
+  meaning,
+  parse: (t) => (t === undefined || t === '' ? fallback : t),
 });
 
 const optional = (variable: string, meaning: string): Setting<string | undefined> => ({
-  variable, shown: 'unset', meaning, parse: (t) => (t === undefined || t === '' ? undefined : t),
+  variable,
+  shown: 'unset',
+  meaning,
+  parse: (t) => (t === undefined || t === '' ? undefined : t),
 });
 
 function wholeNumber(variable: string, fallback: number, meaning: string, options: { min?: number } = {}): Setting<number> {
   const min = options.min ?? 0;
   return {
-    variable, shown: `\`${fallback}\``, meaning,
+    variable,
+    shown: `\`${fallback}\``,
+    meaning,
     parse(t) {
       if (t === undefined || t.trim() === '') return fallback;
       const value = Number(t);
@@ -38,7 +46,9 @@ function wholeNumber(variable: string, fallback: number, meaning: string, option
 
 function decimal(variable: string, fallback: number, meaning: string, options: { min: number; exclusive?: boolean }): Setting<number> {
   return {
-    variable, shown: `\`${fallback}\``, meaning,
+    variable,
+    shown: `\`${fallback}\``,
+    meaning,
     parse(t) {
       if (t === undefined || t.trim() === '') return fallback;
       const value = Number(t);
@@ -51,7 +61,9 @@ function decimal(variable: string, fallback: number, meaning: string, options: {
 
 function oneOf<const V extends string>(variable: string, values: readonly V[], fallback: V, meaning: string): Setting<V> {
   return {
-    variable, shown: `\`${fallback}\``, meaning,
+    variable,
+    shown: `\`${fallback}\``,
+    meaning,
     parse(t) {
       if (t === undefined || t === '') return fallback;
       if (!(values as readonly string[]).includes(t)) throw new SettingError(`${variable} must be one of ${values.join(', ')}, got "${t}"`);
@@ -66,20 +78,41 @@ export const SETTINGS = {
   port: wholeNumber('PORT', 4000, 'HTTP port'),
   host: text('HOST', '127.0.0.1', 'interface to listen on (`0.0.0.0` for all)'),
   databaseUrl: optional('DATABASE_URL', 'any PostgreSQL; when set, no embedded server is started'),
-  dataDirectory: optional('PGDATA_DIR', 'data directory of the embedded PostgreSQL; unset: `.data/postgres`, or a folder under `/tmp` when run as root'),
+  dataDirectory: optional(
+    'PGDATA_DIR',
+    'data directory of the embedded PostgreSQL; unset: `.data/postgres`, or a folder under `/tmp` when run as root',
+  ),
   production: {
-    variable: 'NODE_ENV', shown: 'unset', meaning: '`production` turns introspection, the playground and stack traces off',
+    variable: 'NODE_ENV',
+    shown: 'unset',
+    meaning: '`production` turns introspection, the playground and stack traces off',
     parse: (t: string | undefined) => t === 'production',
   } satisfies Setting<boolean>,
   statementTimeoutMs: wholeNumber('STATEMENT_TIMEOUT_MS', 10_000, 'the database cancels a statement after this long (error code `TIMEOUT`)'),
   maxConnections: wholeNumber('PG_POOL_MAX', 10, 'connections in the pool', { min: 1 }),
   bodyLimit: text('BODY_LIMIT', '100kb', 'largest request body'),
-  caseScale: decimal('CASE_SCALE', 1, 'scale of the generated case-level facts a first start loads (1: national volume, 2.0 million cases; 0: none)', { min: 0 }),
+  caseScale: decimal(
+    'CASE_SCALE',
+    1,
+    'scale of the generated case-level facts a first start loads (1: national volume, 2.0 million cases; 0: none)',
+    { min: 0 },
+  ),
   seedsDirectory: optional('SEEDS_DIR', 'folder of the source reports; unset: `../shared/seeds` beside the repository'),
-  readerDatabaseUrl: optional('READER_DATABASE_URL', 'connection of a read-only role for API queries; by default the server creates `warehouse_reader` itself'),
-  apiKeys: optional('API_KEYS', 'API keys and roles, `key1:analyst,key2:admin` (keys ≥ 16 characters); see [Roles, keys and limits](#roles-keys-and-limits)'),
+  readerDatabaseUrl: optional(
+    'READER_DATABASE_URL',
+    'connection of a read-only role for API queries; by default the server creates `warehouse_reader` itself',
+  ),
+  apiKeys: optional(
+    'API_KEYS',
+    'API keys and roles, `key1:analyst,key2:admin` (keys ≥ 16 characters); see [Roles, keys and limits](#roles-keys-and-limits)',
+  ),
   apiKeysFile: optional('API_KEYS_FILE', 'path of a JSON object `{"key": "role"}`, read like `API_KEYS`'),
-  anonymousRole: oneOf('ANONYMOUS_ROLE', ['public', 'analyst', 'admin', 'none'] as const, 'public', 'role of requests without a key; `none` refuses them (401)'),
+  anonymousRole: oneOf(
+    'ANONYMOUS_ROLE',
+    ['public', 'analyst', 'admin', 'none'] as const,
+    'public',
+    'role of requests without a key; `none` refuses them (401)',
+  ),
   rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', 600, 'requests per minute per API key (or per address without one); 0 = off'),
   maxQueryCost: wholeNumber('MAX_QUERY_COST', 20_000, 'largest list-size cost of one operation'),
   trustedDocuments: optional('TRUSTED_DOCUMENTS', 'path of a manifest `{sha256: query}`: only those operations run'),
@@ -91,16 +124,29 @@ export const SETTINGS = {
     meaning: 'serve `/metrics` on this port (same `HOST`); unset: on `PORT`, for an admin key only',
     parse: (t: string | undefined) => (t === undefined || t === '' ? undefined : wholeNumber('METRICS_PORT', 0, '', { min: 1 }).parse(t)),
   } satisfies Setting<number | undefined>,
-  embeddedRestartGiveUpS: decimal('EMBEDDED_RESTART_GIVEUP_S', 60, 'how long the server keeps restarting a crashed embedded PostgreSQL before it exits with status 1 (see [Operations](#operations-crashes-and-reloads))', { min: 0, exclusive: true }),
+  embeddedRestartGiveUpS: decimal(
+    'EMBEDDED_RESTART_GIVEUP_S',
+    60,
+    'how long the server keeps restarting a crashed embedded PostgreSQL before it exits with status 1 (see [Operations](#operations-crashes-and-reloads))',
+    { min: 0, exclusive: true },
+  ),
   logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', 'pino log level (`info` logs one line per request; `warn` only problems)'),
-  resultCacheMb: wholeNumber('RESULT_CACHE_MB', 64, 'megabytes of answers each API process keeps until the warehouse changes (see [Result cache](#result-cache)); 0 = off'),
+  resultCacheMb: wholeNumber(
+    'RESULT_CACHE_MB',
+    64,
+    'megabytes of answers each API process keeps until the warehouse changes (see [Result cache](#result-cache)); 0 = off',
+  ),
   embeddedPgPort: {
     ...wholeNumber('EMBEDDED_PG_PORT', 0, ''),
     shown: 'unset',
     meaning: 'port of the embedded PostgreSQL, for a stable address in saved SQL connections; unset: a free port',
-    parse: (t: string | undefined) => (t === undefined || t === '' || t === '0' ? undefined : wholeNumber('EMBEDDED_PG_PORT', 0, '', { min: 1 }).parse(t)),
+    parse: (t: string | undefined) =>
+      t === undefined || t === '' || t === '0' ? undefined : wholeNumber('EMBEDDED_PG_PORT', 0, '', { min: 1 }).parse(t),
   } satisfies Setting<number | undefined>,
-  biReaderPassword: optional('BI_READER_PASSWORD', 'password of the `bi_reader` SQL login; unset: a random one, printed at start (see [SQL access for BI tools](#sql-access-for-bi-tools))'),
+  biReaderPassword: optional(
+    'BI_READER_PASSWORD',
+    'password of the `bi_reader` SQL login; unset: a random one, printed at start (see [SQL access for BI tools](#sql-access-for-bi-tools))',
+  ),
   biStatementTimeoutMs: wholeNumber('BI_STATEMENT_TIMEOUT_MS', 60_000, '`bi_reader` statements are cancelled after this long'),
   workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', { min: 1 }),
 } as const;

@@ -30,7 +30,13 @@ export function graphqlBlocks(markdown: string, file: string): DocumentedOperati
 }
 
 export function documentedOperations(root = projectRoot()): DocumentedOperation[] {
-  const files = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => `docs/${f}`),
+  ];
   const fromMarkdown = files.flatMap((file) => graphqlBlocks(readFileSync(path.join(root, file), 'utf8'), file));
   const fromPlayground = EXAMPLE_QUERIES.map((e) => ({ origin: `playground: ${e.title}`, query: e.query, analyst: e.role === 'analyst' }));
   return [...fromMarkdown, ...fromPlayground];

@@ -6,15 +6,24 @@ import { headlineFigures } from '../warehouse/queries/headline-figures.js';
 import { seriesKey, type CaseSeriesKey } from './metric-cell-loaders.js';
 
 export const CASE_FLOW_MEASURES = [
-  'received', 'decided', 'approval_rate', 'mean_processing_days', 'share_decided_within_limit', 'open_at_end',
+  'received',
+  'decided',
+  'approval_rate',
+  'mean_processing_days',
+  'share_decided_within_limit',
+  'open_at_end',
 ] as const;
 export const OPEN_BALANCE_MEASURES = ['open_at_end', 'mean_queue_days', 'share_open_within_limit'] as const;
 export const FEE_MEASURES = [
-  'fee_revenue', 'fee_cost', 'fee_budget_revenue', 'fee_budget_cost', 'fee_result', 'fee_accumulated_closing',
+  'fee_revenue',
+  'fee_cost',
+  'fee_budget_revenue',
+  'fee_budget_cost',
+  'fee_result',
+  'fee_accumulated_closing',
   'fee_coverage_target',
 ] as const;
 export const BUDGET_MEASURES = ['budget_allocated', 'budget_outcome'] as const;
-
 
 /**
  * Per-request DataLoaders over the published figures: every list of N parents costs one SQL statement per relation,
@@ -22,19 +31,22 @@ export const BUDGET_MEASURES = ['budget_allocated', 'budget_outcome'] as const;
  */
 export function createFigureCellLoaders(db: Kysely<Database>) {
   return {
-    figureCaseSeries: new DataLoader<CaseSeriesKey, FigureCell[], string>(async (keys) => {
-      const rows = await headlineFigures(db, {
-        measures: CASE_FLOW_MEASURES,
-        pinned: ['case_type', 'segment', 'sex'],
-        where: {
-          case_type: [...new Set(keys.map((k) => k.caseType))],
-          segment: [...new Set(keys.map((k) => k.segment))],
-          sex: [...new Set(keys.map((k) => k.sex))],
-        },
-      }).execute();
-      const cells = pivotByYear(rows, (r) => seriesKey({ caseType: r.case_type ?? '', segment: r.segment, sex: r.sex }));
-      return keys.map((k) => cells.get(seriesKey(k)) ?? []);
-    }, { cacheKeyFn: seriesKey }),
+    figureCaseSeries: new DataLoader<CaseSeriesKey, FigureCell[], string>(
+      async (keys) => {
+        const rows = await headlineFigures(db, {
+          measures: CASE_FLOW_MEASURES,
+          pinned: ['case_type', 'segment', 'sex'],
+          where: {
+            case_type: [...new Set(keys.map((k) => k.caseType))],
+            segment: [...new Set(keys.map((k) => k.segment))],
+            sex: [...new Set(keys.map((k) => k.sex))],
+          },
+        }).execute();
+        const cells = pivotByYear(rows, (r) => seriesKey({ caseType: r.case_type ?? '', segment: r.segment, sex: r.sex }));
+        return keys.map((k) => cells.get(seriesKey(k)) ?? []);
+      },
+      { cacheKeyFn: seriesKey },
+    ),
 
     /** Open balances of a case type: every segment's series, keyed by case type, then `segment|year`. */
     openBalances: new DataLoader<string, Map<string | null, FigureCell[]>>(async (caseTypes) => {

@@ -6,8 +6,14 @@ import type { Database } from '../warehouse/database/tables.js';
 export function createMeasureYearLoader(db: Kysely<Database>) {
   return {
     measureYears: new DataLoader<string, number[]>(async (measures) => {
-      const rows = await db.selectFrom('fact_figure').select(['measure', 'year']).distinct()
-        .where('measure', 'in', [...measures]).where('year', 'is not', null).orderBy('year').execute();
+      const rows = await db
+        .selectFrom('fact_figure')
+        .select(['measure', 'year'])
+        .distinct()
+        .where('measure', 'in', [...measures])
+        .where('year', 'is not', null)
+        .orderBy('year')
+        .execute();
       return measures.map((m) => rows.filter((r) => r.measure === m).map((r) => r.year as number));
     }),
   };

@@ -41,7 +41,8 @@ async function yearlyCells(
     const request = { by, where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0, cellKeys: disclosed };
     const result = await runMetric(db, first as MetricDefinition, request, also);
     const shown = [first as MetricDefinition, ...also].map((d, k) =>
-      disclosed ? discloseRows(d.name, result.rows, by, (row) => (k === 0 ? row.value : row.also[k - 1] ?? null)).map((r) => r.value.value) : null);
+      disclosed ? discloseRows(d.name, result.rows, by, (row) => (k === 0 ? row.value : (row.also[k - 1] ?? null))).map((r) => r.value.value) : null,
+    );
     for (const [index, row] of (result.rows as MetricRowData[]).entries()) {
       const group = keys.map((k) => row.dims[k] ?? '').join('|');
       const year = Number(row.bucket?.slice(0, 4));
@@ -49,13 +50,13 @@ async function yearlyCells(
       if (!years) cells.set(group, (years = new Map()));
       let cell = years.get(year);
       if (!cell) years.set(year, (cell = { year, values: new Map(), reasons: new Map() }));
-      const firstShown = shown[0] ? shown[0][index] ?? null : row.value;
+      const firstShown = shown[0] ? (shown[0][index] ?? null) : row.value;
       cell.values.set((first as MetricDefinition).name as MetricName, firstShown);
       cell.reasons.set((first as MetricDefinition).name as MetricName, firstShown === null && row.value !== null ? 'SUPPRESSED' : row.nullReason);
       also.forEach((d, i) => {
-        const value = shown[i + 1] ? shown[i + 1]?.[index] ?? null : row.also[i] ?? null;
+        const value = shown[i + 1] ? (shown[i + 1]?.[index] ?? null) : (row.also[i] ?? null);
         cell.values.set(d.name as MetricName, value);
-        cell.reasons.set(d.name as MetricName, value === null && row.also[i] !== null ? 'SUPPRESSED' : row.alsoNullReasons[i] ?? null);
+        cell.reasons.set(d.name as MetricName, value === null && row.also[i] !== null ? 'SUPPRESSED' : (row.alsoNullReasons[i] ?? null));
       });
     }
   }
@@ -69,10 +70,22 @@ export interface CaseSeriesKey {
 }
 
 export const CASE_TYPE_YEAR_METRICS = [
-  'received', 'decided', 'approval_rate', 'mean_processing_days', 'share_within_statutory_limit', 'open_at_end', 'clearance_rate',
+  'received',
+  'decided',
+  'approval_rate',
+  'mean_processing_days',
+  'share_within_statutory_limit',
+  'open_at_end',
+  'clearance_rate',
 ] as const satisfies readonly MetricName[];
 export const OPEN_BALANCE_METRICS = ['open_at_end', 'backlog_change'] as const satisfies readonly MetricName[];
-export const FEE_YEAR_METRICS = ['fee_revenue', 'fee_cost', 'fee_coverage_ratio', 'fee_coverage_target', 'fee_coverage_gap'] as const satisfies readonly MetricName[];
+export const FEE_YEAR_METRICS = [
+  'fee_revenue',
+  'fee_cost',
+  'fee_coverage_ratio',
+  'fee_coverage_target',
+  'fee_coverage_gap',
+] as const satisfies readonly MetricName[];
 export const BUDGET_YEAR_METRICS = ['budget_allocated', 'budget_outcome', 'budget_utilisation'] as const satisfies readonly MetricName[];
 
 /** Cache key of a case series; shared with the published-figure loader of the same series. */
@@ -82,32 +95,36 @@ export const seriesKey = (k: CaseSeriesKey) => `${k.caseType}|${k.segment ?? ''}
 export function createMetricCellLoaders(db: Kysely<Database>, controlled: boolean) {
   return {
     /** A case type's yearly flows from the case-level facts; keys asking the same segment and sex share statements. */
-    caseTypeYears: new DataLoader<CaseSeriesKey, MetricCell[], string>(async (keys) => {
-      const results = new Map<string, MetricCell[]>();
-      const shapes = new Map<string, CaseSeriesKey[]>();
-      for (const k of keys) {
-        const shape = `${k.segment ?? ''}|${k.sex ?? ''}`;
-        shapes.set(shape, [...(shapes.get(shape) ?? []), k]);
-      }
-      for (const group of shapes.values()) {
-        const { segment, sex } = group[0] as CaseSeriesKey;
-        const where: MetricFilter = {
-          caseType: group.map((k) => k.caseType),
-          ...(segment ? { caseSegment: [segment] } : {}),
-          ...(sex ? { sex: [sex] } : {}),
-        };
-        const cells = await yearlyCells(db, CASE_TYPE_YEAR_METRICS, ['CASE_TYPE'], where, controlled);
-        for (const k of group) results.set(seriesKey(k), cells.get(k.caseType) ?? []);
-      }
-      return keys.map((k) => results.get(seriesKey(k)) ?? []);
-    }, { cacheKeyFn: seriesKey }),
+    caseTypeYears: new DataLoader<CaseSeriesKey, MetricCell[], string>(
+      async (keys) => {
+        const results = new Map<string, MetricCell[]>();
+        const shapes = new Map<string, CaseSeriesKey[]>();
+        for (const k of keys) {
+          const shape = `${k.segment ?? ''}|${k.sex ?? ''}`;
+          shapes.set(shape, [...(shapes.get(shape) ?? []), k]);
+        }
+        for (const group of shapes.values()) {
+          const { segment, sex } = group[0] as CaseSeriesKey;
+          const where: MetricFilter = {
+            caseType: group.map((k) => k.caseType),
+            ...(segment ? { caseSegment: [segment] } : {}),
+            ...(sex ? { sex: [sex] } : {}),
+          };
+          const cells = await yearlyCells(db, CASE_TYPE_YEAR_METRICS, ['CASE_TYPE'], where, controlled);
+          for (const k of group) results.set(seriesKey(k), cells.get(k.caseType) ?? []);
+        }
+        return keys.map((k) => results.get(seriesKey(k)) ?? []);
+      },
+      { cacheKeyFn: seriesKey },
+    ),
 
     /** Open balances of a case type per segment and year, from the case-level facts: segment → cells. */
     caseTypeOpenBalances: new DataLoader<string, Map<string, MetricCell[]>>(async (caseTypes) => {
       const cells = await yearlyCells(db, OPEN_BALANCE_METRICS, ['CASE_TYPE', 'CASE_SEGMENT'], { caseType: caseTypes }, controlled);
-      return caseTypes.map((caseType) => new Map(
-        [...cells].filter(([key]) => key.startsWith(`${caseType}|`)).map(([key, series]) => [key.slice(caseType.length + 1), series]),
-      ));
+      return caseTypes.map(
+        (caseType) =>
+          new Map([...cells].filter(([key]) => key.startsWith(`${caseType}|`)).map(([key, series]) => [key.slice(caseType.length + 1), series])),
+      );
     }),
 
     feeActivityYears: new DataLoader<string, MetricCell[]>(async (activities) => {

@@ -23,17 +23,29 @@ export function createSourceTableLoaders(db: Kysely<Database>) {
       return ids.map((id) => byId.get(id));
     }),
 
-    tableFigures: new DataLoader<TableFiguresKey, FigureRow[], string>(async (keys) => {
-      const byShape = new Map<string, TableFiguresKey[]>();
-      for (const key of keys) byShape.set(pageShape(key), [...(byShape.get(pageShape(key)) ?? []), key]);
-      const results = new Map<string, FigureRow[]>();
-      for (const group of byShape.values()) {
-        const { limit, cursor } = group[0] as TableFiguresKey;
-        const rows = await firstFiguresOfTables(db, group.map((k) => k.sourceTableId), limit, cursor);
-        for (const key of group) results.set(`${key.sourceTableId}|${pageShape(key)}`, rows.filter((r) => r.source_table_id === key.sourceTableId));
-      }
-      return keys.map((k) => results.get(`${k.sourceTableId}|${pageShape(k)}`) ?? []);
-    }, { cacheKeyFn: (k) => `${k.sourceTableId}|${pageShape(k)}` }),
+    tableFigures: new DataLoader<TableFiguresKey, FigureRow[], string>(
+      async (keys) => {
+        const byShape = new Map<string, TableFiguresKey[]>();
+        for (const key of keys) byShape.set(pageShape(key), [...(byShape.get(pageShape(key)) ?? []), key]);
+        const results = new Map<string, FigureRow[]>();
+        for (const group of byShape.values()) {
+          const { limit, cursor } = group[0] as TableFiguresKey;
+          const rows = await firstFiguresOfTables(
+            db,
+            group.map((k) => k.sourceTableId),
+            limit,
+            cursor,
+          );
+          for (const key of group)
+            results.set(
+              `${key.sourceTableId}|${pageShape(key)}`,
+              rows.filter((r) => r.source_table_id === key.sourceTableId),
+            );
+        }
+        return keys.map((k) => results.get(`${k.sourceTableId}|${pageShape(k)}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.sourceTableId}|${pageShape(k)}` },
+    ),
   };
 }
 

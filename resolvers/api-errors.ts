@@ -16,4 +16,3 @@ export function badUserInput(message: string, extensions: Record<string, unknown
   // http.status makes Apollo answer 400 (it strips the http extension from the body).
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions, http: { status: 400 } } });
 }
-

@@ -10,14 +10,18 @@ import { fieldNullReasons } from './field-null-reasons.js';
 export class BudgetLineResolver {
   @Query(() => [BudgetLine], { description: 'Appropriations (anslag) with published allocations and outcomes.' })
   async budgetLines(
-    @Arg('expenditureArea', () => Int, { nullable: true, description: 'Only this expenditure area (utgiftsområde), e.g. 8.' }) expenditureArea: number | undefined,
+    @Arg('expenditureArea', () => Int, { nullable: true, description: 'Only this expenditure area (utgiftsområde), e.g. 8.' }) expenditureArea:
+      | number
+      | undefined,
     @Ctx() { db }: RequestContext,
   ): Promise<BudgetLine[]> {
     const rows = await listAppropriations(db, expenditureArea);
     return rows.map((r) => ({ appropriation: r.code, nameSv: r.name_sv, expenditureArea: r.expenditure_area }));
   }
 
-  @FieldResolver(() => [BudgetLineYear], { description: 'Allocation, outcome and utilisation per year (per budgetår), oldest first; from the metric catalogue.' })
+  @FieldResolver(() => [BudgetLineYear], {
+    description: 'Allocation, outcome and utilisation per year (per budgetår), oldest first; from the metric catalogue.',
+  })
   async years(@Root() line: BudgetLine, @Ctx() { loaders }: RequestContext): Promise<BudgetLineYear[]> {
     const [computed, published] = await Promise.all([
       loaders.budgetLineYears.load(line.appropriation),

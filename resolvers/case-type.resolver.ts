@@ -31,11 +31,16 @@ export class CaseTypeResolver {
   }
 
   @FieldResolver(() => [CaseTypeYear], {
-    description: 'Flows per year (ärendeflöden per år), oldest first: computed from the case-level facts with the metric catalogue, with the published figures of the same cell as sources.',
+    description:
+      'Flows per year (ärendeflöden per år), oldest first: computed from the case-level facts with the metric catalogue, with the published figures of the same cell as sources.',
   })
   async years(
     @Root() caseType: CaseType,
-    @Arg('segment', () => dimensionFieldType('CASE_SEGMENT'), { nullable: true, description: 'A segment, e.g. FIRST_TIME (förstagångsärenden); omit for all segments.' }) segment: string | undefined,
+    @Arg('segment', () => dimensionFieldType('CASE_SEGMENT'), {
+      nullable: true,
+      description: 'A segment, e.g. FIRST_TIME (förstagångsärenden); omit for all segments.',
+    })
+    segment: string | undefined,
     @Arg('sex', () => Sex, { nullable: true, description: 'One sex (kön); omit for both.' }) sex: Sex | undefined,
     @Ctx() { loaders }: RequestContext,
   ): Promise<CaseTypeYear[]> {

@@ -32,7 +32,6 @@ function toCase(row: CaseRecord): Case {
   };
 }
 
-
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => CaseConnection, { description: 'Case-level rows (ärenden), in case-id order, 0–1000 per page; needs the analyst role.' })
@@ -45,11 +44,16 @@ export class CaseResolver {
     requireRole(role, 'analyst', 'Case-level rows');
     const limit = pageSize(first);
     const { receivedFrom, receivedTo, ...lists } = where ?? {};
-    const rows = await casePage(db, {
-      ...lists,
-      receivedFrom: isoDate(receivedFrom ?? null) ?? undefined,
-      receivedTo: isoDate(receivedTo ?? null) ?? undefined,
-    }, limit, decodeNumberCursor('case', after)).execute();
+    const rows = await casePage(
+      db,
+      {
+        ...lists,
+        receivedFrom: isoDate(receivedFrom ?? null) ?? undefined,
+        receivedTo: isoDate(receivedTo ?? null) ?? undefined,
+      },
+      limit,
+      decodeNumberCursor('case', after),
+    ).execute();
     const nodes = rows.slice(0, limit).map(toCase);
     const last = nodes.at(-1);
     return { nodes, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeNumberCursor('case', last.caseId) : null } };

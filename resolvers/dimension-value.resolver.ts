@@ -12,10 +12,14 @@ import type { RequestContext } from './context.js';
 @Resolver()
 export class DimensionValueResolver {
   @Query(() => [DimensionValue], {
-    description: 'The members of a dimension (dimensionsvärden) with their names and the case types they apply to: every value a metric filter on it accepts.',
+    description:
+      'The members of a dimension (dimensionsvärden) with their names and the case types they apply to: every value a metric filter on it accepts.',
   })
   async dimensionValues(
-    @Arg('dimension', () => Dimension, { description: 'An attribute dimension, e.g. REGION (time dimensions are periods: filter them with year, from and to).' }) dimension: Dimension,
+    @Arg('dimension', () => Dimension, {
+      description: 'An attribute dimension, e.g. REGION (time dimensions are periods: filter them with year, from and to).',
+    })
+    dimension: Dimension,
     @Ctx() { db }: RequestContext,
   ): Promise<DimensionValue[]> {
     if (isTimeDimension(dimension)) {
@@ -26,8 +30,11 @@ export class DimensionValueResolver {
     }
     const spec = ATTRIBUTES[dimension];
     const caseTypes =
-      dimension === 'CASE_TYPE' ? new Map(spec.members.kind === 'closed' ? spec.members.list.map((m) => [m.code, [m.code]]) : [])
-      : spec.basis === 'cases' ? await memberCaseTypes(db, dimension) : new Map<string, string[]>();
+      dimension === 'CASE_TYPE'
+        ? new Map(spec.members.kind === 'closed' ? spec.members.list.map((m) => [m.code, [m.code]]) : [])
+        : spec.basis === 'cases'
+          ? await memberCaseTypes(db, dimension)
+          : new Map<string, string[]>();
     const applies = (code: string) => (caseTypes.get(code) ?? []) as CaseTypeCode[];
     if (spec.members.kind === 'closed') {
       const members = spec.members;

@@ -28,7 +28,9 @@ export function controlRows(metric: string, rows: readonly MetricRowData[], by: 
     if (flows === 0) return [];
     // Only the counts the catalogue puts beside this metric, each as disclosed (null where the rule has none).
     const shownCounts = row.counts && Object.fromEntries(Object.keys(row.counts).map((c) => [c, counts[c as keyof typeof counts] ?? null]));
-    return [{ row: { ...row, value: value.value, previous: previous.value, previousSupport: null, counts: shownCounts }, suppressed: value.suppressed }];
+    return [
+      { row: { ...row, value: value.value, previous: previous.value, previousSupport: null, counts: shownCounts }, suppressed: value.suppressed },
+    ];
   });
 }
 
@@ -43,12 +45,15 @@ export function orderWithoutValue<T extends { field: OrderField }>(orderBy: read
  * disclosed value; ties keep the database's order (the remaining terms, then the group key), never the true value.
  * Withheld values sort last; other nulls first ascending and last descending, as in SQL.
  */
-export function orderByDisclosedValue(rows: readonly ControlledRow[], orderBy: readonly { field: OrderField; descending: boolean }[]): ControlledRow[] {
+export function orderByDisclosedValue(
+  rows: readonly ControlledRow[],
+  orderBy: readonly { field: OrderField; descending: boolean }[],
+): ControlledRow[] {
   const first = orderBy.findIndex((o) => o.field === 'VALUE');
   if (first < 0) return [...rows];
   const descending = (orderBy[first] as { descending: boolean }).descending;
   const prefix = orderBy.slice(0, first).map((o) => o.field as Dimension);
-  const runKey = (r: ControlledRow) => JSON.stringify(prefix.map((d) => (isTimeDimension(d) ? r.row.bucket : r.row.dims[d] ?? null)));
+  const runKey = (r: ControlledRow) => JSON.stringify(prefix.map((d) => (isTimeDimension(d) ? r.row.bucket : (r.row.dims[d] ?? null))));
   const compare = (a: ControlledRow, b: ControlledRow) => {
     if (a.suppressed !== b.suppressed) return a.suppressed ? 1 : -1;
     const x = a.row.value;

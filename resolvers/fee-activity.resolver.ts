@@ -15,7 +15,9 @@ import type { MetricName } from '../warehouse/metrics/catalog.js';
 export class FeeActivityResolver {
   @Query(() => [FeeActivity], { description: 'Fee-financed activities (avgiftsbelagd verksamhet) with published figures.' })
   async feeActivities(
-    @Arg('codes', () => [String], { nullable: true, description: 'Only these activity codes, e.g. ["citizenship", "total"].' }) codes: string[] | undefined,
+    @Arg('codes', () => [String], { nullable: true, description: 'Only these activity codes, e.g. ["citizenship", "total"].' }) codes:
+      | string[]
+      | undefined,
     @Ctx() { db }: RequestContext,
   ): Promise<FeeActivity[]> {
     if (codes) {
@@ -32,7 +34,9 @@ export class FeeActivityResolver {
     return rows.map((r) => ({ code: r.code, nameSv: r.name_sv, name: r.name_en }));
   }
 
-  @FieldResolver(() => [FeeActivityYear], { description: 'Revenue, cost and fee coverage per year (per år), oldest first; ratios from the metric catalogue.' })
+  @FieldResolver(() => [FeeActivityYear], {
+    description: 'Revenue, cost and fee coverage per year (per år), oldest first; ratios from the metric catalogue.',
+  })
   async years(@Root() activity: FeeActivity, @Ctx() { loaders }: RequestContext): Promise<FeeActivityYear[]> {
     const [computed, published] = await Promise.all([
       loaders.feeActivityYears.load(activity.code),

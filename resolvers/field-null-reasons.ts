@@ -4,7 +4,10 @@ import type { NullReason } from '../warehouse/metrics/null-reason.js';
 import type { FieldNullReason } from '../schema/field-null-reason.type.js';
 
 /** A typed field's value and where it comes from: a catalogue metric of the year's cell, or a published measure. */
-export type FieldSource = { value: number | null; metric: MetricName } | { value: number | null; published: true } | { value: number | null; suppressed: true };
+export type FieldSource =
+  | { value: number | null; metric: MetricName }
+  | { value: number | null; published: true }
+  | { value: number | null; suppressed: true };
 
 /**
  * The reasons for the null fields of one typed year. A metric's own reason where the cell was computed; a year the
@@ -18,7 +21,7 @@ export function fieldNullReasons(cell: MetricCell | undefined, fields: Record<st
     let reason: NullReason;
     if ('suppressed' in source) reason = 'SUPPRESSED';
     else if ('published' in source) reason = 'NOT_PUBLISHED';
-    else reason = cell ? cell.reasons.get(source.metric) ?? absent : absent;
+    else reason = cell ? (cell.reasons.get(source.metric) ?? absent) : absent;
     reasons.push({ field, reason });
   }
   return reasons;

@@ -20,7 +20,8 @@ export class MetricDefinitionResolver {
       return {
         ...CASE_FACT_COVERAGE,
         years: yearsBetween(CASE_FACT_COVERAGE.from, CASE_FACT_COVERAGE.to),
-        description: 'The case-level facts: complete for these years (earlier cases appear only as the stock open on the first day, which feeds the open balances).',
+        description:
+          'The case-level facts: complete for these years (earlier cases appear only as the stock open on the first day, which feeds the open balances).',
       };
     }
     const perMeasure = await loaders.measureYears.loadMany([...metric.measures]);

@@ -16,9 +16,11 @@ function coverageOf(m: MetricDefinition): string {
 function signsOf(m: MetricDefinition): string | null {
   if (m.kind !== 'figure') return null;
   return m.measures
-    .map((measure) => signConvention(measure) === 'amount'
-      ? `\`${measure}\` is an amount, never negative (${AMOUNT_MEASURES.get(measure)}); \`printed\` keeps the minus`
-      : `\`${measure}\` keeps its printed sign`)
+    .map((measure) =>
+      signConvention(measure) === 'amount'
+        ? `\`${measure}\` is an amount, never negative (${AMOUNT_MEASURES.get(measure)}); \`printed\` keeps the minus`
+        : `\`${measure}\` keeps its printed sign`,
+    )
     .join('; ');
 }
 
@@ -57,7 +59,11 @@ function countsLine(m: MetricDefinition): string[] {
   const counts = m.counts;
   if (!counts) return [];
   if (counts.kind === 'sample') return [`- n: ${counts.n.label}, \`${formulaText(counts.n.sql)}\``];
-  const interval = { proportion: 'Wilson score interval (proportion)', quotient: 'none (a quotient, not a proportion)', deviation: 'Newcombe hybrid score interval of region minus nation, in points; `significant` where it excludes 0' }[counts.kind];
+  const interval = {
+    proportion: 'Wilson score interval (proportion)',
+    quotient: 'none (a quotient, not a proportion)',
+    deviation: 'Newcombe hybrid score interval of region minus nation, in points; `significant` where it excludes 0',
+  }[counts.kind];
   return [
     `- numerator: ${counts.numerator.label}, \`${formulaText(counts.numerator.sql)}\``,
     `- denominator: ${counts.denominator.label}, \`${formulaText(counts.denominator.sql)}\``,

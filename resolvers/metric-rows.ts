@@ -154,9 +154,11 @@ export async function computeMetric(
   let result;
   try {
     // The public role's values are disclosed from the whole result (cell keys beside every row), ordered afterwards.
-    result = await runMetric(db, definition, controlled
-      ? { ...request, orderBy: orderWithoutValue(request.orderBy), limit: MAX_CONTROLLED_ROWS + 1, offset: 0, cellKeys: true }
-      : request);
+    result = await runMetric(
+      db,
+      definition,
+      controlled ? { ...request, orderBy: orderWithoutValue(request.orderBy), limit: MAX_CONTROLLED_ROWS + 1, offset: 0, cellKeys: true } : request,
+    );
   } catch (error) {
     if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
     throw error;

@@ -14,12 +14,18 @@ export class MetricResolver {
   }
 
   @Query(() => MetricResult, {
-    description: 'Computes a metric of the catalogue on demand (mått), grouped by the given dimensions and filtered, in the database; each row flat for BI tools, with the published figure for the same cell where one exists.',
+    description:
+      'Computes a metric of the catalogue on demand (mått), grouped by the given dimensions and filtered, in the database; each row flat for BI tools, with the published figure for the same cell where one exists.',
   })
   metric(
     @Args(() => MetricFieldArgs) { name, by, where, compareTo, orderBy, first, after }: MetricFieldArgs,
     @Ctx() { db, role }: RequestContext,
   ): Promise<MetricResult> {
-    return computeMetric(db, { name, by, where, compareTo, orderBy }, { limit: pageSize(first), offset: decodeNumberCursor('offset', after) ?? 0 }, role);
+    return computeMetric(
+      db,
+      { name, by, where, compareTo, orderBy },
+      { limit: pageSize(first), offset: decodeNumberCursor('offset', after) ?? 0 },
+      role,
+    );
   }
 }

@@ -24,9 +24,13 @@ async function checkFigureFilter(db: Kysely<Database>, filter: PublishedFigureWh
   });
   if (given.length === 0) return;
   for (const [column, values] of given) {
-    if (values.length === 0) throw badUserInput(`where.${column}: an empty list matches nothing; omit the filter for every value`, { argument: `where.${column}` });
+    if (values.length === 0)
+      throw badUserInput(`where.${column}: an empty list matches nothing; omit the filter for every value`, { argument: `where.${column}` });
   }
-  const known = await figureColumnValues(db, given.map(([column]) => column));
+  const known = await figureColumnValues(
+    db,
+    given.map(([column]) => column),
+  );
   try {
     for (const [column, values] of given) checkKnown(`where.${column}`, values, known.get(column) ?? [], 'publishedFigures without this filter');
   } catch (error) {
@@ -43,7 +47,9 @@ export class PublishedFigureResolver {
     description: 'Every figure loaded from the source documents (publicerade uppgifter), filtered and paged; at most 1 000 per page.',
   })
   async publishedFigures(
-    @Arg('where', () => PublishedFigureWhere, { nullable: true, description: 'Filter; omit for all figures.' }) where: PublishedFigureWhere | undefined,
+    @Arg('where', () => PublishedFigureWhere, { nullable: true, description: 'Filter; omit for all figures.' }) where:
+      | PublishedFigureWhere
+      | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–1000 (default 100).' }) first: number | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Cursor: pageInfo.endCursor of the previous page.' }) after: string | undefined,
     @Ctx() { db }: RequestContext,

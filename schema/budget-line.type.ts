@@ -25,7 +25,10 @@ export class BudgetLineYear {
   @Field(() => Float, { nullable: true, description: 'Outcome, in SEK (utfall, anslagsförbrukning).' })
   outcome!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Budget utilisation (anslagsutnyttjande) = outcome / allocated, catalogue metric budget_utilisation.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Budget utilisation (anslagsutnyttjande) = outcome / allocated, catalogue metric budget_utilisation.',
+  })
   utilisation!: number | null;
 
   @Field(() => [FieldNullReason], { description: 'Why each null field of this year is null (orsaker till tomma värden); empty when none is.' })

@@ -22,12 +22,19 @@ export class CaseType {
   statutoryLimitDays!: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One year of a case type (or one of its segments), computed from the case-level facts (ärendeflöde per år); `sources` are the published figures of the same cell.' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'One year of a case type (or one of its segments), computed from the case-level facts (ärendeflöde per år); `sources` are the published figures of the same cell.',
+})
 export class CaseTypeYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;
 
-  @Field(() => dimensionFieldType('CASE_SEGMENT'), { nullable: true, description: 'Segment (delmängd), e.g. FIRST_TIME (förstagångsärenden) or EXTENSION (förlängningsärenden); null for all segments.' })
+  @Field(() => dimensionFieldType('CASE_SEGMENT'), {
+    nullable: true,
+    description: 'Segment (delmängd), e.g. FIRST_TIME (förstagångsärenden) or EXTENSION (förlängningsärenden); null for all segments.',
+  })
   segment!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Cases received (inkomna ärenden).' })
@@ -48,7 +55,10 @@ export class CaseTypeYear {
   @Field(() => Float, { nullable: true, description: 'Open balance at year end (öppna ärenden vid årets slut).' })
   openAtEnd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Clearance rate (avgörandegrad): decided / received; above 1 the open balance shrinks (catalogue metric clearance_rate).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Clearance rate (avgörandegrad): decided / received; above 1 the open balance shrinks (catalogue metric clearance_rate).',
+  })
   clearanceRate!: number | null;
 
   @Field(() => [FieldNullReason], { description: 'Why each null field of this year is null (orsaker till tomma värden); empty when none is.' })

@@ -4,7 +4,10 @@ import { PageInfo } from './page-info.type.js';
 import { dimensionFieldType } from './dimension-field-type.js';
 import { Sex } from './sex.enum.js';
 
-@ObjectType({ simpleResolvers: true, description: 'A dated status change of a case (händelse): received, decided, appealed, court_decided, handed_to_police, departed_*.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A dated status change of a case (händelse): received, decided, appealed, court_decided, handed_to_police, departed_*.',
+})
 export class CaseEvent {
   @Field(() => String, { description: 'What happened (händelsetyp).' })
   eventType!: string;
@@ -16,7 +19,10 @@ export class CaseEvent {
   agency!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One case (ärende) of the case-level warehouse. Pseudonymous: the warehouse holds no names or personal numbers.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One case (ärende) of the case-level warehouse. Pseudonymous: the warehouse holds no names or personal numbers.',
+})
 export class Case {
   @Field(() => ID, { description: 'Pseudonymous case id (ärendenummer, generated).' })
   caseId!: string;

@@ -2,7 +2,9 @@ import { registerEnumType } from 'type-graphql';
 import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, enumValueName, type AttributeDimension, type ClosedMembers } from '../warehouse/metrics/dimensions.js';
 
 /** The attribute dimensions whose members are a closed set, each a GraphQL enum. */
-export type ClosedDimension = { [D in AttributeDimension]: (typeof ATTRIBUTES)[D]['members'] extends { kind: 'closed' } ? D : never }[AttributeDimension];
+export type ClosedDimension = {
+  [D in AttributeDimension]: (typeof ATTRIBUTES)[D]['members'] extends { kind: 'closed' } ? D : never;
+}[AttributeDimension];
 
 function isClosed(d: AttributeDimension): d is ClosedDimension {
   return ATTRIBUTES[d].members.kind === 'closed';

@@ -3,7 +3,9 @@ import { CaseTypeCode } from './case-type-code.enum.js';
 
 @ObjectType({ simpleResolvers: true, description: 'One member of a dimension (dimensionsvärde): what a filter on it accepts.' })
 export class DimensionValue {
-  @Field(() => String, { description: 'The value to pass in a filter (kod): the enum value for a closed set (e.g. FIRST_TIME), the code for an open one (e.g. "SY").' })
+  @Field(() => String, {
+    description: 'The value to pass in a filter (kod): the enum value for a closed set (e.g. FIRST_TIME), the code for an open one (e.g. "SY").',
+  })
   code!: string;
 
   @Field(() => String, { description: 'English name (engelskt namn).' })
@@ -13,7 +15,8 @@ export class DimensionValue {
   nameSv!: string;
 
   @Field(() => [CaseTypeCode], {
-    description: 'The case types whose case-level facts hold this value (gäller ärendeslag); empty for dimensions of the published figures only (appropriation, fee activity, agency) and for members no case holds.',
+    description:
+      'The case types whose case-level facts hold this value (gäller ärendeslag); empty for dimensions of the published figures only (appropriation, fee activity, agency) and for members no case holds.',
   })
   caseTypes!: CaseTypeCode[];
 }

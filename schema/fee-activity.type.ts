@@ -2,7 +2,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FieldNullReason } from './field-null-reason.type.js';
 import { FigureSource } from './figure-source.type.js';
 
-@ObjectType({ simpleResolvers: true, description: 'A fee-financed activity whose revenue goes to the treasury (avgiftsbelagd verksamhet, Tabell 3.8).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A fee-financed activity whose revenue goes to the treasury (avgiftsbelagd verksamhet, Tabell 3.8).',
+})
 export class FeeActivity {
   @Field(() => String, { description: 'Activity code, e.g. citizenship (svenskt medborgarskap), total (totalt).' })
   code!: string;
@@ -14,7 +17,10 @@ export class FeeActivity {
   name!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One year of a fee-financed activity: revenue, cost and fee coverage (kostnadstäckning). Money in SEK.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One year of a fee-financed activity: revenue, cost and fee coverage (kostnadstäckning). Money in SEK.',
+})
 export class FeeActivityYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;
@@ -40,10 +46,16 @@ export class FeeActivityYear {
   @Field(() => Float, { nullable: true, description: 'Fee coverage ratio (täckningsgrad) = revenue / cost, catalogue metric fee_coverage_ratio.' })
   coverageRatio!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Economic target for coverage (ekonomiskt mål) as a 0–1 fraction, where the report states one.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Economic target for coverage (ekonomiskt mål) as a 0–1 fraction, where the report states one.',
+  })
   target!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Gap to the economic target (avvikelse från målet) = coverageRatio − target, in ratio points (catalogue metric fee_coverage_gap).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Gap to the economic target (avvikelse från målet) = coverageRatio − target, in ratio points (catalogue metric fee_coverage_gap).',
+  })
   gap!: number | null;
 
   @Field(() => [FieldNullReason], { description: 'Why each null field of this year is null (orsaker till tomma värden); empty when none is.' })

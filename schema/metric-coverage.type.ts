@@ -1,6 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'The period a metric can be computed for (täckningsperiod); outside it a request is refused or its cells are null with reason OUTSIDE_COVERAGE.' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'The period a metric can be computed for (täckningsperiod); outside it a request is refused or its cells are null with reason OUTSIDE_COVERAGE.',
+})
 export class MetricCoverage {
   @Field(() => String, { description: 'First day covered, ISO date (från och med).' })
   from!: string;

@@ -13,7 +13,10 @@ export class MetricSourceText {
   quote!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A metric of the catalogue (mått): its definition, formula and the dimensions it can be grouped by.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A metric of the catalogue (mått): its definition, formula and the dimensions it can be grouped by.',
+})
 export class MetricDefinitionType {
   @Field(() => String, { description: 'Name to pass to `metric(name:)`, e.g. approval_rate.' })
   name!: string;
@@ -30,7 +33,9 @@ export class MetricDefinitionType {
   @Field(() => String, { description: 'The SQL aggregate that computes it, exactly as the warehouse runs it (formel).' })
   formula!: string;
 
-  @Field(() => String, { description: 'What it is computed from: case_flow (case facts), open_balance (cumulative case flows) or figure (published figures).' })
+  @Field(() => String, {
+    description: 'What it is computed from: case_flow (case facts), open_balance (cumulative case flows) or figure (published figures).',
+  })
   basis!: string;
 
   @Field(() => [Dimension], { description: 'Dimensions it can be grouped by (dimensioner).' })

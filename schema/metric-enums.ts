@@ -17,7 +17,9 @@ export enum Comparison {
 registerEnumType(Comparison, {
   name: 'Comparison',
   description: 'What each row is compared with (jämförelse).',
-  valuesConfig: { PREVIOUS_PERIOD: { description: 'The same group in the previous time bucket (föregående period): adds previous, change and changeRatio.' } },
+  valuesConfig: {
+    PREVIOUS_PERIOD: { description: 'The same group in the previous time bucket (föregående period): adds previous, change and changeRatio.' },
+  },
 });
 
 export enum SortDirection {

@@ -32,12 +32,21 @@ export class PublishedValue {
   approximate!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One row of a metric: the value for one group, flat for BI tools (rad). Dimensions not grouped by are null.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One row of a metric: the value for one group, flat for BI tools (rad). Dimensions not grouped by are null.',
+})
 export class MetricRow {
-  @Field(() => Float, { nullable: true, description: 'The metric value (värde); null when suppressed or undefined (e.g. a ratio over zero cases). For the public role, counts from case facts are perturbed (cell key method, röjandeskydd) and rates computed from the perturbed counts.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The metric value (värde); null when suppressed or undefined (e.g. a ratio over zero cases). For the public role, counts from case facts are perturbed (cell key method, röjandeskydd) and rates computed from the perturbed counts.',
+  })
   value!: number | null;
 
-  @Field(() => Boolean, { description: 'True when the value is withheld by disclosure control (röjandeskydd): a rate, mean, median or percentile over a small cell.' })
+  @Field(() => Boolean, {
+    description: 'True when the value is withheld by disclosure control (röjandeskydd): a rate, mean, median or percentile over a small cell.',
+  })
   suppressed!: boolean;
 
   @Field(() => NullReason, { nullable: true, description: 'Why value is null (orsak till tomt värde); null when value is given.' })
@@ -58,7 +67,10 @@ export class MetricRow {
   @Field(() => Int, { nullable: true, description: 'ISO week 1–53 (vecka).' })
   week!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Value of the same group in the previous bucket (föregående period), with compareTo: PREVIOUS_PERIOD.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Value of the same group in the previous bucket (föregående period), with compareTo: PREVIOUS_PERIOD.',
+  })
   previous!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'value − previous (förändring).' })
@@ -67,31 +79,61 @@ export class MetricRow {
   @Field(() => Float, { nullable: true, description: '(value − previous) / previous (förändring i procent, as a fraction).' })
   changeRatio!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Numerator of a ratio metric (täljare), e.g. approved decisions; null for other metrics and when suppressed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Numerator of a ratio metric (täljare), e.g. approved decisions; null for other metrics and when suppressed.',
+  })
   numerator!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Denominator of a ratio metric (nämnare), e.g. approved + rejected decisions; null for other metrics and when suppressed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Denominator of a ratio metric (nämnare), e.g. approved + rejected decisions; null for other metrics and when suppressed.',
+  })
   denominator!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'For a deviation metric, the numerator of the whole the group is compared with (täljare för riket), e.g. the national approved decisions.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'For a deviation metric, the numerator of the whole the group is compared with (täljare för riket), e.g. the national approved decisions.',
+  })
   referenceNumerator!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'For a deviation metric, the denominator of the whole the group is compared with (nämnare för riket).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'For a deviation metric, the denominator of the whole the group is compared with (nämnare för riket).',
+  })
   referenceDenominator!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Cases a mean or percentile rests on (antal observationer); null for other metrics and when suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Cases a mean or percentile rests on (antal observationer); null for other metrics and when suppressed.',
+  })
   n!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Lower bound of the 95 % confidence interval (nedre konfidensgräns), in the metric’s unit: Wilson score for a proportion, Newcombe hybrid score for a deviation; null where value is null (see nullReason) or the metric has none.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Lower bound of the 95 % confidence interval (nedre konfidensgräns), in the metric’s unit: Wilson score for a proportion, Newcombe hybrid score for a deviation; null where value is null (see nullReason) or the metric has none.',
+  })
   lower!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper bound of the 95 % confidence interval (övre konfidensgräns), in the metric’s unit; null where lower is.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper bound of the 95 % confidence interval (övre konfidensgräns), in the metric’s unit; null where lower is.',
+  })
   upper!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'For a deviation metric, true when its 95 % interval excludes 0 (statistiskt säkerställd skillnad); null for other metrics and where value is null.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'For a deviation metric, true when its 95 % interval excludes 0 (statistiskt säkerställd skillnad); null for other metrics and where value is null.',
+  })
   significant!: boolean | null;
 
-  @Field(() => PublishedValue, { nullable: true, description: 'The figure a report printed for exactly this cell, with its line (publicerat värde).' })
+  @Field(() => PublishedValue, {
+    nullable: true,
+    description: 'The figure a report printed for exactly this cell, with its line (publicerat värde).',
+  })
   published!: PublishedValue | null;
 }
 

@@ -14,7 +14,6 @@ export class MetricWhere {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Last day included, on the anchor date (till och med).' })
   to?: Date;
-
 }
 
 /** The attribute filters, one per dimension of the registry: an enum list for a closed set, strings for an open one. */
@@ -22,7 +21,10 @@ export interface MetricWhere extends Partial<Record<FilterKey, string[]>> {}
 for (const d of ATTRIBUTE_DIMENSIONS) {
   const spec = ATTRIBUTES[d];
   const example = spec.members.kind === 'open' ? `, e.g. ${spec.members.example}; checked against dimensionValues(${d})` : '';
-  Field(() => [dimensionFieldType(d)], { nullable: true, description: `${spec.label}: any of these values${example}.` })(MetricWhere.prototype, spec.key);
+  Field(() => [dimensionFieldType(d)], { nullable: true, description: `${spec.label}: any of these values${example}.` })(
+    MetricWhere.prototype,
+    spec.key,
+  );
 }
 
 @InputType({ description: 'One sort key of metric rows (sortering).' })

@@ -11,19 +11,30 @@ export class OpenBalance {
   @Field(() => Int, { description: 'Reference year (år); the balance is at 31 December.' })
   year!: number;
 
-  @Field(() => dimensionFieldType('CASE_SEGMENT'), { description: 'Segment (delmängd), e.g. FIRST_TIME (förstagångsärenden); GENERAL for case types the reports do not split.' })
+  @Field(() => dimensionFieldType('CASE_SEGMENT'), {
+    description: 'Segment (delmängd), e.g. FIRST_TIME (förstagångsärenden); GENERAL for case types the reports do not split.',
+  })
   segment!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Open cases at 31 December (öppna ärenden), from the case-level facts (catalogue metric open_at_end).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Open cases at 31 December (öppna ärenden), from the case-level facts (catalogue metric open_at_end).',
+  })
   open!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Mean queue time of the open cases in days (genomsnittlig kötid), as published.' })
   meanQueueDays!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of open cases younger than the processing limit (andel öppna inom tidsgränsen), 0–1, as published.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of open cases younger than the processing limit (andel öppna inom tidsgränsen), 0–1, as published.',
+  })
   shareOpenWithinLimit!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Change in the open balance during the year (förändring av öppna ärenden): received − decided (catalogue metric backlog_change).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Change in the open balance during the year (förändring av öppna ärenden): received − decided (catalogue metric backlog_change).',
+  })
   backlogChange!: number | null;
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })

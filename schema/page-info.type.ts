@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'Where a page ends and whether another follows (sidinformation). Pass `endCursor` as `after` for the next page.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Where a page ends and whether another follows (sidinformation). Pass `endCursor` as `after` for the next page.',
+})
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more rows follow this page.' })
   hasNextPage!: boolean;

@@ -3,7 +3,10 @@ import { CaseTypeCode } from './case-type-code.enum.js';
 import { PageInfo } from './page-info.type.js';
 import { Sex } from './sex.enum.js';
 
-@ObjectType({ simpleResolvers: true, description: 'One figure exactly as a source document printed it (publicerad uppgift), with its provenance and dimensions.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One figure exactly as a source document printed it (publicerad uppgift), with its provenance and dimensions.',
+})
 export class PublishedFigure {
   @Field(() => ID, { description: 'Stable id of the figure in the warehouse.' })
   id!: string;

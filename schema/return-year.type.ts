@@ -6,7 +6,10 @@ export class ReturnYear {
   @Field(() => Int, { description: 'Reference year (år).' })
   year!: number;
 
-  @Field(() => String, { nullable: true, description: 'Agency (myndighet): migrationsverket, polismyndigheten, kriminalvarden; null for all agencies together.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Agency (myndighet): migrationsverket, polismyndigheten, kriminalvarden; null for all agencies together.',
+  })
   agency!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Persons departed under a removal order (utresta).' })
@@ -24,7 +27,10 @@ export class ReturnYear {
   @Field(() => Float, { nullable: true, description: 'Dublin transfers carried out (överföringar enligt Dublinförordningen).' })
   dublinTransfers!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Voluntary return share (andel självmant utresta), catalogue metric voluntary_return_share; on the all-agencies row only.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Voluntary return share (andel självmant utresta), catalogue metric voluntary_return_share; on the all-agencies row only.',
+  })
   voluntaryShare!: number | null;
 
   @Field(() => [FigureSource], { description: 'The published figures these values come from (källor).' })

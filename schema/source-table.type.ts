@@ -1,6 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'A table (or a section of running text) of a source document that figures were loaded from (källtabell).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A table (or a section of running text) of a source document that figures were loaded from (källtabell).',
+})
 export class SourceTable {
   @Field(() => Int, { description: 'Id of the source table in the warehouse.' })
   id!: number;

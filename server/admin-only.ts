@@ -12,7 +12,12 @@ export function adminOnly(access: AccessConfig): RequestHandler {
     if ('role' in resolved && resolved.key !== null && resolved.role === 'admin') return next();
     const missing = !('role' in resolved) ? resolved.error === 'missing' : resolved.key === null;
     res.status(missing ? 401 : 403).json({
-      errors: [{ message: missing ? 'An admin API key is required (x-api-key header)' : 'This needs an admin API key', extensions: { code: ErrorCode.FORBIDDEN } }],
+      errors: [
+        {
+          message: missing ? 'An admin API key is required (x-api-key header)' : 'This needs an admin API key',
+          extensions: { code: ErrorCode.FORBIDDEN },
+        },
+      ],
     });
   };
 }

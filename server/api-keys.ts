@@ -18,7 +18,10 @@ export function readAccessConfig(env: Readonly<Record<string, string | undefined
   const { apiKeys, apiKeysFile, anonymousRole } = readConfig(env);
   const entries: [string, string][] = [];
   if (apiKeys) {
-    for (const pair of apiKeys.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const pair of apiKeys
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const at = pair.lastIndexOf(':');
       if (at <= 0) throw new Error(`API_KEYS entry "${pair}" is not key:role`);
       entries.push([pair.slice(0, at), pair.slice(at + 1)]);

@@ -72,10 +72,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const trusted = options.trustedDocuments ? loadTrustedDocuments(options.trustedDocuments) : undefined;
   // One schema per role: the public role's has no case-level field or type (server/role-apollo.ts).
   const servers = await createRoleApollo({
-    production: options.production, httpServer, trusted, maxQueryCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, logger, metrics,
+    production: options.production,
+    httpServer,
+    trusted,
+    maxQueryCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST,
+    logger,
+    metrics,
   });
   const apollo = servers.forAudience('full');
-  const resultCache = options.resultCache && options.resultCache.maxBytes > 0 ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
+  const resultCache =
+    options.resultCache && options.resultCache.maxBytes > 0 ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
   await resultCache?.ready;
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
@@ -101,23 +107,27 @@ export async function createApp(options: AppOptions): Promise<App> {
   metricsApp.get('/metrics', serveMetrics);
   if (options.metricsPort === undefined) app.get('/metrics', adminOnly(access), serveMetrics);
   if ((options.rateLimitPerMinute ?? 0) > 0) {
-    app.use(['/graphql', '/export'], rateLimit({
-      windowMs: 60_000,
-      limit: options.rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      // Per API key when there is one (keys are compared as digests; the limiter sees only the digest prefix).
-      keyGenerator: (req) => {
-        const resolved = resolveRole(req, access);
-        return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
-      },
-      handler: (req, res) => {
-        metrics.rejected.inc({ reason: 'RATE_LIMITED' });
-        const resolved = resolveRole(req, access);
-        const who = 'key' in resolved && resolved.key ? 'for this API key' : 'from this address (requests without an API key share one limit per address)';
-        res.status(429).json(errorBody('RATE_LIMITED', `Too many requests ${who}; slow down and retry after the Retry-After seconds`));
-      },
-    }));
+    app.use(
+      ['/graphql', '/export'],
+      rateLimit({
+        windowMs: 60_000,
+        limit: options.rateLimitPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        // Per API key when there is one (keys are compared as digests; the limiter sees only the digest prefix).
+        keyGenerator: (req) => {
+          const resolved = resolveRole(req, access);
+          return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+        },
+        handler: (req, res) => {
+          metrics.rejected.inc({ reason: 'RATE_LIMITED' });
+          const resolved = resolveRole(req, access);
+          const who =
+            'key' in resolved && resolved.key ? 'for this API key' : 'from this address (requests without an API key share one limit per address)';
+          res.status(429).json(errorBody('RATE_LIMITED', `Too many requests ${who}; slow down and retry after the Retry-After seconds`));
+        },
+      }),
+    );
   }
   app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache?.cache));
   if (!options.production) {
@@ -152,14 +162,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Bodies that are too large or not JSON never reach GraphQL: answer them in the same error shape.
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') return res.status(413).json(errorBody(ErrorCode.BAD_USER_INPUT, `Request body larger than ${options.bodyLimit}`));
+    if (error.type === 'entity.too.large')
+      return res.status(413).json(errorBody(ErrorCode.BAD_USER_INPUT, `Request body larger than ${options.bodyLimit}`));
     if (error.type === 'entity.parse.failed') return res.status(400).json(errorBody(ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON'));
     logger.error({ err: error.message }, 'unhandled HTTP error');
     return res.status(error.status ?? 500).json(errorBody(ErrorCode.INTERNAL, 'Internal error.'));
   });
   const metricsServer = options.metricsPort === undefined ? undefined : http.createServer(metricsApp);
   return {
-    httpServer, apollo, metricsServer,
+    httpServer,
+    apollo,
+    metricsServer,
     stop: async () => {
       if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
       await servers.stop();

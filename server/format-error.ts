@@ -40,7 +40,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
  * (they may hold SQL or stack traces) unless in development.
  */
 export function formatApiError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const extensions = { ...(formatted.extensions ?? {}) };
   const existing = extensions.code as string | undefined;
 

@@ -12,7 +12,9 @@ export function healthRouter(db: Kysely<Database>, supervisor?: ClusterSuperviso
   const ready = async (_req: express.Request, res: express.Response) => {
     const embedded = supervisor?.status();
     if (embedded && embedded !== 'up') {
-      res.status(503).json({ status: 'unavailable', database: `embedded PostgreSQL ${embedded === 'restarting' ? 'restarting' : 'could not be restarted'}` });
+      res
+        .status(503)
+        .json({ status: 'unavailable', database: `embedded PostgreSQL ${embedded === 'restarting' ? 'restarting' : 'could not be restarted'}` });
       return;
     }
     try {

@@ -56,13 +56,16 @@ if (cluster.isWorker) {
     await api?.stop();
   });
   process.once('message', (database: ApiDatabase) => {
-    serveApi(config, access, logger, database).then((running) => {
-      api = running;
-      process.send?.('ready');
-    }, (error: Error) => {
-      logger.error({ err: error.message }, 'API worker failed to start');
-      process.exit(1);
-    });
+    serveApi(config, access, logger, database).then(
+      (running) => {
+        api = running;
+        process.send?.('ready');
+      },
+      (error: Error) => {
+        logger.error({ err: error.message }, 'API worker failed to start');
+        process.exit(1);
+      },
+    );
   });
   // Asked only now that the answer has a listener (a message sent earlier would be lost).
   process.send?.('database?');
@@ -77,26 +80,34 @@ if (cluster.isWorker) {
     process.exit(1);
   }
   // The embedded cluster is ours to keep up; a DATABASE_URL's database is someone else's (the pool reconnects).
-  const supervisor = target.embedded && superviseCluster(target.embedded, {
-    giveUpMs: config.embeddedRestartGiveUpS * 1000,
-    log: logger,
-    onRestarted: () => void target.recordState().catch(() => undefined),
-    onGiveUp: (reason) => {
-      logger.fatal({ giveUpS: config.embeddedRestartGiveUpS }, `${reason}; exiting`);
-      console.error(`[migration-warehouse] ${reason}; exiting (status 1) for a process supervisor to restart the service`);
-      setTimeout(() => {
-        setTimeout(() => process.exit(1), 5_000).unref();
-        void target.stop().catch(() => undefined).finally(() => process.exit(1));
-      }, GIVE_UP_LINGER_MS);
-    },
-  });
+  const supervisor =
+    target.embedded &&
+    superviseCluster(target.embedded, {
+      giveUpMs: config.embeddedRestartGiveUpS * 1000,
+      log: logger,
+      onRestarted: () => void target.recordState().catch(() => undefined),
+      onGiveUp: (reason) => {
+        logger.fatal({ giveUpS: config.embeddedRestartGiveUpS }, `${reason}; exiting`);
+        console.error(`[migration-warehouse] ${reason}; exiting (status 1) for a process supervisor to restart the service`);
+        setTimeout(() => {
+          setTimeout(() => process.exit(1), 5_000).unref();
+          void target
+            .stop()
+            .catch(() => undefined)
+            .finally(() => process.exit(1));
+        }, GIVE_UP_LINGER_MS);
+      },
+    });
   const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName: 'migration-warehouse-loader' });
   const prepared = await prepareWarehouse(owner.db);
   const { figures } = prepared;
   logger.info(
     {
-      migrations: prepared.migrationsApplied, figureFilesLoaded: figures.loadedFiles.length, figuresLoaded: figures.figuresLoaded,
-      unchangedFiles: figures.unchangedFiles.length, casesLoaded: prepared.cases?.caseRows ?? 0,
+      migrations: prepared.migrationsApplied,
+      figureFilesLoaded: figures.loadedFiles.length,
+      figuresLoaded: figures.figuresLoaded,
+      unchangedFiles: figures.unchangedFiles.length,
+      casesLoaded: prepared.cases?.caseRows ?? 0,
     },
     'warehouse ready',
   );
@@ -108,14 +119,20 @@ if (cluster.isWorker) {
     try {
       apiUrl = readerUrl(target.url, await ensureReaderRole(owner.db));
     } catch (error) {
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not create the read-only role; set READER_DATABASE_URL. Serving as the owner role');
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'could not create the read-only role; set READER_DATABASE_URL. Serving as the owner role',
+      );
       apiUrl = target.url;
     }
   }
   // SQL clients (BI tools) read the `bi` views as bi_reader; see the README, "SQL access for BI tools".
   let biUrl: string | null = null;
   try {
-    biUrl = biReaderUrl(target.url, await ensureBiReaderRole(owner.db, { password: config.biReaderPassword, statementTimeoutMs: config.biStatementTimeoutMs }));
+    biUrl = biReaderUrl(
+      target.url,
+      await ensureBiReaderRole(owner.db, { password: config.biReaderPassword, statementTimeoutMs: config.biStatementTimeoutMs }),
+    );
   } catch (error) {
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not create the bi_reader role for SQL clients');
   }
@@ -147,11 +164,16 @@ if (cluster.isWorker) {
     await Promise.all(Array.from({ length: config.workers }, fork));
     stopApi = async () => {
       const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-      await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
-        if (w.isDead()) return resolve();
-        w.once('exit', () => resolve());
-        w.process.kill('SIGTERM');
-      })));
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.isDead()) return resolve();
+              w.once('exit', () => resolve());
+              w.process.kill('SIGTERM');
+            }),
+        ),
+      );
     };
   }
   onSignals(async () => {

@@ -30,10 +30,19 @@ export const METRIC_EXPORT_DOCUMENT = `query MetricExport($name: MetricName!, $b
 
 type RowColumn = keyof Omit<MetricRow, 'published'>;
 const TIME_COLUMNS: Record<TimeDimension, readonly RowColumn[]> = {
-  YEAR: ['year'], QUARTER: ['year', 'quarter'], MONTH: ['year', 'quarter', 'month'], WEEK: ['year', 'week'],
+  YEAR: ['year'],
+  QUARTER: ['year', 'quarter'],
+  MONTH: ['year', 'quarter', 'month'],
+  WEEK: ['year', 'week'],
 };
 /** Row fields of each count column of the catalogue, and of each interval method. */
-const COUNT_FIELDS = { numerator: 'numerator', denominator: 'denominator', reference_numerator: 'referenceNumerator', reference_denominator: 'referenceDenominator', n: 'n' } as const;
+const COUNT_FIELDS = {
+  numerator: 'numerator',
+  denominator: 'denominator',
+  reference_numerator: 'referenceNumerator',
+  reference_denominator: 'referenceDenominator',
+  n: 'n',
+} as const;
 const INTERVAL_FIELDS = { wilson: ['lower', 'upper'], newcombe: ['lower', 'upper', 'significant'] } as const;
 
 /** The counts and interval columns of a metric, only those it has, in the catalogue's fixed order. */
@@ -54,7 +63,9 @@ export function exportColumns(by: readonly Dimension[], compared: boolean, count
   const row: RowColumn[] = [
     ...(grain ? (['period', ...TIME_COLUMNS[grain]] as RowColumn[]) : []),
     ...ATTRIBUTE_DIMENSIONS.filter((d) => by.includes(d)).map((d) => ATTRIBUTES[d].key as RowColumn),
-    'value', 'suppressed', 'nullReason',
+    'value',
+    'suppressed',
+    'nullReason',
     ...uncertaintyColumns(counts),
     ...(compared ? (['previous', 'change', 'changeRatio'] as RowColumn[]) : []),
   ];
@@ -67,7 +78,11 @@ function csvRow(row: MetricRow, columns: readonly RowColumn[]): (string | number
   const { published } = row;
   return [
     ...columns.map((c) => row[c] ?? null),
-    published?.value ?? null, published?.unit ?? null, published?.document ?? null, published?.line ?? null, published?.quote ?? null,
+    published?.value ?? null,
+    published?.unit ?? null,
+    published?.document ?? null,
+    published?.line ?? null,
+    published?.quote ?? null,
   ];
 }
 
@@ -105,9 +120,13 @@ export function metricExportRouter(
     const name = typeof req.query.name === 'string' ? req.query.name.toUpperCase() : req.query.name;
     const by = parseList(req.query.by);
     const variables = {
-      name, by, where, orderBy,
+      name,
+      by,
+      where,
+      orderBy,
       compareTo: typeof req.query.compareTo === 'string' ? req.query.compareTo : undefined,
-      first: PAGE_SIZE, after: undefined as string | undefined,
+      first: PAGE_SIZE,
+      after: undefined as string | undefined,
     };
     let context: RequestContext;
     try {
@@ -121,7 +140,10 @@ export function metricExportRouter(
     if (found && 'hit' in found) return sendCached(res, found.hit);
     const page = async () => {
       // The caller's own schema, as for /graphql.
-      const response = await apolloFor(context.role).executeOperation<{ metric: MetricResult }>({ query: METRIC_EXPORT_DOCUMENT, variables }, { contextValue: context });
+      const response = await apolloFor(context.role).executeOperation<{ metric: MetricResult }>(
+        { query: METRIC_EXPORT_DOCUMENT, variables },
+        { contextValue: context },
+      );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult;
     };
@@ -135,7 +157,11 @@ export function metricExportRouter(
     res.setHeader('content-disposition', `attachment; filename="${String(req.query.name).replace(/[^a-z0-9_]/gi, '')}.csv"`);
     res.setHeader('x-total-count', String(result.data.metric.totalCount));
     res.setHeader('x-row-cap', String(rowCap));
-    const columns = exportColumns((by ?? []).filter((d): d is Dimension => (DIMENSIONS as readonly string[]).includes(d)), variables.compareTo !== undefined, findMetric(String(req.query.name).toLowerCase())?.counts);
+    const columns = exportColumns(
+      (by ?? []).filter((d): d is Dimension => (DIMENSIONS as readonly string[]).includes(d)),
+      variables.compareTo !== undefined,
+      findMetric(String(req.query.name).toLowerCase())?.counts,
+    );
     const csv = stringify({ header: true, columns: columns.header, cast: { boolean: (b) => (b ? 'true' : 'false') } });
     csv.pipe(res);
     // What went out, kept for the cache until it would not fit an entry anyway.
@@ -169,7 +195,10 @@ export function metricExportRouter(
       if (cache && found && 'ticket' in found) {
         await new Promise((resolve) => csv.once('end', resolve));
         if (kept) {
-          const headers = ['content-type', 'content-disposition', 'x-total-count', 'x-row-cap'].map((name): [string, string] => [name, String(res.getHeader(name))]);
+          const headers = ['content-type', 'content-disposition', 'x-total-count', 'x-row-cap'].map((name): [string, string] => [
+            name,
+            String(res.getHeader(name)),
+          ]);
           cache.store(key, found.ticket, { status: 200, headers, body: Buffer.concat(kept) });
         }
       }

@@ -3,7 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printApiSchema } from './build-schema.js';
 
-for (const [audience, file] of [['full', 'schema.graphql'], ['public', 'schema.public.graphql']] as const) {
+for (const [audience, file] of [
+  ['full', 'schema.graphql'],
+  ['public', 'schema.public.graphql'],
+] as const) {
   const target = path.resolve(import.meta.dirname, '..', file);
   await writeFile(target, await printApiSchema(audience));
   console.log(`wrote ${target}`);

@@ -28,9 +28,18 @@ export async function serveApi(
 ): Promise<RunningApi> {
   const warehouse = connectWarehouse(database.apiUrl, { maxConnections: config.maxConnections, statementTimeoutMs: config.statementTimeoutMs });
   const app = await createApp({
-    db: warehouse.db, pool: warehouse.pool, production: config.production, bodyLimit: config.bodyLimit, access, logger,
-    rateLimitPerMinute: config.rateLimitPerMinute, maxQueryCost: config.maxQueryCost, trustedDocuments: config.trustedDocuments,
-    exportRowCap: config.exportRowCap, metricsPort: config.metricsPort, supervisor,
+    db: warehouse.db,
+    pool: warehouse.pool,
+    production: config.production,
+    bodyLimit: config.bodyLimit,
+    access,
+    logger,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    maxQueryCost: config.maxQueryCost,
+    trustedDocuments: config.trustedDocuments,
+    exportRowCap: config.exportRowCap,
+    metricsPort: config.metricsPort,
+    supervisor,
     resultCache: { maxBytes: config.resultCacheMb * 1024 * 1024, listenUrl: database.listenUrl },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -49,7 +49,9 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
     const known = typeof payload.query === 'string' ? documents.has(sha256(payload.query)) : typeof hash === 'string' && documents.has(hash);
     if (known) return next();
     res.status(403).json({
-      errors: [{ message: 'This server only runs trusted (registered) documents; this one is not registered', extensions: { code: ErrorCode.FORBIDDEN } }],
+      errors: [
+        { message: 'This server only runs trusted (registered) documents; this one is not registered', extensions: { code: ErrorCode.FORBIDDEN } },
+      ],
     });
   };
   return { guard, cache, trusts: (query) => documents.has(sha256(query)) };

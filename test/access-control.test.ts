@@ -23,9 +23,14 @@ let server: TestServer;
 
 async function post(url: string, query: string, headers: Record<string, string> = {}, variables?: unknown) {
   const response = await fetch(`${url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 beforeAll(async () => {
@@ -37,7 +42,9 @@ beforeAll(async () => {
            case when g <= 40 then 'nord' else 'syd' end, 'e_application', date '2023-01-01' + g, date '2023-06-01' + g, 'approved', 151,
            (hashint4(g) & 2147483647)
     from generate_series(1, 43) g`.execute(database.db);
-  await sql`insert into cases.case_event (case_id, event_type, event_date) select case_id, 'received', received_date from cases.case_fact`.execute(database.db);
+  await sql`insert into cases.case_event (case_id, event_type, event_date) select case_id, 'received', received_date from cases.case_fact`.execute(
+    database.db,
+  );
   await buildCaseRollups(database.db, 'cases');
   server = await startTestServer(database.db, { access, production: true });
 });
@@ -58,7 +65,11 @@ describe('roles from API keys', () => {
   });
 
   it('lets an analyst key list pseudonymous cases with their events', async () => {
-    const { body } = await post(server.url, '{ cases(first: 5, where: { region: [SYD] }) { nodes { caseId region events { eventType eventDate } } pageInfo { hasNextPage } } }', { 'x-api-key': ANALYST_KEY });
+    const { body } = await post(
+      server.url,
+      '{ cases(first: 5, where: { region: [SYD] }) { nodes { caseId region events { eventType eventDate } } pageInfo { hasNextPage } } }',
+      { 'x-api-key': ANALYST_KEY },
+    );
     expect(body.errors).toBeUndefined();
     const cases = (body.data?.cases as { nodes: { caseId: string; events: unknown[] }[] }).nodes;
     expect(cases.map((c) => c.caseId)).toEqual(['41', '42', '43']);
@@ -98,15 +109,24 @@ describe('disclosure control for the public role', () => {
     expect(Math.abs((rows.find((r) => r.region === 'NORD')?.value ?? 0) - 40)).toBeLessThanOrEqual(4);
     // The same cells always get the same noise: asking again, or within a larger grouping, changes nothing.
     const again = await post(server.url, '{ metric(name: RECEIVED, by: [REGION, CASE_TYPE]) { rows { region value } } }');
-    expect((again.body.data?.metric as { rows: { region: string; value: number }[] }).rows.map((r) => [r.region, r.value]))
-      .toEqual(rows.map((r) => [r.region, r.value]));
+    expect((again.body.data?.metric as { rows: { region: string; value: number }[] }).rows.map((r) => [r.region, r.value])).toEqual(
+      rows.map((r) => [r.region, r.value]),
+    );
   });
 
   it('discloses previous values and orders by disclosed values, as the rows show them', async () => {
-    const { body } = await post(server.url, `{ metric(name: RECEIVED, by: [MONTH, SEX], compareTo: PREVIOUS_PERIOD, orderBy: [{ field: VALUE, direction: DESC }]) {
-      totalCount rows { month sex value previous change } } }`);
+    const { body } = await post(
+      server.url,
+      `{ metric(name: RECEIVED, by: [MONTH, SEX], compareTo: PREVIOUS_PERIOD, orderBy: [{ field: VALUE, direction: DESC }]) {
+      totalCount rows { month sex value previous change } } }`,
+    );
     expect(body.errors).toBeUndefined();
-    const rows = (body.data?.metric as { totalCount: number; rows: { month: number; sex: string; value: number; previous: number | null; change: number | null }[] }).rows;
+    const rows = (
+      body.data?.metric as {
+        totalCount: number;
+        rows: { month: number; sex: string; value: number; previous: number | null; change: number | null }[];
+      }
+    ).rows;
     expect(rows.length).toBe((body.data?.metric as { totalCount: number }).totalCount);
     rows.slice(1).forEach((r, i) => expect(r.value).toBeLessThanOrEqual(rows[i]?.value ?? Infinity));
     for (const r of rows.filter((x) => x.month === 2)) {
@@ -129,7 +149,10 @@ describe('disclosure control for the public role', () => {
     const { body } = await post(server.url, '{ caseTypes(codes: [ASYLUM]) { years(segment: FIRST_TIME, sex: FEMALE) { year received } } }');
     expect(body.errors).toBeUndefined();
     const years = (body.data?.caseTypes as { years: { year: number; received: number | null }[] }[])[0]?.years ?? [];
-    const metric = await post(server.url, '{ metric(name: RECEIVED, by: [YEAR], where: { caseSegment: [FIRST_TIME], sex: [FEMALE] }) { rows { year value } } }');
+    const metric = await post(
+      server.url,
+      '{ metric(name: RECEIVED, by: [YEAR], where: { caseSegment: [FIRST_TIME], sex: [FEMALE] }) { rows { year value } } }',
+    );
     const metricValue = (metric.body.data?.metric as { rows: { year: number; value: number }[] }).rows.find((r) => r.year === 2023)?.value;
     // 21 women in 2023: shown within D = 4 of it, and the same as metric(…) shows for the same cell.
     expect(Math.abs((years.find((y) => y.year === 2023)?.received ?? 0) - 21)).toBeLessThanOrEqual(4);
@@ -149,7 +172,8 @@ describe('trusted documents', () => {
       const other = await post(strict.url, '{ metricCatalog { name unit } }');
       expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const byHash = await fetch(`${strict.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(allowed) } } }),
       });
       expect(((await byHash.json()) as { data?: { metricCatalog: unknown[] } }).data?.metricCatalog.length).toBeGreaterThan(20);

@@ -24,8 +24,16 @@ async function startApi(workers: number): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env: {
-      ...process.env, DATABASE_URL: database.url, READER_DATABASE_URL: database.url, PORT: String(port), NODE_ENV: 'production',
-      CASE_SCALE: '0', LOG_LEVEL: 'info', WORKERS: String(workers), RATE_LIMIT_PER_MINUTE: '0', API_KEYS: `${ADMIN_KEY}:admin`,
+      ...process.env,
+      DATABASE_URL: database.url,
+      READER_DATABASE_URL: database.url,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      CASE_SCALE: '0',
+      LOG_LEVEL: 'info',
+      WORKERS: String(workers),
+      RATE_LIMIT_PER_MINUTE: '0',
+      API_KEYS: `${ADMIN_KEY}:admin`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,7 +49,11 @@ async function startApi(workers: number): Promise<ApiProcess> {
 }
 
 async function figureValue(api: ApiProcess): Promise<number[]> {
-  const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: RELOADED_FIGURE_QUERY }) });
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: RELOADED_FIGURE_QUERY }),
+  });
   const body = (await response.json()) as { data: { publishedFigures: { nodes: { value: number }[] } } };
   return body.data.publishedFigures.nodes.map((n) => n.value);
 }
@@ -50,11 +62,16 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(async () => {
-  await Promise.all(processes.map((p) => new Promise<void>((resolve) => {
-    if (p.child.exitCode !== null) return resolve();
-    p.child.once('exit', () => resolve());
-    p.child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    processes.map(
+      (p) =>
+        new Promise<void>((resolve) => {
+          if (p.child.exitCode !== null) return resolve();
+          p.child.once('exit', () => resolve());
+          p.child.kill('SIGTERM');
+        }),
+    ),
+  );
   await database?.drop();
 });
 
@@ -66,7 +83,10 @@ describe('API processes over one database', () => {
     await reloadFigure(database.db, 2100);
     await new Promise((r) => setTimeout(r, 50));
     // Its children: two API workers running main.ts (tsx's esbuild service is a child too).
-    const children = execFileSync('ps', ['--ppid', String(clustered.child.pid), '-o', 'args=']).toString().trim().split('\n');
+    const children = execFileSync('ps', ['--ppid', String(clustered.child.pid), '-o', 'args='])
+      .toString()
+      .trim()
+      .split('\n');
     expect(children.filter((args) => args.includes('server/main.ts'))).toHaveLength(2);
 
     // Each process fills its cache (the cluster's primary hands connections round robin to its two workers).

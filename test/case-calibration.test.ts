@@ -53,8 +53,22 @@ describe('case-level facts calibrated to the published figures', () => {
 
     // Every case type the brief names is calibrated, and the bulk of the published cells with it.
     const caseTypes = new Set(comparisons.map((c) => c.cell.caseType));
-    for (const code of ['ASYLUM', 'TEMPORARY_PROTECTION', 'FAMILY', 'WORK', 'EEA', 'STUDY', 'VISA', 'VISIT', 'CITIZENSHIP',
-      'ENFORCEMENT_IMPEDIMENT', 'STATE_COMPENSATION', 'REVOCATION', 'REMIGRATION', 'RESETTLEMENT']) {
+    for (const code of [
+      'ASYLUM',
+      'TEMPORARY_PROTECTION',
+      'FAMILY',
+      'WORK',
+      'EEA',
+      'STUDY',
+      'VISA',
+      'VISIT',
+      'CITIZENSHIP',
+      'ENFORCEMENT_IMPEDIMENT',
+      'STATE_COMPENSATION',
+      'REVOCATION',
+      'REMIGRATION',
+      'RESETTLEMENT',
+    ]) {
       expect(caseTypes).toContain(code);
     }
     expect(comparisons.length).toBeGreaterThan(1_000);
@@ -62,7 +76,9 @@ describe('case-level facts calibrated to the published figures', () => {
     // Counts are exact wherever print is consistent; where it is not, the gap is print's own (documented) residual.
     const inconsistent = comparisons.filter((c) => printedResidual(c.cell, calibration.published) !== 0);
     for (const c of inconsistent) expect(c.deviation).toBe(Math.abs(printedResidual(c.cell, calibration.published)));
-    const consistentCounts = comparisons.filter((c) => ['received', 'decided', 'open_at_end', 'granted_permits'].includes(c.cell.measure) && !inconsistent.includes(c));
+    const consistentCounts = comparisons.filter(
+      (c) => ['received', 'decided', 'open_at_end', 'granted_permits'].includes(c.cell.measure) && !inconsistent.includes(c),
+    );
     for (const c of consistentCounts) expect(c.deviation, describeMiss(c)).toBe(0);
 
     // About the national volume: 1.8 million received 2022–2024.
@@ -74,7 +90,10 @@ describe('case-level facts calibrated to the published figures', () => {
 
     const worst = new Map<string, number>();
     for (const c of comparisons) if (!inconsistent.includes(c)) worst.set(c.cell.measure, Math.max(worst.get(c.cell.measure) ?? 0, c.deviation));
-    console.info(`calibration at scale 1: ${comparisons.length} cells, ${cases} cases, ${receivedTotal} received 2022–2024; worst deviation per measure`, Object.fromEntries(worst));
+    console.info(
+      `calibration at scale 1: ${comparisons.length} cells, ${cases} cases, ${receivedTotal} received 2022–2024; worst deviation per measure`,
+      Object.fromEntries(worst),
+    );
   });
 
   it('loads exactly the generated stream (template at scale 0.02): same aggregates read back, rollups agree', { timeout: 60_000 }, async () => {
@@ -91,19 +110,36 @@ describe('case-level facts calibrated to the published figures', () => {
     const day = (d: Date) => Math.round(d.getTime() / 86_400_000);
     for (const r of rows) {
       const fact: GeneratedCase = {
-        caseId: r.case_id, caseType: r.case_type, segment: r.segment, subcategory: r.subcategory, sex: r.sex,
-        ageGroup: r.age_group, nationality: r.nationality, region: r.region, channel: r.channel, automated: r.automated,
-        receivedDay: day(r.received_date), decisionDay: r.decision_date ? day(r.decision_date) : null, outcome: r.outcome,
-        processingDays: r.processing_days, feePaidSek: r.fee_paid_sek, appealed: r.appealed, courtOutcome: r.court_outcome, recordKey: r.record_key,
+        caseId: r.case_id,
+        caseType: r.case_type,
+        segment: r.segment,
+        subcategory: r.subcategory,
+        sex: r.sex,
+        ageGroup: r.age_group,
+        nationality: r.nationality,
+        region: r.region,
+        channel: r.channel,
+        automated: r.automated,
+        receivedDay: day(r.received_date),
+        decisionDay: r.decision_date ? day(r.decision_date) : null,
+        outcome: r.outcome,
+        processingDays: r.processing_days,
+        feePaidSek: r.fee_paid_sek,
+        appealed: r.appealed,
+        courtOutcome: r.court_outcome,
+        recordKey: r.record_key,
       };
       loaded.add(fact);
     }
     expect(rows.length).toBe(info?.case_rows);
-    for (const cell of calibration.published) expect(loaded.valueOf(cell), `${cell.caseType}/${cell.segment}/${cell.sex}/${cell.year}/${cell.measure}`).toEqual(generated.valueOf(cell));
+    for (const cell of calibration.published)
+      expect(loaded.valueOf(cell), `${cell.caseType}/${cell.segment}/${cell.sex}/${cell.year}/${cell.measure}`).toEqual(generated.valueOf(cell));
     expect(dateOfDay(day(rows[0]!.received_date)).getTime()).toBe(rows[0]!.received_date.getTime());
 
     // The rollups count the same cases as the facts.
-    const { rows: [sums] } = await sql<{ received: number; decided: number; facts: number; decided_facts: number }>`
+    const {
+      rows: [sums],
+    } = await sql<{ received: number; decided: number; facts: number; decided_facts: number }>`
       select (select sum(received)::int from cases.received_month) as received,
              (select sum(decided)::int from cases.decided_month) as decided,
              (select count(*)::int from cases.case_fact) as facts,
@@ -113,7 +149,9 @@ describe('case-level facts calibrated to the published figures', () => {
 
     // Every case carries the record key its seed gives it, and the rollups sum the same keys (mod 2^31).
     for (const r of rows.slice(0, 500)) expect(r.record_key).toBe(recordKey(SEED, r.case_id));
-    const { rows: [keys] } = await sql<{ received: string; received_facts: string; decided: string; decided_facts: string }>`
+    const {
+      rows: [keys],
+    } = await sql<{ received: string; received_facts: string; decided: string; decided_facts: string }>`
       select (select sum(received_key) % 2147483648 from cases.received_month)::text as received,
              (select sum(record_key) % 2147483648 from cases.case_fact)::text as received_facts,
              (select sum(decided_key) % 2147483648 from cases.decided_month)::text as decided,
@@ -132,6 +170,8 @@ describe('case-level facts calibrated to the published figures', () => {
       where case_type = 'ASYLUM' and decision_date is not null group by region order by region`.execute(database.db);
     expect(regions.map((r) => r.region)).toEqual(['nord', 'syd', 'vast']);
     const { rows: events } = await sql<{ event_type: string }>`select distinct event_type from cases.case_event order by 1`.execute(database.db);
-    expect(events.map((e) => e.event_type)).toEqual(expect.arrayContaining(['received', 'decided', 'appealed', 'court_decided', 'handed_to_police', 'departed_voluntarily']));
+    expect(events.map((e) => e.event_type)).toEqual(
+      expect.arrayContaining(['received', 'decided', 'appealed', 'court_decided', 'handed_to_police', 'departed_voluntarily']),
+    );
   });
 });

@@ -16,7 +16,9 @@ async function caseCount(): Promise<number> {
 }
 
 async function stagingExists(): Promise<boolean> {
-  const { rows } = await sql<{ present: boolean }>`select exists (select 1 from pg_namespace where nspname = 'cases_staging') as present`.execute(database.db);
+  const { rows } = await sql<{ present: boolean }>`select exists (select 1 from pg_namespace where nspname = 'cases_staging') as present`.execute(
+    database.db,
+  );
   return rows[0]?.present ?? false;
 }
 
@@ -33,7 +35,9 @@ afterAll(async () => {
 
 describe('atomic case loads', () => {
   it('keeps the previous cases and checksum when a load fails part-way', { timeout: 60_000 }, async () => {
-    await expect(loadCases(database.db, { scale: 0.05, seed: 3, quiet: true, failAfterRows: 20_000 })).rejects.toThrow(/injected failure after \d+ rows/);
+    await expect(loadCases(database.db, { scale: 0.05, seed: 3, quiet: true, failAfterRows: 20_000 })).rejects.toThrow(
+      /injected failure after \d+ rows/,
+    );
     expect(await caseLoadInfo(database.db)).toEqual(before);
     expect(await caseCount()).toBe(beforeCount);
     expect(await stagingExists()).toBe(false);
@@ -47,11 +51,15 @@ describe('atomic case loads', () => {
 
   it('keeps the previous cases when the CLI is killed mid-load, and the next load recovers', { timeout: 120_000 }, async () => {
     // node with tsx's loader in-process (not `npx tsx`, which would leave a grandchild running after the kill).
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('warehouse', 'cases', 'load-cases.cli.ts'), '--scale', '0.4', '--seed', '5', '--quiet'], {
-      cwd: path.resolve(import.meta.dirname, '..'),
-      env: { ...process.env, DATABASE_URL: database.url },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join('warehouse', 'cases', 'load-cases.cli.ts'), '--scale', '0.4', '--seed', '5', '--quiet'],
+      {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: { ...process.env, DATABASE_URL: database.url },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -50,9 +50,28 @@ describe('typed clients (npm run codegen)', () => {
     writeFileSync(path.join(output, 'usage.ts'), USAGE);
     const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
     // Files on the command line, not the project's tsconfig (TypeScript 7 asks for --ignoreConfig to say so).
-    const args = ['--ignoreConfig', '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom',
-      '--types', 'node', '--skipLibCheck', path.join(output, 'index.ts'), path.join(output, 'usage.ts')];
-    const result = await run(tsc, args, { cwd: root }).then(() => 'ok', (error: { stdout?: string }) => error.stdout ?? String(error));
+    const args = [
+      '--ignoreConfig',
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'esnext',
+      '--moduleResolution',
+      'bundler',
+      '--lib',
+      'es2022,dom',
+      '--types',
+      'node',
+      '--skipLibCheck',
+      path.join(output, 'index.ts'),
+      path.join(output, 'usage.ts'),
+    ];
+    const result = await run(tsc, args, { cwd: root }).then(
+      () => 'ok',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
     expect(result).toBe('ok');
     const generated = readFileSync(path.join(output, 'graphql.ts'), 'utf8');
     expect(generated).toContain('export type ApprovalRateBySegmentQuery');
@@ -60,7 +79,7 @@ describe('typed clients (npm run codegen)', () => {
     expect(generated).toMatch(/RecentAsylumDecisionsQueryVariables = Exact<\{\s*receivedFrom\?: string \| null/);
   }, 120_000);
 
-  it("emits a manifest the server takes as TRUSTED_DOCUMENTS, with the hashes the documents carry", async () => {
+  it('emits a manifest the server takes as TRUSTED_DOCUMENTS, with the hashes the documents carry', async () => {
     const manifestFile = path.join(output, 'persisted-documents.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string>;
     const embedded = [...readFileSync(path.join(output, 'graphql.ts'), 'utf8').matchAll(/"__meta__":\{"hash":"([0-9a-f]{64})"\}/g)].map((m) => m[1]);
@@ -69,7 +88,8 @@ describe('typed clients (npm run codegen)', () => {
     try {
       const [hash] = Object.entries(manifest).find(([, query]) => query.startsWith('query FeeCoverage2024 ')) ?? [];
       const response = await fetch(`${trusted.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
       });
       const body = (await response.json()) as { data?: { metric: { rows: { feeActivity: string; value: number }[] } }; errors?: unknown };

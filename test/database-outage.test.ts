@@ -41,7 +41,11 @@ const QUERY = '{ feeActivities(codes: ["citizenship"]) { years { year coverageRa
 async function ask(): Promise<{ ok: boolean; code?: string; ms: number }> {
   const started = performance.now();
   const { body } = await server.graphql<{ feeActivities: unknown[] }>(QUERY);
-  return { ok: !body.errors && (body.data?.feeActivities.length ?? 0) > 0, code: body.errors?.[0]?.extensions?.code, ms: performance.now() - started };
+  return {
+    ok: !body.errors && (body.data?.feeActivities.length ?? 0) > 0,
+    code: body.errors?.[0]?.extensions?.code,
+    ms: performance.now() - started,
+  };
 }
 
 describe('losing the database', () => {

@@ -37,7 +37,9 @@ describe('DataLoader batching', () => {
   });
 
   it('source tables and their figures and each figure’s table: a constant number of statements', async () => {
-    const few = await statements('{ sourceTables(document: "003_18350b40b22d24e9.txt") { table figures(first: 3) { nodes { sourceTable { caption } } } } }');
+    const few = await statements(
+      '{ sourceTables(document: "003_18350b40b22d24e9.txt") { table figures(first: 3) { nodes { sourceTable { caption } } } } }',
+    );
     const many = await statements('{ sourceTables { table figures(first: 3) { nodes { sourceTable { caption } } } } }');
     expect(few.errors).toBeUndefined();
     expect(many.count).toBe(few.count);

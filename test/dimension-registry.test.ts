@@ -44,7 +44,9 @@ describe('the dimension registry', () => {
     for (const d of ATTRIBUTE_DIMENSIONS) {
       const spec = ATTRIBUTES[d];
       if (spec.basis !== 'cases' || spec.members.kind !== 'closed') continue;
-      const { rows } = await sql<{ code: string }>`select distinct ${sql.ref(spec.column)} as code from cases.case_fact where ${sql.ref(spec.column)} is not null`.execute(database.db);
+      const { rows } = await sql<{
+        code: string;
+      }>`select distinct ${sql.ref(spec.column)} as code from cases.case_fact where ${sql.ref(spec.column)} is not null`.execute(database.db);
       const known = spec.members.list.map((m) => m.code);
       for (const { code } of rows) expect(known, `${d} code ${code}`).toContain(code);
     }

@@ -10,7 +10,17 @@ const NINE_TENTHS = (2n ** 31n * 9n) / 10n;
 const cells = (counts: Partial<Record<CellCountName, [number, bigint]>>): CellCounts =>
   new Map(Object.entries(counts).map(([name, [count, keySum]]) => [name as CellCountName, { count, keySum }]));
 const row = (dims: MetricRowData['dims'], value: number | null, c: CellCounts): MetricRowData => ({
-  bucket: '2023-01-01', dims, value, nullReason: null, support: 0, previous: null, previousSupport: null, also: [], alsoNullReasons: [], cells: c, previousCells: null,
+  bucket: '2023-01-01',
+  dims,
+  value,
+  nullReason: null,
+  support: 0,
+  previous: null,
+  previousSupport: null,
+  also: [],
+  alsoNullReasons: [],
+  cells: c,
+  previousCells: null,
 });
 
 describe('disclosure control by the cell key method (hand-worked cells)', () => {
@@ -21,7 +31,10 @@ describe('disclosure control by the cell key method (hand-worked cells)', () => 
       row({ REGION: 'vast' }, 3, cells({ received_n: [3, 0n] })), // count 3, key 0 → 0: left out
     ];
     const shown = controlRows('received', rows, ['YEAR', 'REGION']);
-    expect(shown.map((r) => [r.row.dims.REGION, r.row.value, r.suppressed])).toEqual([['nord', 40, false], ['syd', 5, false]]);
+    expect(shown.map((r) => [r.row.dims.REGION, r.row.value, r.suppressed])).toEqual([
+      ['nord', 40, false],
+      ['syd', 5, false],
+    ]);
   });
 
   it('computes rates from perturbed counts and withholds them over a perturbed base under nine', () => {
@@ -32,7 +45,10 @@ describe('disclosure control by the cell key method (hand-worked cells)', () => 
       row({ SEX: 'male' }, 0.5, cells({ decided_n: [6, 0n], approved_n: [3, 0n], rejected_n: [3, 0n] })),
     ];
     const shown = controlRows('approval_rate', rows, ['YEAR', 'SEX']);
-    expect(shown.map((r) => [r.row.value, r.suppressed])).toEqual([[0.8, false], [null, true]]);
+    expect(shown.map((r) => [r.row.value, r.suppressed])).toEqual([
+      [0.8, false],
+      [null, true],
+    ]);
     expect(MIN_SHOWN_BASE).toBe(9);
   });
 
@@ -41,7 +57,10 @@ describe('disclosure control by the cell key method (hand-worked cells)', () => 
       row({ SEX: 'female' }, 151.5, cells({ decided_n: [50, HALF] })),
       row({ SEX: 'male' }, 90, cells({ decided_n: [4, NINE_TENTHS] })), // 4 → 5: shown as a count, too few for a mean
     ];
-    expect(controlRows('mean_processing_days', rows, ['SEX']).map((r) => [r.row.value, r.suppressed])).toEqual([[151.5, false], [null, true]]);
+    expect(controlRows('mean_processing_days', rows, ['SEX']).map((r) => [r.row.value, r.suppressed])).toEqual([
+      [151.5, false],
+      [null, true],
+    ]);
   });
 
   it('measures a region against the perturbed total of all regions', () => {

@@ -27,8 +27,11 @@ afterAll(async () => {
 const YEARS = [2022, 2023, 2024];
 type Attribute = 'SEX' | 'CASE_SEGMENT' | 'AGE_GROUP' | 'CHANNEL' | 'REGION' | 'QUARTER';
 const FILTER: Record<Exclude<Attribute, 'QUARTER'>, { key: keyof MetricWhere; column: string }> = {
-  SEX: { key: 'sex', column: 'sex' }, CASE_SEGMENT: { key: 'caseSegment', column: 'segment' }, AGE_GROUP: { key: 'ageGroup', column: 'age_group' },
-  CHANNEL: { key: 'channel', column: 'channel' }, REGION: { key: 'region', column: 'region' },
+  SEX: { key: 'sex', column: 'sex' },
+  CASE_SEGMENT: { key: 'caseSegment', column: 'segment' },
+  AGE_GROUP: { key: 'ageGroup', column: 'age_group' },
+  CHANNEL: { key: 'channel', column: 'channel' },
+  REGION: { key: 'region', column: 'region' },
 };
 
 /** A public or analyst answer as a map from cell (year, case type, grouping) to value; a missing row is 0. */
@@ -41,7 +44,11 @@ async function answer(role: Role, metric: string, by: Dimension[], where: Metric
 }
 const FIELD: Partial<Record<Dimension, keyof MetricRow>> = { CASE_TYPE: 'caseType', NATIONALITY: 'nationality', AGE_GROUP: 'ageGroup', SEX: 'sex' };
 const cellKeyOf = (row: MetricRow, by: Dimension[]) =>
-  JSON.stringify([row.year, ...(by.includes('QUARTER') ? [row.quarter] : []), ...by.filter((d) => FIELD[d]).map((d) => row[FIELD[d] as keyof MetricRow])]);
+  JSON.stringify([
+    row.year,
+    ...(by.includes('QUARTER') ? [row.quarter] : []),
+    ...by.filter((d) => FIELD[d]).map((d) => row[FIELD[d] as keyof MetricRow]),
+  ]);
 
 /** True values a shown count can come from, by the p-table: what an attacker who knows the p-table can infer. */
 function possibleTrue(shown: number): number[] {
@@ -51,7 +58,13 @@ function possibleTrue(shown: number): number[] {
 }
 
 /** Targets of 1–4 true cases; of them, those under a total of 5 or more (the issue's 10 − 6 = 4), the hard case for noise. */
-interface Tally { targets: number; exact: number; certain: number; underLarge: number; exactUnderLarge: number }
+interface Tally {
+  targets: number;
+  exact: number;
+  certain: number;
+  underLarge: number;
+  exactUnderLarge: number;
+}
 const emptyTally = (): Tally => ({ targets: 0, exact: 0, certain: 0, underLarge: 0, exactUnderLarge: 0 });
 
 /** Every derivation of one attribute: total vs the filtered answers of each value. */
@@ -63,10 +76,17 @@ function attack(tally: Tally, total: [Map<string, number>, Map<string, number>],
       const others = parts.filter((_, b) => b !== a);
       const derivations: [number, number, number[][]][] = [
         // total − filtered(a): the records of the cell not having value a.
-        [at(shownTotal, cell) - at(parts[a]![0], cell), at(trueTotal, cell) - at(parts[a]![1], cell), [possibleTrue(at(shownTotal, cell)), possibleTrue(at(parts[a]![0], cell))]],
+        [
+          at(shownTotal, cell) - at(parts[a]![0], cell),
+          at(trueTotal, cell) - at(parts[a]![1], cell),
+          [possibleTrue(at(shownTotal, cell)), possibleTrue(at(parts[a]![0], cell))],
+        ],
         // total − Σ filtered(b ≠ a): the records having value a (and none of the attribute, e.g. no region).
-        [at(shownTotal, cell) - others.reduce((s, p) => s + at(p[0], cell), 0), at(trueTotal, cell) - others.reduce((s, p) => s + at(p[1], cell), 0),
-          [possibleTrue(at(shownTotal, cell)), ...others.map((p) => possibleTrue(at(p[0], cell)))]],
+        [
+          at(shownTotal, cell) - others.reduce((s, p) => s + at(p[0], cell), 0),
+          at(trueTotal, cell) - others.reduce((s, p) => s + at(p[1], cell), 0),
+          [possibleTrue(at(shownTotal, cell)), ...others.map((p) => possibleTrue(at(p[0], cell)))],
+        ],
       ];
       for (const [derived, truth, candidates] of derivations) {
         if (truth < 1 || truth > 4) continue;
@@ -94,7 +114,9 @@ describe('differencing attacks on the public role (cell key method)', () => {
       const totals = await both(grouped, {});
       const totalsByAge = await both(byAge, {});
       for (const [attribute, { key, column }] of Object.entries(FILTER) as [Attribute, { key: keyof MetricWhere; column: string }][]) {
-        const { rows } = await sql<{ v: string }>`select distinct ${sql.ref(column)} as v from cases.case_fact where ${sql.ref(column)} is not null order by 1`.execute(database.db);
+        const { rows } = await sql<{
+          v: string;
+        }>`select distinct ${sql.ref(column)} as v from cases.case_fact where ${sql.ref(column)} is not null order by 1`.execute(database.db);
         const parts = [];
         for (const { v } of rows) parts.push(await both(attribute === 'AGE_GROUP' ? byAge : grouped, { [key]: [v] }));
         const tally = (results[`${metric} × ${attribute}`] = emptyTally());
@@ -102,11 +124,19 @@ describe('differencing attacks on the public role (cell key method)', () => {
       }
       // A year and its quarters: the quarter answers come from one query grouped by QUARTER.
       const quarters = await both(['QUARTER', 'CASE_TYPE', 'NATIONALITY', 'AGE_GROUP'], {});
-      const quarterParts = [1, 2, 3, 4].map((q) => quarters.map((answerOf) => new Map([...answerOf].flatMap(([k, v]) => {
-        const [year, ...rest] = JSON.parse(k) as [number, ...unknown[]];
-        // The quarter rows carry the year; keep those of quarter q under the year's cell key.
-        return [[JSON.stringify([year, ...rest.slice(1)]), v] as [string, number]].filter(() => rest[0] === q);
-      }))) as [Map<string, number>, Map<string, number>]);
+      const quarterParts = [1, 2, 3, 4].map(
+        (q) =>
+          quarters.map(
+            (answerOf) =>
+              new Map(
+                [...answerOf].flatMap(([k, v]) => {
+                  const [year, ...rest] = JSON.parse(k) as [number, ...unknown[]];
+                  // The quarter rows carry the year; keep those of quarter q under the year's cell key.
+                  return [[JSON.stringify([year, ...rest.slice(1)]), v] as [string, number]].filter(() => rest[0] === q);
+                }),
+              ),
+          ) as [Map<string, number>, Map<string, number>],
+      );
       attack((results[`${metric} × QUARTER`] = emptyTally()), totals, quarterParts);
     }
     const all = Object.values(results).reduce((s, t) => {
@@ -114,8 +144,10 @@ describe('differencing attacks on the public role (cell key method)', () => {
       return s;
     }, emptyTally());
     console.log('differencing: small (1–4) targets, exact hits, certain', JSON.stringify({ ...results, all }));
-    console.log(`differencing: attacker's exact-hit rate ${(all.exact / all.targets * 100).toFixed(1)} % of ${all.targets} small targets; `
-      + `${(all.exactUnderLarge / all.underLarge * 100).toFixed(1)} % of the ${all.underLarge} under a total of 5 or more`);
+    console.log(
+      `differencing: attacker's exact-hit rate ${((all.exact / all.targets) * 100).toFixed(1)} % of ${all.targets} small targets; ` +
+        `${((all.exactUnderLarge / all.underLarge) * 100).toFixed(1)} % of the ${all.underLarge} under a total of 5 or more`,
+    );
     expect(all.targets).toBeGreaterThan(100);
     expect(all.certain).toBe(0);
     expect(all.exact / all.targets).toBeLessThanOrEqual(0.5);

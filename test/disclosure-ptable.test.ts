@@ -17,11 +17,23 @@ describe('the p-table (D = 4, V = 2, js = 4)', () => {
 
   it('moves 1–4 to 0 or to 5 and above, unbiased: the two-point rows worked by hand', () => {
     // 1 → 0 or 5: mean 0 needs −1·p + 4·(1 − p) = 0, so p = 4/5; variance 0.8·1 + 0.2·16 = 4.
-    expect(noises(1)).toEqual([[-1, 0.8], [4, 0.2]]);
+    expect(noises(1)).toEqual([
+      [-1, 0.8],
+      [4, 0.2],
+    ]);
     // 2 → 0 or 5 (the least variance the band allows): −2·p + 3·(1 − p) = 0, p = 3/5; variance 6.
-    expect(noises(2)).toEqual([[-2, 0.6], [3, 0.4]]);
-    expect(noises(3)).toEqual([[-3, 0.4], [2, 0.6]]);
-    expect(noises(4)).toEqual([[-4, 0.2], [1, 0.8]]);
+    expect(noises(2)).toEqual([
+      [-2, 0.6],
+      [3, 0.4],
+    ]);
+    expect(noises(3)).toEqual([
+      [-3, 0.4],
+      [2, 0.6],
+    ]);
+    expect(noises(4)).toEqual([
+      [-4, 0.2],
+      [1, 0.8],
+    ]);
     expect(moments(2).variance).toBeCloseTo(6, 10);
   });
 

@@ -26,8 +26,14 @@ async function startServer(giveUpS: number): Promise<SpawnedProcess> {
   const port = await freePort();
   serverUrl = `http://127.0.0.1:${port}`;
   const child = spawnEntryPoint(SERVER_SCRIPT, [], {
-    PGDATA_DIR: dataDirectory, PORT: String(port), CASE_SCALE: '0.01', NODE_ENV: 'production', LOG_LEVEL: 'info',
-    EMBEDDED_RESTART_GIVEUP_S: String(giveUpS), RATE_LIMIT_PER_MINUTE: '0', API_KEYS: `${ADMIN_KEY}:admin`,
+    PGDATA_DIR: dataDirectory,
+    PORT: String(port),
+    CASE_SCALE: '0.01',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    EMBEDDED_RESTART_GIVEUP_S: String(giveUpS),
+    RATE_LIMIT_PER_MINUTE: '0',
+    API_KEYS: `${ADMIN_KEY}:admin`,
   });
   await child.waitForOutput('GraphQL API at');
   return child;
@@ -51,7 +57,8 @@ async function withWarehouse<T>(work: (client: pg.Client) => Promise<T>): Promis
   }
 }
 
-const loadChecksum = () => withWarehouse(async (c) => (await c.query<{ checksum: string }>('select checksum from cases.load_info')).rows[0]?.checksum);
+const loadChecksum = () =>
+  withWarehouse(async (c) => (await c.query<{ checksum: string }>('select checksum from cases.load_info')).rows[0]?.checksum);
 
 // A published figure (fee coverage), and a metric computed from the case facts.
 const QUERIES = [
@@ -68,7 +75,10 @@ interface Answer {
 async function ask(query: string): Promise<Answer> {
   try {
     const response = await fetch(`${serverUrl}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(10_000),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(10_000),
     });
     const body = await response.text();
     const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
@@ -208,7 +218,11 @@ describe('the embedded PostgreSQL under supervision', () => {
 
   it('keeps the previous warehouse when the postmaster is killed during `npm run load`', async () => {
     const stagingExists = () =>
-      withWarehouse(async (c) => (await c.query<{ present: boolean }>(`select exists (select 1 from pg_namespace where nspname = 'cases_staging') as present`)).rows[0]?.present);
+      withWarehouse(
+        async (c) =>
+          (await c.query<{ present: boolean }>(`select exists (select 1 from pg_namespace where nspname = 'cases_staging') as present`)).rows[0]
+            ?.present,
+      );
     const load = runLoad(0.3, 9);
     const deadline = Date.now() + 60_000;
     while (!(await stagingExists())) {

@@ -27,7 +27,15 @@ afterAll(async () => {
 });
 
 const count = async (file: string) =>
-  Number((await database.db.selectFrom('fact_figure').select((eb) => eb.fn.countAll().as('n')).where('curated_file', '=', file).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database.db
+        .selectFrom('fact_figure')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('curated_file', '=', file)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('loading curated figures', () => {
   it('loads a good file, and a second load loads nothing twice', async () => {

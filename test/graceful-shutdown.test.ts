@@ -20,7 +20,15 @@ describe('SIGTERM', () => {
     // One process (tsx as a loader, not its CLI, which would stand between the signal and the server).
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NODE_ENV: 'production', CASE_SCALE: '0', LOG_LEVEL: 'info', API_KEYS: `${ANALYST_KEY}:analyst` },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        CASE_SCALE: '0',
+        LOG_LEVEL: 'info',
+        API_KEYS: `${ANALYST_KEY}:analyst`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -33,10 +41,11 @@ describe('SIGTERM', () => {
 
     const url = `http://127.0.0.1:${port}/graphql`;
     const inFlight = fetch(url, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': ANALYST_KEY },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': ANALYST_KEY },
       // A heavy grouping on the base facts keeps the request busy while the signal arrives (an analyst's: the public
       // role is refused such a grouping before it runs).
-      body: JSON.stringify({ query: "{ metric(name: P90_PROCESSING_DAYS, by: [NATIONALITY, MONTH, SEX, AGE_GROUP], first: 1000) { totalCount } }" }),
+      body: JSON.stringify({ query: '{ metric(name: P90_PROCESSING_DAYS, by: [NATIONALITY, MONTH, SEX, AGE_GROUP], first: 1000) { totalCount } }' }),
     });
     await new Promise((r) => setTimeout(r, 40));
     child.kill('SIGTERM');
@@ -45,6 +54,8 @@ describe('SIGTERM', () => {
     expect(((await response.json()) as { data?: unknown }).data).toBeTruthy();
     expect(await exited).toBe(0);
     expect(output).toContain('draining requests and shutting down');
-    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ metricCatalog { name } }"}' })).rejects.toThrow();
+    await expect(
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ metricCatalog { name } }"}' }),
+    ).rejects.toThrow();
   });
 });

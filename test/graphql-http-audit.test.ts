@@ -23,7 +23,9 @@ async function runAudits(url: string): Promise<AuditResult[]> {
 
 async function describeFailures(results: AuditResult[]): Promise<string[]> {
   const failed = results.filter((r): r is AuditFail => r.status !== 'ok');
-  return Promise.all(failed.map(async (r) => `${r.id} ${r.name}: ${r.reason} (${r.response.status} ${(await r.response.clone().text()).slice(0, 200)})`));
+  return Promise.all(
+    failed.map(async (r) => `${r.id} ${r.name}: ${r.reason} (${r.response.status} ${(await r.response.clone().text()).slice(0, 200)})`),
+  );
 }
 
 describe('GraphQL over HTTP audits (graphql-http serverAudits)', () => {

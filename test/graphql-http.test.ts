@@ -4,7 +4,15 @@ import { startTestServer } from './support/test-server.js';
 
 const fixture = useServerFixture();
 
-interface FeeYear { year: number; revenue: number; cost: number; coverageRatio: number; target: number | null; gap: number | null; sources: { table: string; line: number; quote: string }[] }
+interface FeeYear {
+  year: number;
+  revenue: number;
+  cost: number;
+  coverageRatio: number;
+  target: number | null;
+  gap: number | null;
+  sources: { table: string; line: number; quote: string }[];
+}
 
 describe('GraphQL over HTTP', () => {
   it('computes the 2024 fee coverage of citizenship applications from Tabell 3.8 (82 636 / 274 463 tkr)', async () => {
@@ -25,7 +33,9 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('serves asylum first-time flows with the published figures of Tabell 6.2 as their sources', async () => {
-    const { body } = await fixture.server.graphql<{ caseTypes: { years: { year: number; sources: { measure: string; value: number; line: number; table: string }[] }[] }[] }>(`{
+    const { body } = await fixture.server.graphql<{
+      caseTypes: { years: { year: number; sources: { measure: string; value: number; line: number; table: string }[] }[] }[];
+    }>(`{
       caseTypes(codes: [ASYLUM]) { years(segment: FIRST_TIME) { year received approvalRate sources { measure value line table } } }
     }`);
     expect(body.errors).toBeUndefined();
@@ -53,14 +63,35 @@ describe('GraphQL over HTTP', () => {
     const cases: { label: string; query: string; code: string; message: RegExp; variables?: Record<string, unknown> }[] = [
       { label: 'syntax error', query: '{', code: 'BAD_USER_INPUT', message: /^Syntax Error: Expected Name/ },
       { label: 'unknown field', query: '{ nope }', code: 'BAD_USER_INPUT', message: /Cannot query field "nope"/ },
-      { label: 'bad variable', query: 'query Q($n: Int!) { budgetLines(expenditureArea: $n) { appropriation } }', variables: { n: 'x' }, code: 'BAD_USER_INPUT', message: /\$n/ },
-      { label: 'cost', query: '{ publishedFigures(first: 1000000) { nodes { id } } }', code: 'QUERY_TOO_COMPLEX', message: /^(Query Cost limit of 150000|Query cost \d+ exceeds the limit)/ },
-      { label: 'token limit', query: `{ metricCatalog { ${'name '.repeat(1200)} } }`, code: 'QUERY_TOO_COMPLEX', message: /^Token limit of 1000 exceeded/ },
+      {
+        label: 'bad variable',
+        query: 'query Q($n: Int!) { budgetLines(expenditureArea: $n) { appropriation } }',
+        variables: { n: 'x' },
+        code: 'BAD_USER_INPUT',
+        message: /\$n/,
+      },
+      {
+        label: 'cost',
+        query: '{ publishedFigures(first: 1000000) { nodes { id } } }',
+        code: 'QUERY_TOO_COMPLEX',
+        message: /^(Query Cost limit of 150000|Query cost \d+ exceeds the limit)/,
+      },
+      {
+        label: 'token limit',
+        query: `{ metricCatalog { ${'name '.repeat(1200)} } }`,
+        code: 'QUERY_TOO_COMPLEX',
+        message: /^Token limit of 1000 exceeded/,
+      },
     ];
     for (const { label, query, code, message, variables } of cases) {
-      for (const [accept, expected] of [['application/json', 200], ['application/graphql-response+json', 400]] as const) {
+      for (const [accept, expected] of [
+        ['application/json', 200],
+        ['application/graphql-response+json', 400],
+      ] as const) {
         const response = await fetch(`${fixture.server.url}/graphql`, {
-          method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query, variables }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept },
+          body: JSON.stringify({ query, variables }),
         });
         const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
         expect(response.status, `${label} (${accept})`).toBe(expected);
@@ -103,7 +134,9 @@ describe('GraphQL over HTTP', () => {
     // A wide page that only armor's scalar cost refuses: the list-size budget is raised out of the way.
     const wide = await startTestServer(fixture.database.db, { maxQueryCost: 10_000_000 });
     try {
-      const { status, body } = await wide.graphql(`{ publishedFigures(first: 50000) { nodes { id value unit printed document line quote table caption measure year } } }`);
+      const { status, body } = await wide.graphql(
+        `{ publishedFigures(first: 50000) { nodes { id value unit printed document line quote table caption measure year } } }`,
+      );
       expect(status).toBe(200);
       expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
       expect(body.errors?.[0]?.message).toMatch(/^Query Cost limit of 150000 exceeded/);
@@ -114,10 +147,16 @@ describe('GraphQL over HTTP', () => {
 
   it('says who is rate limited: the key, or the address of keyless requests', async () => {
     const limited = await startTestServer(fixture.database.db, {
-      rateLimitPerMinute: 1, access: { keys: new Map(), anonymousRole: 'public' },
+      rateLimitPerMinute: 1,
+      access: { keys: new Map(), anonymousRole: 'public' },
     });
     try {
-      const ask = () => fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const ask = () =>
+        fetch(`${limited.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       expect((await ask()).status).toBe(200);
       const refused = await ask();
       expect(refused.status).toBe(429);
@@ -132,7 +171,8 @@ describe('GraphQL over HTTP', () => {
 
   it('sends a browser opening /graphql to the playground, and serves a favicon', async () => {
     const html = await fetch(`${fixture.server.url}/graphql`, {
-      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' }, redirect: 'manual',
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+      redirect: 'manual',
     });
     expect(html.status).toBe(303);
     expect(html.headers.get('location')).toBe('/playground');

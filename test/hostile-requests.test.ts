@@ -44,18 +44,22 @@ describe('hostile and malformed requests', () => {
     const before = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(fixture.database.db);
     for (const text of INJECTION_STRINGS) {
       const figures = await fixture.server.graphql<{ publishedFigures: { totalCount: number } }>(
-        'query Q($t: String, $m: [String!]) { publishedFigures(where: { table: $t, measure: $m, segment: $m }) { totalCount } }', { t: text, m: [text] },
+        'query Q($t: String, $m: [String!]) { publishedFigures(where: { table: $t, measure: $m, segment: $m }) { totalCount } }',
+        { t: text, m: [text] },
       );
       // Not a value the figures hold: refused with the nearest valid ones, never run as SQL.
       expect(figures.body.errors?.[0]?.extensions?.code, text).toBe('BAD_USER_INPUT');
       expect(figures.body.errors?.[0]?.message, text).toMatch(/where\.(table|measure|segment): unknown value/);
       // Open-set filters are checked against their members: such a value is refused, naming the valid ones.
       const metric = await fixture.server.graphql<{ metric: { totalCount: number } }>(
-        'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount rows { value } } }', { v: [text] },
+        'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount rows { value } } }',
+        { v: [text] },
       );
       expect(metric.body.errors?.[0]?.extensions?.code, text).toBe('BAD_USER_INPUT');
       expect(metric.body.errors?.[0]?.message, text).toMatch(/where\.nationality/);
-      const csv = await fetch(`${fixture.server.url}/export/metric.csv?name=fee_cost&by=YEAR&where=${encodeURIComponent(JSON.stringify({ feeActivity: [text] }))}`);
+      const csv = await fetch(
+        `${fixture.server.url}/export/metric.csv?name=fee_cost&by=YEAR&where=${encodeURIComponent(JSON.stringify({ feeActivity: [text] }))}`,
+      );
       expect(csv.status, text).toBe(400);
     }
     const after = await sql<{ n: number }>`select count(*)::int as n from fact_figure`.execute(fixture.database.db);

@@ -6,7 +6,12 @@ import { useServerFixture } from './support/server-fixture.js';
 
 const fixture = useServerFixture();
 
-interface Row { value: number | null; year: number | null; feeActivity: string | null; published: { value: number; line: number; quote: string } | null }
+interface Row {
+  value: number | null;
+  year: number | null;
+  feeActivity: string | null;
+  published: { value: number; line: number; quote: string } | null;
+}
 const METRIC = `query M($name: MetricName!, $by: [Dimension!], $where: MetricWhere, $compareTo: Comparison, $first: Int) {
   metric(name: $name, by: $by, where: $where, compareTo: $compareTo, first: $first) {
     definition { name unit formula dimensions }
@@ -22,15 +27,40 @@ describe('metric API', () => {
     );
     expect(body.errors).toBeUndefined();
     const names = body.data?.metricCatalog.map((m) => m.name) ?? [];
-    for (const name of ['received', 'decided', 'approved', 'rejected', 'open_at_end', 'approval_rate', 'mean_processing_days',
-      'median_processing_days', 'p90_processing_days', 'share_within_statutory_limit', 'clearance_rate', 'backlog_change',
-      'backlog_months', 'unit_cost', 'budget_allocated', 'budget_outcome', 'budget_utilisation', 'fee_revenue', 'fee_cost',
-      'fee_coverage_ratio', 'fee_coverage_target', 'fee_coverage_gap', 'returns_departed', 'voluntary_return_share',
-      'court_change_rate', 'approval_rate_deviation_pp']) {
+    for (const name of [
+      'received',
+      'decided',
+      'approved',
+      'rejected',
+      'open_at_end',
+      'approval_rate',
+      'mean_processing_days',
+      'median_processing_days',
+      'p90_processing_days',
+      'share_within_statutory_limit',
+      'clearance_rate',
+      'backlog_change',
+      'backlog_months',
+      'unit_cost',
+      'budget_allocated',
+      'budget_outcome',
+      'budget_utilisation',
+      'fee_revenue',
+      'fee_cost',
+      'fee_coverage_ratio',
+      'fee_coverage_target',
+      'fee_coverage_gap',
+      'returns_departed',
+      'voluntary_return_share',
+      'court_change_rate',
+      'approval_rate_deviation_pp',
+    ]) {
       expect(names).toContain(name);
     }
     const fee = body.data?.metricCatalog.find((m) => m.name === 'fee_coverage_ratio');
-    expect(fee?.formula).toBe("(max(h.base_value) filter (where h.measure = 'fee_revenue'))::float8 / nullif(max(h.base_value) filter (where h.measure = 'fee_cost'), 0)");
+    expect(fee?.formula).toBe(
+      "(max(h.base_value) filter (where h.measure = 'fee_revenue'))::float8 / nullif(max(h.base_value) filter (where h.measure = 'fee_cost'), 0)",
+    );
     expect(fee?.unit).toBe('ratio');
   });
 
@@ -44,7 +74,11 @@ describe('metric API', () => {
   });
 
   it('computes fee coverage by activity for 2024: citizenship ≈ 0.301, total ≈ 0.227', async () => {
-    const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, { name: 'FEE_COVERAGE_RATIO', by: ['FEE_ACTIVITY'], where: { year: [2024] } });
+    const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, {
+      name: 'FEE_COVERAGE_RATIO',
+      by: ['FEE_ACTIVITY'],
+      where: { year: [2024] },
+    });
     expect(body.errors).toBeUndefined();
     const rows = body.data?.metric.rows ?? [];
     expect(rows.find((r) => r.feeActivity === 'citizenship')?.value).toBeCloseTo(0.301, 3);
@@ -55,7 +89,9 @@ describe('metric API', () => {
 
   it('computes budget utilisation per appropriation and year, with the published outcome and allocation behind it', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: (Row & { appropriation: string })[] } }>(METRIC, {
-      name: 'BUDGET_UTILISATION', by: ['YEAR', 'APPROPRIATION'], where: { year: [2024], appropriation: ['UO7 1:1'] },
+      name: 'BUDGET_UTILISATION',
+      by: ['YEAR', 'APPROPRIATION'],
+      where: { year: [2024], appropriation: ['UO7 1:1'] },
     });
     expect(body.errors).toBeUndefined();
     // Tabell 3.1: 22 of 25 mnkr (the text rounds to 89 %, from the exact accounts).
@@ -64,7 +100,10 @@ describe('metric API', () => {
 
   it('adds the previous period and the change', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: (Row & { previous: number; change: number })[] } }>(METRIC, {
-      name: 'FEE_REVENUE', by: ['YEAR'], where: { feeActivity: ['citizenship'] }, compareTo: 'PREVIOUS_PERIOD',
+      name: 'FEE_REVENUE',
+      by: ['YEAR'],
+      where: { feeActivity: ['citizenship'] },
+      compareTo: 'PREVIOUS_PERIOD',
     });
     const y2024 = body.data?.metric.rows.find((r) => r.year === 2024);
     expect(y2024?.value).toBe(82_636_000);
@@ -83,7 +122,8 @@ describe('metric API', () => {
   });
 
   it('pages metric rows with the cursor it issues', async () => {
-    const PAGE = 'query P($after: String, $first: Int) { metric(name: FEE_COST, by: [YEAR, FEE_ACTIVITY], first: $first, after: $after) { rows { year feeActivity } pageInfo { hasNextPage endCursor } } }';
+    const PAGE =
+      'query P($after: String, $first: Int) { metric(name: FEE_COST, by: [YEAR, FEE_ACTIVITY], first: $first, after: $after) { rows { year feeActivity } pageInfo { hasNextPage endCursor } } }';
     type Page = { metric: { rows: { year: number; feeActivity: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
     const all = await fixture.server.graphql<Page>(PAGE, { first: 1000 });
     const first = await fixture.server.graphql<Page>(PAGE, { first: 2 });

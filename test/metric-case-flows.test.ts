@@ -40,7 +40,15 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const request = (r: Partial<MetricRequest>): MetricRequest => ({ by: [], where: {}, comparePrevious: false, orderBy: [], limit: 100, offset: 0, ...r });
+const request = (r: Partial<MetricRequest>): MetricRequest => ({
+  by: [],
+  where: {},
+  comparePrevious: false,
+  orderBy: [],
+  limit: 100,
+  offset: 0,
+  ...r,
+});
 async function values(name: string, r: Partial<MetricRequest>) {
   const result = await runMetric(database.db, findMetric(name)!, request(r));
   return result.rows.map((row) => ({ bucket: row.bucket, ...row.dims, value: row.value, previous: row.previous }));
@@ -107,8 +115,24 @@ describe('case-flow metrics on hand-made cases', () => {
   it('gives the same numbers from the rollups as from the base facts', async () => {
     const base = { by: ['YEAR', 'CASE_TYPE', 'SEX'] as const, where: {} };
     const rollupRequest = request({ ...base, by: [...base.by] });
-    expect(usesRollup({ by: rollupRequest.by, where: {}, grain: 'YEAR', ranges: [{ from: null, until: null }], needs: { received: true, decided: true, rowLevel: false } })).toBe(true);
-    for (const name of ['received', 'decided', 'approval_rate', 'mean_processing_days', 'share_within_statutory_limit', 'clearance_rate', 'open_at_end']) {
+    expect(
+      usesRollup({
+        by: rollupRequest.by,
+        where: {},
+        grain: 'YEAR',
+        ranges: [{ from: null, until: null }],
+        needs: { received: true, decided: true, rowLevel: false },
+      }),
+    ).toBe(true);
+    for (const name of [
+      'received',
+      'decided',
+      'approval_rate',
+      'mean_processing_days',
+      'share_within_statutory_limit',
+      'clearance_rate',
+      'open_at_end',
+    ]) {
       const fromRollup = await values(name, { by: [...base.by] });
       // The same question with a filter only the base facts can answer, matching every case, forces the base facts.
       const fromBase = await values(name, { by: [...base.by], where: { nationality: ['SY'] } });
@@ -121,7 +145,7 @@ describe('case-flow metrics on hand-made cases', () => {
     const compiled = metricQuery(database.db, findMetric('received')!, request({ where: { caseType: [hostile] } })).compile(database.db);
     expect(compiled.sql).not.toContain('drop table');
     expect(compiled.parameters).toContain(hostile);
-    expect((await values('received', { where: { caseType: [hostile] } }))).toEqual([]);
+    expect(await values('received', { where: { caseType: [hostile] } })).toEqual([]);
     expect(caseFlows).toBeTypeOf('function');
   });
 });

@@ -8,7 +8,13 @@ import { useServerFixture } from './support/server-fixture.js';
  */
 const fixture = useServerFixture();
 
-interface Row { year: number | null; week: number | null; value: number | null; nullReason: string | null; feeActivity: string | null }
+interface Row {
+  year: number | null;
+  week: number | null;
+  value: number | null;
+  nullReason: string | null;
+  feeActivity: string | null;
+}
 const METRIC = `query M($name: MetricName!, $by: [Dimension!], $where: MetricWhere) {
   metric(name: $name, by: $by, where: $where, first: 1000) { totalCount rows { year week value nullReason feeActivity } }
 }`;
@@ -20,7 +26,10 @@ describe('coverage of the case facts (2022-01-01 to 2024-12-31)', () => {
     for (const name of ['RECEIVED', 'DECIDED', 'APPROVAL_RATE', 'OPEN_AT_END']) {
       const { body } = await metric({ name, by: ['YEAR'], where: { caseType: ['ASYLUM'] } });
       expect(body.errors, name).toBeUndefined();
-      expect(body.data?.metric.rows.map((r) => r.year), name).toEqual([2022, 2023, 2024]);
+      expect(
+        body.data?.metric.rows.map((r) => r.year),
+        name,
+      ).toEqual([2022, 2023, 2024]);
     }
   });
 
@@ -37,7 +46,13 @@ describe('coverage of the case facts (2022-01-01 to 2024-12-31)', () => {
       const { body } = await metric({ name, by: ['YEAR'], where: { caseType: ['ASYLUM'], year: [2021, 2022] } });
       expect(body.errors, name).toBeUndefined();
       const rows = body.data?.metric.rows ?? [];
-      expect(rows.map((r) => [r.year, r.nullReason]), name).toEqual([[2021, 'OUTSIDE_COVERAGE'], [2022, null]]);
+      expect(
+        rows.map((r) => [r.year, r.nullReason]),
+        name,
+      ).toEqual([
+        [2021, 'OUTSIDE_COVERAGE'],
+        [2022, null],
+      ]);
       expect(rows[0]?.value, name).toBeNull();
       expect(rows[1]?.value, name).not.toBeNull();
     }
@@ -59,9 +74,17 @@ describe('coverage of the case facts (2022-01-01 to 2024-12-31)', () => {
   });
 
   it('shows case types’ typed years only where the facts cover them, nulls with a reason elsewhere', async () => {
-    const { body } = await fixture.server.graphql<{ caseTypes: { years: { year: number; received: number | null; decided: number | null; clearanceRate: number | null; nullReasons: { field: string; reason: string }[] }[] }[] }>(
-      '{ caseTypes(codes: [ASYLUM]) { years { year received decided clearanceRate nullReasons { field reason } } } }',
-    );
+    const { body } = await fixture.server.graphql<{
+      caseTypes: {
+        years: {
+          year: number;
+          received: number | null;
+          decided: number | null;
+          clearanceRate: number | null;
+          nullReasons: { field: string; reason: string }[];
+        }[];
+      }[];
+    }>('{ caseTypes(codes: [ASYLUM]) { years { year received decided clearanceRate nullReasons { field reason } } } }');
     expect(body.errors).toBeUndefined();
     for (const y of body.data?.caseTypes[0]?.years ?? []) {
       if (y.year >= 2022 && y.year <= 2024) {
@@ -92,9 +115,9 @@ describe('null values say why', () => {
     const work = body.data?.metric.rows.find((r) => r.feeActivity === 'work_permit');
     expect(work).toMatchObject({ value: null, nullReason: 'DIVISION_BY_ZERO' });
     expect(body.data?.metric.rows.filter((r) => r.value === null).every((r) => r.nullReason !== null)).toBe(true);
-    const typed = await fixture.server.graphql<{ feeActivities: { years: { year: number; coverageRatio: number | null; nullReasons: { field: string; reason: string }[] }[] }[] }>(
-      '{ feeActivities(codes: ["work_permit"]) { years { year coverageRatio nullReasons { field reason } } } }',
-    );
+    const typed = await fixture.server.graphql<{
+      feeActivities: { years: { year: number; coverageRatio: number | null; nullReasons: { field: string; reason: string }[] }[] }[];
+    }>('{ feeActivities(codes: ["work_permit"]) { years { year coverageRatio nullReasons { field reason } } } }');
     expect(typed.body.errors).toBeUndefined();
     const y2024 = typed.body.data?.feeActivities[0]?.years.find((y) => y.year === 2024);
     expect(y2024?.nullReasons).toContainEqual({ field: 'coverageRatio', reason: 'DIVISION_BY_ZERO' });
@@ -135,7 +158,12 @@ describe('filter values checked against their members', () => {
     type Values = { dimensionValues: { code: string; name: string; nameSv: string; caseTypes: string[] }[] };
     const region = await fixture.server.graphql<Values>('{ dimensionValues(dimension: REGION) { code name nameSv caseTypes } }');
     expect(region.body.errors).toBeUndefined();
-    expect(region.body.data?.dimensionValues.find((v) => v.code === 'NORD')).toEqual({ code: 'NORD', name: 'North', nameSv: 'Region Nord', caseTypes: ['ASYLUM'] });
+    expect(region.body.data?.dimensionValues.find((v) => v.code === 'NORD')).toEqual({
+      code: 'NORD',
+      name: 'North',
+      nameSv: 'Region Nord',
+      caseTypes: ['ASYLUM'],
+    });
     const segments = await fixture.server.graphql<Values>('{ dimensionValues(dimension: CASE_SEGMENT) { code caseTypes } }');
     expect(segments.body.data?.dimensionValues.find((v) => v.code === 'FIRST_TIME')?.caseTypes).toContain('ASYLUM');
     const nationality = await fixture.server.graphql<Values>('{ dimensionValues(dimension: NATIONALITY) { code nameSv caseTypes } }');
@@ -187,14 +215,18 @@ describe('published-figure filters checked against the values the figures hold',
     expect(errorOf(table.body)?.message).toMatch(/where\.table: unknown value "tabell 3\.8"; the nearest valid values are Tabell 3\.8/);
     const empty = await fixture.server.graphql('{ publishedFigures(where: { region: [] }) { totalCount } }');
     expect(errorOf(empty.body)?.message).toMatch(/where\.region: an empty list/);
-    const ok = await fixture.server.graphql<{ publishedFigures: { totalCount: number } }>('{ publishedFigures(where: { table: "Tabell 3.8", measure: ["fee_revenue"] }) { totalCount } }');
+    const ok = await fixture.server.graphql<{ publishedFigures: { totalCount: number } }>(
+      '{ publishedFigures(where: { table: "Tabell 3.8", measure: ["fee_revenue"] }) { totalCount } }',
+    );
     expect(ok.body.data?.publishedFigures.totalCount).toBeGreaterThan(0);
   });
 });
 
 describe('quarters', () => {
   it('groups, compares and bounds quarters (PostgreSQL has no quarter interval)', async () => {
-    const { body } = await fixture.server.graphql<{ metric: { rows: { year: number; quarter: number; value: number | null; previous: number | null }[] } }>(
+    const { body } = await fixture.server.graphql<{
+      metric: { rows: { year: number; quarter: number; value: number | null; previous: number | null }[] };
+    }>(
       '{ metric(name: RECEIVED, by: [QUARTER], where: { caseType: [ASYLUM], year: [2021, 2022] }, compareTo: PREVIOUS_PERIOD) { rows { year quarter value previous } } }',
     );
     expect(body.errors).toBeUndefined();

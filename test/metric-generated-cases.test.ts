@@ -9,7 +9,13 @@ import { useServerFixture } from './support/server-fixture.js';
 // The true values: as the analyst role sees them (the public role sees counts perturbed, docs/disclosure-control.md).
 const fixture = useServerFixture({ access: readAccessConfig({ ANONYMOUS_ROLE: 'analyst' }) });
 
-interface Row { year: number | null; month: number | null; sex: string | null; value: number | null; published: { value: number; line: number; quote: string } | null }
+interface Row {
+  year: number | null;
+  month: number | null;
+  sex: string | null;
+  value: number | null;
+  published: { value: number; line: number; quote: string } | null;
+}
 const METRIC = `query M($name: MetricName!, $by: [Dimension!], $where: MetricWhere, $first: Int) {
   metric(name: $name, by: $by, where: $where, first: $first) { totalCount rows { year month sex value published { value line quote } } }
 }`;
@@ -17,7 +23,9 @@ const METRIC = `query M($name: MetricName!, $by: [Dimension!], $where: MetricWhe
 describe('metrics over generated cases', () => {
   it('gives the asylum first-time approval rate of 2022–2024 within 0.5 points of the published 36, 33 and 34 %, with their line', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, {
-      name: 'APPROVAL_RATE', by: ['YEAR'], where: { caseType: ['ASYLUM'], caseSegment: ['FIRST_TIME'], year: [2022, 2023, 2024] },
+      name: 'APPROVAL_RATE',
+      by: ['YEAR'],
+      where: { caseType: ['ASYLUM'], caseSegment: ['FIRST_TIME'], year: [2022, 2023, 2024] },
     });
     expect(body.errors).toBeUndefined();
     const rows = body.data?.metric.rows ?? [];
@@ -30,9 +38,16 @@ describe('metrics over generated cases', () => {
   });
 
   it('measures the share within the limit against each segment’s printed limit (family first-time: 270 days)', async () => {
-    for (const [caseType, segment, line] of [['FAMILY', 'FIRST_TIME', 2687], ['FAMILY', 'EXTENSION', 2694], ['STUDY', 'FIRST_TIME', 3089], ['ASYLUM', 'FIRST_TIME', 1877]] as const) {
+    for (const [caseType, segment, line] of [
+      ['FAMILY', 'FIRST_TIME', 2687],
+      ['FAMILY', 'EXTENSION', 2694],
+      ['STUDY', 'FIRST_TIME', 3089],
+      ['ASYLUM', 'FIRST_TIME', 1877],
+    ] as const) {
       const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, {
-        name: 'SHARE_WITHIN_STATUTORY_LIMIT', by: ['YEAR'], where: { caseType: [caseType], caseSegment: [segment], year: [2023, 2024] },
+        name: 'SHARE_WITHIN_STATUTORY_LIMIT',
+        by: ['YEAR'],
+        where: { caseType: [caseType], caseSegment: [segment], year: [2023, 2024] },
       });
       expect(body.errors).toBeUndefined();
       for (const row of body.data?.metric.rows ?? []) {
@@ -44,7 +59,9 @@ describe('metrics over generated cases', () => {
 
   it('groups by year and sex', async () => {
     const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, {
-      name: 'APPROVAL_RATE', by: ['YEAR', 'SEX'], where: { caseType: ['ASYLUM'], caseSegment: ['FIRST_TIME'], year: [2024] },
+      name: 'APPROVAL_RATE',
+      by: ['YEAR', 'SEX'],
+      where: { caseType: ['ASYLUM'], caseSegment: ['FIRST_TIME'], year: [2024] },
     });
     expect(body.errors).toBeUndefined();
     const rows = body.data?.metric.rows ?? [];
@@ -58,7 +75,10 @@ describe('metrics over generated cases', () => {
 
   it('gives 36 monthly rows for 2022–2024', async () => {
     const { body } = await fixture.server.graphql<{ metric: { totalCount: number; rows: Row[] } }>(METRIC, {
-      name: 'RECEIVED', by: ['MONTH'], where: { caseType: ['ASYLUM'], year: [2022, 2023, 2024] }, first: 100,
+      name: 'RECEIVED',
+      by: ['MONTH'],
+      where: { caseType: ['ASYLUM'], year: [2022, 2023, 2024] },
+      first: 100,
     });
     expect(body.errors).toBeUndefined();
     expect(body.data?.metric.totalCount).toBe(36);
@@ -67,12 +87,26 @@ describe('metrics over generated cases', () => {
   });
 
   it('computes processing-time percentiles, open balances and the regional deviation', async () => {
-    for (const [name, by] of [['median_processing_days', ['YEAR']], ['p90_processing_days', ['YEAR']], ['open_at_end', ['YEAR']],
-      ['backlog_months', ['YEAR']], ['clearance_rate', ['YEAR']], ['approval_rate_deviation_pp', ['YEAR', 'REGION']], ['court_change_rate', ['YEAR']]] as const) {
-      const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, { name: name.toUpperCase(), by, where: { caseType: ['ASYLUM'], year: [2023] } });
+    for (const [name, by] of [
+      ['median_processing_days', ['YEAR']],
+      ['p90_processing_days', ['YEAR']],
+      ['open_at_end', ['YEAR']],
+      ['backlog_months', ['YEAR']],
+      ['clearance_rate', ['YEAR']],
+      ['approval_rate_deviation_pp', ['YEAR', 'REGION']],
+      ['court_change_rate', ['YEAR']],
+    ] as const) {
+      const { body } = await fixture.server.graphql<{ metric: { rows: Row[] } }>(METRIC, {
+        name: name.toUpperCase(),
+        by,
+        where: { caseType: ['ASYLUM'], year: [2023] },
+      });
       expect(body.errors, name).toBeUndefined();
       expect(body.data?.metric.rows.length, name).toBeGreaterThan(0);
-      expect(body.data?.metric.rows.every((r) => r.value !== null && Number.isFinite(r.value)), name).toBe(true);
+      expect(
+        body.data?.metric.rows.every((r) => r.value !== null && Number.isFinite(r.value)),
+        name,
+      ).toBe(true);
     }
   });
 });

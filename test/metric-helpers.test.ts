@@ -7,7 +7,10 @@ import { nearestValues } from '../warehouse/metrics/nearest-values.js';
 describe('anchor ranges', () => {
   it('turns runs of consecutive years into one half-open range each', () => {
     expect(anchorRanges({ year: [2024, 2022, 2023] })).toEqual([{ from: '2022-01-01', until: '2025-01-01' }]);
-    expect(anchorRanges({ year: [2022, 2024] })).toEqual([{ from: '2022-01-01', until: '2023-01-01' }, { from: '2024-01-01', until: '2025-01-01' }]);
+    expect(anchorRanges({ year: [2022, 2024] })).toEqual([
+      { from: '2022-01-01', until: '2023-01-01' },
+      { from: '2024-01-01', until: '2025-01-01' },
+    ]);
   });
   it('intersects years with from/to and drops what does not overlap', () => {
     expect(anchorRanges({ year: [2023], from: '2023-03-15', to: '2023-06-30' })).toEqual([{ from: '2023-03-15', until: '2023-07-01' }]);

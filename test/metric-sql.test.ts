@@ -15,7 +15,12 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
 const compiler = compileOnlyKysely<Database>();
 
 const request = (by: Dimension[], where: MetricFilter = {}, comparePrevious = false): MetricRequest => ({
-  by, where, comparePrevious, orderBy: [], limit: 100, offset: 0,
+  by,
+  where,
+  comparePrevious,
+  orderBy: [],
+  limit: 100,
+  offset: 0,
 });
 
 const CASES: [file: string, name: MetricName, request: MetricRequest][] = [

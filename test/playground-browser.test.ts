@@ -13,8 +13,8 @@ const SCREENSHOT_PAGE = path.join(os.tmpdir(), 'playground-explorer.png');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The query editor's text (GraphiQL 3's CodeMirror 5 hangs its instance on its element). */
-const queryText = (page: Page) => page.$eval('.graphiql-query-editor .CodeMirror', (element) =>
-  (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+const queryText = (page: Page) =>
+  page.$eval('.graphiql-query-editor .CodeMirror', (element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 
 /**
  * Opens the tab of an operation and runs it with the execute button. GraphiQL re-reads the operation name a moment
@@ -24,11 +24,16 @@ const queryText = (page: Page) => page.$eval('.graphiql-query-editor .CodeMirror
 async function runTab(page: Page, operation: string): Promise<void> {
   await page.locator('.graphiql-tab', { hasText: operation }).click();
   await expect.poll(() => queryText(page)).toContain(`query ${operation} `);
-  await expect.poll(async () => {
-    const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes(`query ${operation} `));
-    await page.locator('.graphiql-execute-button').click();
-    return ((await sent).postDataJSON() as { operationName?: string }).operationName;
-  }, { timeout: 15_000 }).toBe(operation);
+  await expect
+    .poll(
+      async () => {
+        const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes(`query ${operation} `));
+        await page.locator('.graphiql-execute-button').click();
+        return ((await sent).postDataJSON() as { operationName?: string }).operationName;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(operation);
 }
 
 let database: TestDatabase;
@@ -41,8 +46,15 @@ beforeAll(async () => {
   server = await startTestServer(database.db);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {

@@ -53,7 +53,10 @@ describe('figures on a line of a source document', () => {
   it('counts a line covered only when every figure on it is loaded from that line', () => {
     const lines = ['Totalt 14 594 13 869 16 009 13 957', 'sju procent', 'Tabell 3.1', 'ökade med fem procent'];
     const coverage = documentCoverage('x.txt', lines, [
-      { line: 1, printed: '14 594' }, { line: 1, printed: '13 869' }, { line: 1, printed: '16 009' }, { line: 1, printed: '13 957' },
+      { line: 1, printed: '14 594' },
+      { line: 1, printed: '13 869' },
+      { line: 1, printed: '16 009' },
+      { line: 1, printed: '13 957' },
       { line: 2, printed: 'sju' },
     ]);
     expect(coverage).toMatchObject({ figureLines: 3, coveredLines: 2 });
@@ -70,7 +73,9 @@ describe('coverage of the source documents by the curated figures', () => {
       const doc = coverage.find((d) => d.document === document);
       expect(doc?.figureLines, document).toBeGreaterThan(50);
       const missing = doc?.uncovered.map((u) => `${u.line}: ${u.missing.join(' | ')}`);
-      expect(doc?.share, `${document}: ${doc?.coveredLines} of ${doc?.figureLines} lines; missing ${missing?.join('; ')}`).toBeGreaterThanOrEqual(0.99);
+      expect(doc?.share, `${document}: ${doc?.coveredLines} of ${doc?.figureLines} lines; missing ${missing?.join('; ')}`).toBeGreaterThanOrEqual(
+        0.99,
+      );
     }
   });
 });

@@ -3,8 +3,22 @@ import { useServerFixture } from './support/server-fixture.js';
 
 const fixture = useServerFixture();
 
-interface Node { id: string; value: number; unit: string; measure: string; year: number | null; feeActivity: string | null; line: number; quote: string; table: string }
-interface Page { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+interface Node {
+  id: string;
+  value: number;
+  unit: string;
+  measure: string;
+  year: number | null;
+  feeActivity: string | null;
+  line: number;
+  quote: string;
+  table: string;
+}
+interface Page {
+  totalCount: number;
+  nodes: Node[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 const PAGE = `query Page($where: PublishedFigureWhere, $first: Int, $after: String) {
   publishedFigures(where: $where, first: $first, after: $after) {
@@ -58,15 +72,20 @@ describe('publishedFigures', () => {
   });
 
   it('admits the documented maximum page (1 000 rows, every field) under the query limits', async () => {
-    const fields = 'id value unit printed baseValue baseUnit measure area year period approximate document editionYear table caption kind line quote note caseType segment sex ageGroup region nationality agency appropriation feeActivity outcome subgroup sourceTable { id caption firstLine lastLine figureCount }';
-    const { status, body } = await fixture.server.graphql<{ publishedFigures: { nodes: unknown[] } }>(`{ publishedFigures(first: 1000) { totalCount pageInfo { hasNextPage endCursor } nodes { ${fields} } } }`);
+    const fields =
+      'id value unit printed baseValue baseUnit measure area year period approximate document editionYear table caption kind line quote note caseType segment sex ageGroup region nationality agency appropriation feeActivity outcome subgroup sourceTable { id caption firstLine lastLine figureCount }';
+    const { status, body } = await fixture.server.graphql<{ publishedFigures: { nodes: unknown[] } }>(
+      `{ publishedFigures(first: 1000) { totalCount pageInfo { hasNextPage endCursor } nodes { ${fields} } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
     expect(body.data?.publishedFigures.nodes).toHaveLength(1000);
   });
 
   it('lists source tables with their line ranges and figure counts, and their figures in one batch', async () => {
-    const { body } = await fixture.server.graphql<{ sourceTables: { table: string; caption: string; firstLine: number; lastLine: number; figureCount: number; figures: Page }[] }>(`{
+    const { body } = await fixture.server.graphql<{
+      sourceTables: { table: string; caption: string; firstLine: number; lastLine: number; figureCount: number; figures: Page }[];
+    }>(`{
       sourceTables(document: "000_c6bd8d7f0150f31e.txt") { table caption firstLine lastLine figureCount figures(first: 2) { totalCount nodes { line } } }
     }`);
     expect(body.errors).toBeUndefined();

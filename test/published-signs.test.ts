@@ -39,9 +39,9 @@ describe('signs as the domain means them', () => {
   });
 
   it('answers budgetLines outcomes and utilisation as positive amounts spent', async () => {
-    const { body } = await fixture.server.graphql<{ budgetLines: { appropriation: string; years: { year: number; outcome: number | null; utilisation: number | null }[] }[] }>(
-      '{ budgetLines(expenditureArea: 8) { appropriation years { year outcome utilisation } } }',
-    );
+    const { body } = await fixture.server.graphql<{
+      budgetLines: { appropriation: string; years: { year: number; outcome: number | null; utilisation: number | null }[] }[];
+    }>('{ budgetLines(expenditureArea: 8) { appropriation years { year outcome utilisation } } }');
     expect(body.errors).toBeUndefined();
     const years = (body.data?.budgetLines ?? []).flatMap((l) => l.years.map((y) => ({ ...y, appropriation: l.appropriation })));
     expect(years.length).toBeGreaterThan(0);

@@ -35,7 +35,12 @@ function withinTolerance(unit: MetricUnit, computed: number, published: number):
   }
 }
 
-interface Exception { key: string; document: string; line: string; reason: string }
+interface Exception {
+  key: string;
+  document: string;
+  line: string;
+  reason: string;
+}
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -63,14 +68,18 @@ describe('computed values against their published twins', () => {
         const result = await computeMetric(database.db, { name: definition.name, by }, { limit: 1000, offset: 0 }, 'analyst');
         for (const row of result.rows) {
           if (row.value === null || row.published === null) continue;
-          const cell = by.filter((d) => !isTimeDimension(d)).map((d) => `${d}=${row[ATTRIBUTES[d as Exclude<Dimension, 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK'>].key]}`);
+          const cell = by
+            .filter((d) => !isTimeDimension(d))
+            .map((d) => `${d}=${row[ATTRIBUTES[d as Exclude<Dimension, 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK'>].key]}`);
           const key = [definition.name, row.year, ...cell].join('|');
           if (seen.has(key)) continue;
           seen.add(key);
           compared += 1;
           if (withinTolerance(definition.unit, row.value, row.published.value)) continue;
           if (listed.has(key)) continue;
-          disagreements.push(`${key},${row.published.document},${row.published.line},"computed ${row.value} vs published ${row.published.value} (${row.published.printed})"`);
+          disagreements.push(
+            `${key},${row.published.document},${row.published.line},"computed ${row.value} vs published ${row.published.value} (${row.published.printed})"`,
+          );
         }
       }
     }

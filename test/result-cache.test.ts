@@ -143,7 +143,12 @@ describe('result cache', () => {
     await expect.poll(async () => (await listenerPids()).length, { timeout: 10_000 }).toBe(2);
     const hits = await metric(cached, 'result_cache_hits_total');
     expect(await figureValue(cached)).toEqual([1500]);
-    await expect.poll(async () => { await figureValue(cached); return metric(cached, 'result_cache_hits_total'); }).toBeGreaterThan(hits);
+    await expect
+      .poll(async () => {
+        await figureValue(cached);
+        return metric(cached, 'result_cache_hits_total');
+      })
+      .toBeGreaterThan(hits);
     expect(await figureValue(cached)).toEqual([1500]);
   });
 
@@ -162,7 +167,8 @@ describe('result cache', () => {
   });
 
   it('serves a repeated CSV export from the same cache, byte for byte', async () => {
-    const url = (server: TestServer) => `${server.url}/export/metric.csv?name=received&by=YEAR,SEX&where=${encodeURIComponent('{"caseType":["ASYLUM"]}')}`;
+    const url = (server: TestServer) =>
+      `${server.url}/export/metric.csv?name=received&by=YEAR,SEX&where=${encodeURIComponent('{"caseType":["ASYLUM"]}')}`;
     const computed = await (await fetch(url(uncached))).text();
     const first = await fetch(url(cached));
     expect(await first.text()).toBe(computed);

@@ -31,7 +31,9 @@ afterAll(async () => {
 type Body = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 async function post(server: TestServer, query: string, key?: string, variables?: unknown): Promise<Body> {
   const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
+    body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as Body;
 }
@@ -43,23 +45,38 @@ const CASE_LEVEL_NAMES = /\b(cases|Case|CaseEvent|CaseWhere|CaseConnection|caseI
  * argument and enum names (in literals and in variables), each hoping for a "Did you mean …?".
  */
 const PROBES: { query: string; variables?: Record<string, unknown> }[] = [
-  { query: '{ cas }' }, { query: '{ case }' }, { query: '{ casez(first: 1) { nodes { caseId } } }' }, { query: '{ cases { nodes { caseId } } }' },
-  { query: '{ caseType }' }, { query: '{ metricCatalo { name } }' }, { query: '{ metricCatalog { nam } }' }, { query: '{ metric(nme: "received") { totalCount } }' },
-  { query: '{ metric(name: "received", by: [YEA]) { totalCount } }' }, { query: '{ caseTypes(codes: [ASYLU]) { code } }' },
+  { query: '{ cas }' },
+  { query: '{ case }' },
+  { query: '{ casez(first: 1) { nodes { caseId } } }' },
+  { query: '{ cases { nodes { caseId } } }' },
+  { query: '{ caseType }' },
+  { query: '{ metricCatalo { name } }' },
+  { query: '{ metricCatalog { nam } }' },
+  { query: '{ metric(nme: "received") { totalCount } }' },
+  { query: '{ metric(name: "received", by: [YEA]) { totalCount } }' },
+  { query: '{ caseTypes(codes: [ASYLU]) { code } }' },
   { query: 'query($c: [CaseTypeCode!]) { caseTypes(codes: $c) { code } }', variables: { c: ['ASYLU'] } },
   { query: 'query($b: [Dimension!]) { metric(name: "received", by: $b) { totalCount } }', variables: { b: ['NATIONALIT'] } },
   { query: 'query($w: MetricWhere) { metric(name: "received", where: $w) { totalCount } }', variables: { w: { caseTyp: ['ASYLUM'] } } },
-  { query: '{ ...on Cas { caseId } }' }, { query: 'query($w: CaseWher) { metricCatalog { name } }' }, { query: 'fragment f on CaseEven { eventType } { metricCatalog { name } }' },
-  { query: '{ caseTypes { years(sx: FEMALE) { year } } }' }, { query: '{ caseTypes { years(sex: FEMAL) { year } } }' },
-  { query: '{ publishedFigures(firs: 1) { nodes { id } } }' }, { query: '{ metric(name: "received") { rows { valu } } }' },
-  { query: '{ metric(name: "received", orderBy: [{ field: VALU }]) { totalCount } }' }, { query: '{ __type(name: "Case") { name fields { name } } }' },
+  { query: '{ ...on Cas { caseId } }' },
+  { query: 'query($w: CaseWher) { metricCatalog { name } }' },
+  { query: 'fragment f on CaseEven { eventType } { metricCatalog { name } }' },
+  { query: '{ caseTypes { years(sx: FEMALE) { year } } }' },
+  { query: '{ caseTypes { years(sex: FEMAL) { year } } }' },
+  { query: '{ publishedFigures(firs: 1) { nodes { id } } }' },
+  { query: '{ metric(name: "received") { rows { valu } } }' },
+  { query: '{ metric(name: "received", orderBy: [{ field: VALU }]) { totalCount } }' },
+  { query: '{ __type(name: "Case") { name fields { name } } }' },
   { query: '{ __schema { types { name } } }' },
 ];
 
 describe('a schema per role', () => {
   it('shows the public role a schema without the case-level field and types, the analyst one with them', async () => {
     const introspect = '{ __schema { queryType { fields { name } } types { name } } }';
-    const publicSchema = (await post(development, introspect)).data?.__schema as { queryType: { fields: { name: string }[] }; types: { name: string }[] };
+    const publicSchema = (await post(development, introspect)).data?.__schema as {
+      queryType: { fields: { name: string }[] };
+      types: { name: string }[];
+    };
     const analystSchema = (await post(development, introspect, ANALYST_KEY)).data?.__schema as typeof publicSchema;
     const names = (s: typeof publicSchema) => [...s.queryType.fields.map((f) => f.name), ...s.types.map((t) => t.name)];
     for (const name of ['cases', 'Case', 'CaseEvent', 'CaseWhere', 'CaseConnection']) {

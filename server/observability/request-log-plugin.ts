@@ -24,8 +24,12 @@ export function requestLogPlugin(logger: Logger, metrics: ApiMetrics): ApolloSer
           metrics.statements.observe(context.queries.count);
           if (!operation && codes.some((c) => REFUSALS.has(c))) metrics.rejected.inc({ reason: outcome });
           const entry = {
-            requestId: context.requestId, operation: operationLabel, role: context.role, durationMs: Math.round(seconds * 1000),
-            sqlStatements: context.queries.count, errorCodes: codes.length ? codes : undefined,
+            requestId: context.requestId,
+            operation: operationLabel,
+            role: context.role,
+            durationMs: Math.round(seconds * 1000),
+            sqlStatements: context.queries.count,
+            errorCodes: codes.length ? codes : undefined,
           };
           if (codes.includes('INTERNAL')) logger.error({ ...entry, message: errors?.[0]?.message }, 'graphql request failed');
           else logger.info(entry, 'graphql request');

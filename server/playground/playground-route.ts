@@ -21,8 +21,9 @@ const ASSETS: Record<string, string> = {
 const ANALYST_HEADERS = JSON.stringify({ 'x-api-key': '<your analyst key>' }, null, 2);
 
 function page(endpoint: string): string {
-  const tabs = JSON.stringify(EXAMPLE_QUERIES.map((e) => ({ query: e.query, ...(e.role === 'analyst' ? { headers: ANALYST_HEADERS } : {}) })))
-    .replace(/</g, '\\u003c');
+  const tabs = JSON.stringify(
+    EXAMPLE_QUERIES.map((e) => ({ query: e.query, ...(e.role === 'analyst' ? { headers: ANALYST_HEADERS } : {}) })),
+  ).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -93,15 +93,18 @@ export function listenForGenerations(options: GenerationListenerOptions): Genera
       retryMs = RETRY_MIN_MS;
       clearInterval(heartbeat);
       heartbeat = setInterval(() => {
-        current.query('select generation::text as generation from warehouse_generation').then(({ rows: [row] }) => {
-          // A generation the notifications did not announce: something was missed; start over from the database.
-          if (client === current && row && row.generation !== cache.currentGeneration && BigInt(row.generation) > announced) {
-            announced = BigInt(row.generation);
-            cache.distrust();
-            return settle(current);
-          }
-          return undefined;
-        }).catch((error: Error) => lost(current, error.message));
+        current
+          .query('select generation::text as generation from warehouse_generation')
+          .then(({ rows: [row] }) => {
+            // A generation the notifications did not announce: something was missed; start over from the database.
+            if (client === current && row && row.generation !== cache.currentGeneration && BigInt(row.generation) > announced) {
+              announced = BigInt(row.generation);
+              cache.distrust();
+              return settle(current);
+            }
+            return undefined;
+          })
+          .catch((error: Error) => lost(current, error.message));
       }, heartbeatMs);
       heartbeat.unref();
     } catch (error) {

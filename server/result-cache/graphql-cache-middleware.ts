@@ -35,12 +35,17 @@ export function graphqlCacheMiddleware(cache: ResultCache, access: AccessConfig)
     if ('error' in resolved) return next();
     let operation: string | null;
     if (typeof body.query === 'string') operation = normaliseOperation(body.query);
-    else if (body.query === undefined && typeof body.extensions?.persistedQuery?.sha256Hash === 'string') operation = `sha256:${body.extensions.persistedQuery.sha256Hash}`;
+    else if (body.query === undefined && typeof body.extensions?.persistedQuery?.sha256Hash === 'string')
+      operation = `sha256:${body.extensions.persistedQuery.sha256Hash}`;
     else operation = null;
     if (operation === null) return next();
     const key = cacheKey(
-      'graphql', resolved.role, operation, typeof body.operationName === 'string' ? body.operationName : '',
-      stableJson(body.variables ?? null), req.header('accept') ?? '',
+      'graphql',
+      resolved.role,
+      operation,
+      typeof body.operationName === 'string' ? body.operationName : '',
+      stableJson(body.variables ?? null),
+      req.header('accept') ?? '',
     );
     const found = cache.lookup(key);
     if (found === null) return next();

@@ -37,7 +37,10 @@ export class ResultCache {
   private trusted = false;
   private generation: string | null = null;
 
-  constructor(maxBytes: number, private readonly events: ResultCacheEvents = NO_EVENTS) {
+  constructor(
+    maxBytes: number,
+    private readonly events: ResultCacheEvents = NO_EVENTS,
+  ) {
     this.maxBytes = maxBytes;
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,

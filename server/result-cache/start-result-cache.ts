@@ -34,7 +34,11 @@ export function startResultCache(options: ResultCacheOptions, db: Kysely<Databas
     bytes: (total) => m.bytes.set(total),
   });
   const listener = listenForGenerations({
-    url: options.listenUrl, cache, logger, channel: GENERATION_CHANNEL, heartbeatMs: options.heartbeatMs,
+    url: options.listenUrl,
+    cache,
+    logger,
+    channel: GENERATION_CHANNEL,
+    heartbeatMs: options.heartbeatMs,
     readGeneration: () => readGeneration(db),
   });
   return { cache, ready: listener.ready, stop: () => listener.stop() };

@@ -8,7 +8,8 @@ export function KnownOperationTypesRule(context: ValidationContext): ASTVisitor 
   const schema = context.getSchema();
   return {
     OperationDefinition(node) {
-      const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      const root =
+        node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
       if (!root) {
         context.reportError(new GraphQLError(`This API has no ${node.operation} operations; it is read-only and answers queries`, { nodes: node }));
       }

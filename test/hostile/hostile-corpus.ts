@@ -32,12 +32,24 @@ export function hostileCorpus(): HostileRequest[] {
     corpus.push(query(`token bomb ${tokens}`, `{ metricCatalog { ${'name '.repeat(1000 + tokens * 50)} } }`));
   }
   for (let width = 2; width <= 12; width += 1) {
-    const fragments = Array.from({ length: width }, (_, i) =>
-      `fragment F${i} on PublishedFigure { id sourceTable { figures(first: 1000) { nodes { ...F${i + 1} } } } }`).join(' ');
-    corpus.push(query(`fragment bomb ${width}`, `{ publishedFigures(first: 1000) { nodes { ...F0 } } } ${fragments} fragment F${width} on PublishedFigure { id }`));
+    const fragments = Array.from(
+      { length: width },
+      (_, i) => `fragment F${i} on PublishedFigure { id sourceTable { figures(first: 1000) { nodes { ...F${i + 1} } } } }`,
+    ).join(' ');
+    corpus.push(
+      query(
+        `fragment bomb ${width}`,
+        `{ publishedFigures(first: 1000) { nodes { ...F0 } } } ${fragments} fragment F${width} on PublishedFigure { id }`,
+      ),
+    );
   }
   for (let i = 0; i < 10; i += 1) {
-    corpus.push(query(`circular fragments ${i}`, `{ ...A${i} } fragment A${i} on Query { ...B${i} metricCatalog { name } } fragment B${i} on Query { ...A${i} }`));
+    corpus.push(
+      query(
+        `circular fragments ${i}`,
+        `{ ...A${i} } fragment A${i} on Query { ...B${i} metricCatalog { name } } fragment B${i} on Query { ...A${i} }`,
+      ),
+    );
   }
   for (const first of [1001, 5000, 1_000_000, 2_147_483_647, -1, -1000]) {
     corpus.push(query(`huge first ${first} (figures)`, `{ publishedFigures(first: ${first}) { totalCount } }`));
@@ -68,14 +80,26 @@ export function hostileCorpus(): HostileRequest[] {
     ['region deviation without region', '{ metric(name: APPROVAL_RATE_DEVIATION_PP, by: [YEAR]) { totalCount } }'],
     ['figure metric without year', '{ metric(name: FEE_COST) { totalCount } }'],
     // Malformed values that must be refused as BAD_USER_INPUT before they reach PostgreSQL.
-    ['control characters in a filter', 'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }', { v: ['S\u0000Y'] }],
+    [
+      'control characters in a filter',
+      'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }',
+      { v: ['S\u0000Y'] },
+    ],
     ['control characters in a fee code', 'query Q($v: [String!]) { feeActivities(codes: $v) { code } }', { v: ['citizen\u0007ship'] }],
     ['year far outside', '{ metric(name: RECEIVED, where: { year: [2147483647] }) { totalCount } }'],
     ['negative year', '{ metric(name: RECEIVED, by: [YEAR], where: { year: [-1] }) { totalCount } }'],
     ['date before the calendar', '{ metric(name: RECEIVED, where: { from: "0001-01-01" }) { totalCount } }'],
     ['date far ahead', '{ metric(name: RECEIVED, where: { to: "9999-12-31" }) { totalCount } }'],
-    ['oversized filter list', 'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }', { v: Array.from({ length: 5000 }, (_, i) => `N${i}`) }],
-    ['overlong filter value', 'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }', { v: ['x'.repeat(50_000)] }],
+    [
+      'oversized filter list',
+      'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }',
+      { v: Array.from({ length: 5000 }, (_, i) => `N${i}`) },
+    ],
+    [
+      'overlong filter value',
+      'query Q($v: [String!]) { metric(name: RECEIVED, where: { nationality: $v }) { totalCount } }',
+      { v: ['x'.repeat(50_000)] },
+    ],
     ['empty filter list', '{ metric(name: RECEIVED, where: { caseType: [] }) { totalCount } }'],
     ['unknown open-set value', '{ metric(name: FEE_REVENUE, by: [YEAR], where: { feeActivity: ["passports"] }) { totalCount } }'],
     ['period wholly outside coverage', '{ metric(name: RECEIVED, by: [YEAR], where: { year: [1999] }) { totalCount } }'],
@@ -84,13 +108,49 @@ export function hostileCorpus(): HostileRequest[] {
   for (const [label, text, variables] of wrongTypes) {
     for (let i = 0; i < 5; i += 1) corpus.push(query(`${label} #${i}`, `${text}${' '.repeat(i)}`, variables));
   }
-  const unknownFields = ['{ nope }', '{ caseTypes { nope } }', '{ metricCatalog { formula { x } } }', '{ __typename { x } }', '{ publishedFigures { nodes { quote { x } } } }',
-    '{ feeActivities { years { nope } } }', '{ cases2 { x } }', 'subscription { x }', 'mutation { reload }', '{ metric(name: X) }'];
+  const unknownFields = [
+    '{ nope }',
+    '{ caseTypes { nope } }',
+    '{ metricCatalog { formula { x } } }',
+    '{ __typename { x } }',
+    '{ publishedFigures { nodes { quote { x } } } }',
+    '{ feeActivities { years { nope } } }',
+    '{ cases2 { x } }',
+    'subscription { x }',
+    'mutation { reload }',
+    '{ metric(name: X) }',
+  ];
   for (const text of unknownFields) for (let i = 0; i < 3; i += 1) corpus.push(query(`unknown field ${text} #${i}`, text));
-  const syntax = ['{', '}', '{ caseTypes { code }', 'query {', '{ caseTypes(codes: [) { code } }', '"string"', '12345', '{ ... }', 'fragment X on Query', '{ a: }'];
+  const syntax = [
+    '{',
+    '}',
+    '{ caseTypes { code }',
+    'query {',
+    '{ caseTypes(codes: [) { code } }',
+    '"string"',
+    '12345',
+    '{ ... }',
+    'fragment X on Query',
+    '{ a: }',
+  ];
   for (const text of syntax) for (let i = 0; i < 3; i += 1) corpus.push(query(`syntax ${text} #${i}`, text));
-  const invalidJson = ['{', '{"query": ', 'null', '[]', '"x"', '{"query": 5}', '{"query": null}', '{"query": ["x"]}', '{"variables": 5, "query": "{ metricCatalog { name } }"}',
-    '{"query": "{ metricCatalog { name } }", "operationName": 5}', 'not json at all', '\u0000\u0001', '{"query": "{ metricCatalog { name } }"', '{}', '{"extensions": 1}'];
+  const invalidJson = [
+    '{',
+    '{"query": ',
+    'null',
+    '[]',
+    '"x"',
+    '{"query": 5}',
+    '{"query": null}',
+    '{"query": ["x"]}',
+    '{"variables": 5, "query": "{ metricCatalog { name } }"}',
+    '{"query": "{ metricCatalog { name } }", "operationName": 5}',
+    'not json at all',
+    '\u0000\u0001',
+    '{"query": "{ metricCatalog { name } }"',
+    '{}',
+    '{"extensions": 1}',
+  ];
   for (const body of invalidJson) for (let i = 0; i < 2; i += 1) corpus.push({ label: `invalid JSON ${JSON.stringify(body)} #${i}`, body });
   for (let i = 0; i < 10; i += 1) {
     corpus.push({ label: `batch ${i}`, body: JSON.stringify(Array.from({ length: i + 2 }, () => ({ query: '{ metricCatalog { name } }' }))) });
@@ -110,6 +170,14 @@ export function hostileCorpus(): HostileRequest[] {
 
 /** Filter values that try to break out into SQL: each must be treated as plain data. */
 export const INJECTION_STRINGS = [
-  "' or '1'='1", "'; drop table fact_figure; --", '"; delete from dim_document; --', "Tabell 3.8' union select * from pg_user --",
-  '1; select pg_sleep(10)', "$$ select 1 $$", "\\'; truncate load_log; --", "') or true --", "%' and 1=1 --", 'select * from cases.case_fact',
+  "' or '1'='1",
+  "'; drop table fact_figure; --",
+  '"; delete from dim_document; --',
+  "Tabell 3.8' union select * from pg_user --",
+  '1; select pg_sleep(10)',
+  '$$ select 1 $$',
+  "\\'; truncate load_log; --",
+  "') or true --",
+  "%' and 1=1 --",
+  'select * from cases.case_fact',
 ];

@@ -19,8 +19,14 @@ export async function buildDimensionMembers<D>(db: Kysely<D>, schema: string): P
   const columns = MEMBER_DIMENSIONS.map((d) => sql.ref(ATTRIBUTES[d].column));
   const sets = columns.map((c) => sql`(case_type, ${c})`);
   // grouping(c) is 0 in the set that groups by c: that set's rows name its members.
-  const dimensionOf = sql.join(MEMBER_DIMENSIONS.map((d) => sql`when grouping(${sql.ref(ATTRIBUTES[d].column)}) = 0 then ${d}`), sql` `);
-  const codeOf = sql.join(MEMBER_DIMENSIONS.map((d) => sql`when grouping(${sql.ref(ATTRIBUTES[d].column)}) = 0 then ${sql.ref(ATTRIBUTES[d].column)}`), sql` `);
+  const dimensionOf = sql.join(
+    MEMBER_DIMENSIONS.map((d) => sql`when grouping(${sql.ref(ATTRIBUTES[d].column)}) = 0 then ${d}`),
+    sql` `,
+  );
+  const codeOf = sql.join(
+    MEMBER_DIMENSIONS.map((d) => sql`when grouping(${sql.ref(ATTRIBUTES[d].column)}) = 0 then ${sql.ref(ATTRIBUTES[d].column)}`),
+    sql` `,
+  );
   // Rebuilt whole, like the rollups: a schema's facts may have been written again since.
   await sql`delete from ${sql.raw(`${schema}.dimension_member`)}`.execute(db);
   await sql`

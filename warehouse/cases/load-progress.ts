@@ -66,8 +66,12 @@ function logProgress(plannedCases: number, stream: ProgressStream): LoadProgress
     stream.write(`${JSON.stringify({ level: 30, time: new Date().toISOString(), msg, ...fields })}\n`);
   };
   const progressFields = () => ({
-    cases: latest.cases, plannedCases, rows: latest.rows, rowsPerSecond: Math.round(rate(latest.rows, started)),
-    percent: Math.round((1000 * latest.cases) / Math.max(1, plannedCases)) / 10, etaSeconds: etaSeconds(latest.cases, plannedCases, started),
+    cases: latest.cases,
+    plannedCases,
+    rows: latest.rows,
+    rowsPerSecond: Math.round(rate(latest.rows, started)),
+    percent: Math.round((1000 * latest.cases) / Math.max(1, plannedCases)) / 10,
+    etaSeconds: etaSeconds(latest.cases, plannedCases, started),
   });
   return {
     update: (cases, rows) => {

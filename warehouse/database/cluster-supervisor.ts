@@ -84,7 +84,10 @@ export function superviseCluster(cluster: EmbeddedCluster, options: SupervisorOp
     downtimeMs += outageMs;
     restarts += 1;
     status = 'up';
-    log.info({ attempt: outageAttempts, downMs: outageMs, pid: cluster.pid() }, `embedded PostgreSQL is back after ${(outageMs / 1000).toFixed(1)} s`);
+    log.info(
+      { attempt: outageAttempts, downMs: outageMs, pid: cluster.pid() },
+      `embedded PostgreSQL is back after ${(outageMs / 1000).toFixed(1)} s`,
+    );
     options.onRestarted?.();
   };
 

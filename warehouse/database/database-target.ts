@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import {
-  describeHolder, inspectDataDirectory, processAlive, removeClusterState, writeClusterState, type ClusterRole, type DataDirectoryStatus,
+  describeHolder,
+  inspectDataDirectory,
+  processAlive,
+  removeClusterState,
+  writeClusterState,
+  type ClusterRole,
+  type DataDirectoryStatus,
 } from './cluster-state.js';
 import { bootEmbeddedPostgres, databaseUrl, defaultDataDirectory, embeddedServerUrl, type EmbeddedCluster } from './embedded-postgres.js';
 
@@ -37,7 +43,11 @@ const EMBEDDED_DATABASE = 'warehouse';
  * swap at once), while a second server refuses with one line naming the first. A cluster left running by a server
  * that died (its owner pid is gone) is stopped and booted again.
  */
-export async function resolveDatabase(configuredUrl: string | undefined, log: (line: string) => void, options: ResolveOptions = {}): Promise<DatabaseTarget> {
+export async function resolveDatabase(
+  configuredUrl: string | undefined,
+  log: (line: string) => void,
+  options: ResolveOptions = {},
+): Promise<DatabaseTarget> {
   if (configuredUrl) return { url: configuredUrl, recordState: async () => undefined, stop: async () => undefined };
   const role = options.role ?? 'server';
   const dataDirectory = defaultDataDirectory();

@@ -84,7 +84,10 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
   let lastFatal = '';
   let lastLine = '';
   const log = (text: string) => {
-    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     lastLine = lines.at(-1) ?? lastLine;
     for (const line of lines) {
       const fatal = /(?:FATAL|PANIC):\s*(.+)/.exec(line);

@@ -9,7 +9,11 @@ export type LoginSettings = Readonly<Record<string, string | number>>;
  * its grants are given separately) and returns its password: `password` when given, else random url-safe text. Needs
  * a connection allowed to create roles.
  */
-export async function ensureReadOnlyLogin<D>(db: Kysely<D>, role: string, options: { password?: string; settings?: LoginSettings } = {}): Promise<string> {
+export async function ensureReadOnlyLogin<D>(
+  db: Kysely<D>,
+  role: string,
+  options: { password?: string; settings?: LoginSettings } = {},
+): Promise<string> {
   const password = options.password ?? randomBytes(18).toString('base64url');
   const { rows } = await sql<{ exists: boolean }>`select exists (select 1 from pg_roles where rolname = ${role}) as exists`.execute(db);
   // Role names and passwords cannot be bound parameters in DDL: the role is our own constant, the password a quoted literal.

@@ -51,7 +51,10 @@ export const AGE_GROUP_MEMBERS = [
   member('65_plus', 'Aged 65 or over', '65 år och äldre'),
 ] as const;
 
-export const CHANNEL_MEMBERS = [member('e_application', 'E-application', 'E-ansökan'), member('paper', 'Paper or in person', 'Pappersansökan')] as const;
+export const CHANNEL_MEMBERS = [
+  member('e_application', 'E-application', 'E-ansökan'),
+  member('paper', 'Paper or in person', 'Pappersansökan'),
+] as const;
 
 export const OUTCOME_MEMBERS = [
   member('approved', 'Approved', 'Bifall'),

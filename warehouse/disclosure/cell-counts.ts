@@ -9,7 +9,14 @@ import { sql, type RawBuilder } from 'kysely';
  * by the court, changed by it); open balances the balance at the end and start of the bucket and the bucket's flows.
  */
 export const CASE_FLOW_COUNTS = [
-  'received_n', 'decided_n', 'approved_n', 'rejected_n', 'within_n', 'limited_n', 'court_decided_n', 'court_changed_n',
+  'received_n',
+  'decided_n',
+  'approved_n',
+  'rejected_n',
+  'within_n',
+  'limited_n',
+  'court_decided_n',
+  'court_changed_n',
 ] as const;
 export const OPEN_BALANCE_COUNTS = ['open_end', 'open_start', 'decided', 'received'] as const;
 export type CellCountName = (typeof CASE_FLOW_COUNTS)[number] | (typeof OPEN_BALANCE_COUNTS)[number];

@@ -31,7 +31,9 @@ function mergeCells(cells: readonly (CellCounts | null | undefined)[]): CellCoun
  * computed value of the row belongs to `metric` (the first, or one computed alongside in the same statement).
  */
 export function discloseRows(
-  metric: string, rows: readonly MetricRowData[], by: readonly Dimension[],
+  metric: string,
+  rows: readonly MetricRowData[],
+  by: readonly Dimension[],
   valueOf: (row: MetricRowData) => number | null = (row) => row.value,
 ): DisclosedRow[] {
   const rule = METRIC_DISCLOSURE[metric];
@@ -51,10 +53,11 @@ export function discloseRows(
     value: discloseValue(rule, row.cells, valueOf(row), { monthsPerBucket, national: nationalOf(row) }),
     counts: discloseCounts(rule, row.cells, nationalOf(row)),
     // A deviation's previous value would need the previous bucket's siblings: not shown to the public role.
-    previous: row.previous === null && !row.previousCells
-      ? { value: null, suppressed: false }
-      : rule?.kind === 'deviation'
-        ? { value: null, suppressed: true }
-        : discloseValue(rule, row.previousCells, row.previous, { monthsPerBucket }),
+    previous:
+      row.previous === null && !row.previousCells
+        ? { value: null, suppressed: false }
+        : rule?.kind === 'deviation'
+          ? { value: null, suppressed: true }
+          : discloseValue(rule, row.previousCells, row.previous, { monthsPerBucket }),
   }));
 }

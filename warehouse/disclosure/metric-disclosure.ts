@@ -79,7 +79,9 @@ export interface DisclosedValue {
  * enough cell); `national` is the sibling total for deviations; `monthsPerBucket` scales per-month rates.
  */
 export function discloseValue(
-  rule: MetricDisclosure | undefined, cells: CellCounts | null | undefined, value: number | null,
+  rule: MetricDisclosure | undefined,
+  cells: CellCounts | null | undefined,
+  value: number | null,
   options: { monthsPerBucket: number; national?: CellCounts | null },
 ): DisclosedValue {
   if (!rule || !cells) return { value: null, suppressed: true };

@@ -49,7 +49,10 @@ function support(count: number, p: PTableParameters): number[] {
 
 /** Mean-0 distribution on two points a < 0 < b. */
 function twoPoint(a: number, b: number): Map<number, number> {
-  return new Map([[a, b / (b - a)], [b, -a / (b - a)]]);
+  return new Map([
+    [a, b / (b - a)],
+    [b, -a / (b - a)],
+  ]);
 }
 
 /**

@@ -45,7 +45,15 @@ export class CaseTally {
     let t = this.groups.get(key);
     if (!t) {
       const zeros = () => YEARS.map(() => 0);
-      t = { received: zeros(), decided: zeros(), open: zeros(), approved: zeros(), rejected: zeros(), days: zeros(), within: new Map(this.limits.map((l) => [l, zeros()])) };
+      t = {
+        received: zeros(),
+        decided: zeros(),
+        open: zeros(),
+        approved: zeros(),
+        rejected: zeros(),
+        days: zeros(),
+        within: new Map(this.limits.map((l) => [l, zeros()])),
+      };
       this.groups.set(key, t);
     }
     const ry = yearIndex(yearOf(c.receivedDay));
@@ -84,16 +92,21 @@ export class CaseTally {
     const sum = (pick: (t: Tally) => number) => matching.reduce((a, t) => a + pick(t), 0);
     const decided = sum((t) => t.decided[i] ?? 0);
     switch (cell.measure) {
-      case 'received': return sum((t) => t.received[i] ?? 0);
-      case 'decided': return decided;
-      case 'open_at_end': return sum((t) => t.open[i] ?? 0);
-      case 'granted_permits': return sum((t) => t.approved[i] ?? 0);
+      case 'received':
+        return sum((t) => t.received[i] ?? 0);
+      case 'decided':
+        return decided;
+      case 'open_at_end':
+        return sum((t) => t.open[i] ?? 0);
+      case 'granted_permits':
+        return sum((t) => t.approved[i] ?? 0);
       case 'approval_rate': {
         const approved = sum((t) => t.approved[i] ?? 0);
         const denominator = approved + sum((t) => t.rejected[i] ?? 0);
         return denominator > 0 ? approved / denominator : null;
       }
-      case 'mean_processing_days': return decided > 0 ? sum((t) => t.days[i] ?? 0) / decided : null;
+      case 'mean_processing_days':
+        return decided > 0 ? sum((t) => t.days[i] ?? 0) / decided : null;
       case 'share_decided_within_limit': {
         if (cell.limitDays === null || decided === 0) return null;
         return sum((t) => t.within.get(cell.limitDays as number)?.[i] ?? 0) / decided;
@@ -115,7 +128,15 @@ export function isCalibratedCell(cell: PublishedCell): boolean {
 export function openBalanceResidual(cell: PublishedCell, published: readonly PublishedCell[]): number {
   if (cell.measure !== 'open_at_end') return 0;
   const find = (measure: PublishedCell['measure'], year: number) =>
-    published.find((p) => p.caseType === cell.caseType && p.segment === cell.segment && p.sex === cell.sex && p.outcome === null && p.measure === measure && p.year === year)?.value;
+    published.find(
+      (p) =>
+        p.caseType === cell.caseType &&
+        p.segment === cell.segment &&
+        p.sex === cell.sex &&
+        p.outcome === null &&
+        p.measure === measure &&
+        p.year === year,
+    )?.value;
   const base = find('open_at_end', YEARS[0]);
   if (base === undefined) return 0;
   let flow = base;
@@ -138,9 +159,19 @@ export function openBalanceResidual(cell: PublishedCell, published: readonly Pub
 export function printedResidual(cell: PublishedCell, published: readonly PublishedCell[]): number {
   if (!(['received', 'decided', 'open_at_end'] as string[]).includes(cell.measure) || cell.outcome !== null) return 0;
   const find = (segment: string | null, sex: PublishedCell['sex']) =>
-    published.find((p) => p.caseType === cell.caseType && p.segment === segment && p.sex === sex && p.outcome === null && p.measure === cell.measure && p.year === cell.year);
+    published.find(
+      (p) =>
+        p.caseType === cell.caseType &&
+        p.segment === segment &&
+        p.sex === sex &&
+        p.outcome === null &&
+        p.measure === cell.measure &&
+        p.year === cell.year,
+    );
   const hidden = new Set([...(SUB_POPULATIONS[cell.caseType] ?? []).map((p) => p.key), ...(SUBCATEGORY_SEGMENTS[cell.caseType] ?? [])]);
-  const segments = [...new Set(published.filter((p) => p.caseType === cell.caseType && p.segment !== null && !hidden.has(p.segment)).map((p) => p.segment as string))];
+  const segments = [
+    ...new Set(published.filter((p) => p.caseType === cell.caseType && p.segment !== null && !hidden.has(p.segment)).map((p) => p.segment as string)),
+  ];
   let parts: (PublishedCell | undefined)[] = [];
   if (cell.segment === null && segments.length > 0) parts = segments.map((s) => find(s, cell.sex));
   else if (cell.sex === null) parts = [find(cell.segment, 'female'), find(cell.segment, 'male')];

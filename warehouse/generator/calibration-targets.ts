@@ -1,7 +1,5 @@
 import { YEARS, type Year } from './calendar.js';
-import {
-  GENERAL_SEGMENT, GENERATED_CASE_TYPES, SUB_POPULATIONS, SUBCATEGORY_SEGMENTS, assumptionsFor,
-} from './case-type-plan.js';
+import { GENERAL_SEGMENT, GENERATED_CASE_TYPES, SUB_POPULATIONS, SUBCATEGORY_SEGMENTS, assumptionsFor } from './case-type-plan.js';
 import type { PublishedCell, Sex } from './published-cells.js';
 import { naturalShareWithin } from './duration-model.js';
 import { reconcileRates, type RateConstraint, type RateLeaf } from './reconcile-rates.js';
@@ -46,7 +44,13 @@ export interface CellTarget {
   years: YearTarget[];
 }
 
-type Lookup = (segment: string | null, sex: Sex | null, year: number, measure: PublishedCell['measure'], outcome?: string | null) => PublishedCell | undefined;
+type Lookup = (
+  segment: string | null,
+  sex: Sex | null,
+  year: number,
+  measure: PublishedCell['measure'],
+  outcome?: string | null,
+) => PublishedCell | undefined;
 
 function lookupOf(cells: readonly PublishedCell[]): Lookup {
   const index = new Map<string, PublishedCell>();
@@ -84,7 +88,13 @@ function caseTypeTargets(caseType: string, cells: readonly PublishedCell[]): Cel
   const printed = (segment: string) => (segment === GENERAL_SEGMENT ? null : segment);
 
   /** A count of one leaf: printed for the sex, or the printed total split by the assumed female share. */
-  const count = (segment: string | null, sex: Sex, year: number, measure: 'received' | 'decided' | 'open_at_end' | 'granted_permits', outcome: string | null = null): number | null => {
+  const count = (
+    segment: string | null,
+    sex: Sex,
+    year: number,
+    measure: 'received' | 'decided' | 'open_at_end' | 'granted_permits',
+    outcome: string | null = null,
+  ): number | null => {
     const own = get(segment, sex, year, measure, outcome);
     if (own) return own.value;
     const total = get(segment, null, year, measure, outcome);
@@ -93,7 +103,11 @@ function caseTypeTargets(caseType: string, cells: readonly PublishedCell[]): Cel
     return sex === 'female' ? female : total.value - female;
   };
 
-  interface Leaf { segment: string; sex: Sex; cell: CellTarget }
+  interface Leaf {
+    segment: string;
+    sex: Sex;
+    cell: CellTarget;
+  }
   const leaves: Leaf[] = [];
   for (const segment of segments) {
     for (const sex of SEXES) {
@@ -147,8 +161,15 @@ function caseTypeTargets(caseType: string, cells: readonly PublishedCell[]): Cel
   }
 
   reconcileLeafRates(leaves, segments, printed, get);
-  reconcileSubPopulations(leaves.map((l) => l.cell), get);
-  settleOpeningStocks(leaves.map((l) => l.cell), get, segments.length > 1 || segments[0] !== GENERAL_SEGMENT);
+  reconcileSubPopulations(
+    leaves.map((l) => l.cell),
+    get,
+  );
+  settleOpeningStocks(
+    leaves.map((l) => l.cell),
+    get,
+    segments.length > 1 || segments[0] !== GENERAL_SEGMENT,
+  );
   return leaves.map((l) => l.cell);
 }
 
@@ -168,57 +189,60 @@ function reconcileLeafRates(
     for (const measure of ['approval_rate', 'mean_processing_days', 'share_decided_within_limit'] as const) {
       const tol = TOLERANCE[measure];
       const solve = () => {
-      const rateLeaves = new Map<string, RateLeaf>();
-      for (const leaf of leaves) {
-        const y = at(leaf);
-        const seg = printed(leaf.segment);
-        const own = get(seg, leaf.sex, year, measure);
-        const segTotal = get(seg, null, year, measure);
-        const typeSex = get(null, leaf.sex, year, measure);
-        const typeTotal = get(null, null, year, measure);
-        const limitSource = own ?? segTotal ?? (seg === null ? undefined : typeSex ?? typeTotal);
-        let value: number;
-        let lo = -Infinity;
-        let hi = Infinity;
-        if (own) {
-          value = own.value;
-          lo = value - LEAF_SLACK * tol;
-          hi = value + LEAF_SLACK * tol;
-        } else if (segTotal) {
-          value = segTotal.value;
-        } else if (measure === 'share_decided_within_limit') {
-          if (!limitSource) continue;
-          value = naturalShareWithin(y.meanDays, leaf.cell.sigma, limitSource.limitDays ?? 0);
-        } else if (typeSex ?? typeTotal) {
-          value = (typeSex ?? typeTotal)?.value ?? 0;
-        } else {
-          continue;
+        const rateLeaves = new Map<string, RateLeaf>();
+        for (const leaf of leaves) {
+          const y = at(leaf);
+          const seg = printed(leaf.segment);
+          const own = get(seg, leaf.sex, year, measure);
+          const segTotal = get(seg, null, year, measure);
+          const typeSex = get(null, leaf.sex, year, measure);
+          const typeTotal = get(null, null, year, measure);
+          const limitSource = own ?? segTotal ?? (seg === null ? undefined : (typeSex ?? typeTotal));
+          let value: number;
+          let lo = -Infinity;
+          let hi = Infinity;
+          if (own) {
+            value = own.value;
+            lo = value - LEAF_SLACK * tol;
+            hi = value + LEAF_SLACK * tol;
+          } else if (segTotal) {
+            value = segTotal.value;
+          } else if (measure === 'share_decided_within_limit') {
+            if (!limitSource) continue;
+            value = naturalShareWithin(y.meanDays, leaf.cell.sigma, limitSource.limitDays ?? 0);
+          } else if (typeSex ?? typeTotal) {
+            value = (typeSex ?? typeTotal)?.value ?? 0;
+          } else {
+            continue;
+          }
+          if (measure === 'approval_rate' || measure === 'share_decided_within_limit') {
+            lo = Math.max(lo, 0);
+            hi = Math.min(hi, 1);
+          } else {
+            lo = Math.max(lo, 1);
+          }
+          if (measure === 'share_decided_within_limit') y.limitDays = limitSource?.limitDays ?? null;
+          const weight = measure === 'approval_rate' ? approvalWeight(y) : y.decided;
+          rateLeaves.set(`${leaf.segment}|${leaf.sex}`, { value, lo, hi, weight });
         }
-        if (measure === 'approval_rate' || measure === 'share_decided_within_limit') {
-          lo = Math.max(lo, 0);
-          hi = Math.min(hi, 1);
-        } else {
-          lo = Math.max(lo, 1);
+        const constraints: RateConstraint[] = [];
+        const group = (target: PublishedCell | undefined, members: (l: { segment: string; sex: Sex }) => boolean) => {
+          if (!target) return;
+          const members_ = leaves
+            .filter(members)
+            .map((l) => rateLeaves.get(`${l.segment}|${l.sex}`))
+            .filter((l): l is RateLeaf => !!l);
+          if (members_.length > 0) constraints.push({ target: target.value, leaves: members_ });
+        };
+        for (const segment of segments) {
+          group(get(printed(segment), null, year, measure), (l) => l.segment === segment);
         }
-        if (measure === 'share_decided_within_limit') y.limitDays = limitSource?.limitDays ?? null;
-        const weight = measure === 'approval_rate' ? approvalWeight(y) : y.decided;
-        rateLeaves.set(`${leaf.segment}|${leaf.sex}`, { value, lo, hi, weight });
-      }
-      const constraints: RateConstraint[] = [];
-      const group = (target: PublishedCell | undefined, members: (l: { segment: string; sex: Sex }) => boolean) => {
-        if (!target) return;
-        const members_ = leaves.filter(members).map((l) => rateLeaves.get(`${l.segment}|${l.sex}`)).filter((l): l is RateLeaf => !!l);
-        if (members_.length > 0) constraints.push({ target: target.value, leaves: members_ });
-      };
-      for (const segment of segments) {
-        group(get(printed(segment), null, year, measure), (l) => l.segment === segment);
-      }
-      if (segments[0] !== GENERAL_SEGMENT) {
-        for (const sex of SEXES) group(get(null, sex, year, measure), (l) => l.sex === sex);
-        group(get(null, null, year, measure), () => true);
-      }
-      reconcileRates(constraints, BAND * tol);
-      return { rateLeaves, constraints };
+        if (segments[0] !== GENERAL_SEGMENT) {
+          for (const sex of SEXES) group(get(null, sex, year, measure), (l) => l.sex === sex);
+          group(get(null, null, year, measure), () => true);
+        }
+        reconcileRates(constraints, BAND * tol);
+        return { rateLeaves, constraints };
       };
       let { rateLeaves, constraints } = solve();
       // Rounded rates by sex may not reconcile with the printed total under the assumed write-off share: the sexes'
@@ -303,8 +327,7 @@ function reconcileSubPopulations(cells: readonly CellTarget[], get: Lookup): voi
  * × mean processing days. A stock is never allowed to go negative: it is raised to the smallest that stays ≥ 0.
  */
 function settleOpeningStocks(cells: readonly CellTarget[], get: Lookup, segmented: boolean): void {
-  const netFlowTo = (cell: CellTarget, year: number) =>
-    cell.years.filter((y) => y.year <= year).reduce((a, y) => a + y.received - y.decided, 0);
+  const netFlowTo = (cell: CellTarget, year: number) => cell.years.filter((y) => y.year <= year).reduce((a, y) => a + y.received - y.decided, 0);
   const little = (cell: CellTarget) => {
     const first = cell.years[0] as YearTarget;
     return (first.decided * first.meanDays) / 365;
@@ -316,7 +339,9 @@ function settleOpeningStocks(cells: readonly CellTarget[], get: Lookup, segmente
       continue;
     }
     // A case-type balance printed for some year: shared out over the segments × sexes that lack their own.
-    const printedYear = cell.years.find((y) => get(null, cell.sex, y.year, 'open_at_end') ?? (segmented ? get(null, null, y.year, 'open_at_end') : undefined));
+    const printedYear = cell.years.find(
+      (y) => get(null, cell.sex, y.year, 'open_at_end') ?? (segmented ? get(null, null, y.year, 'open_at_end') : undefined),
+    );
     if (segmented && printedYear) {
       const total = get(null, null, printedYear.year, 'open_at_end');
       const peers = cells.filter((c) => c.caseType === cell.caseType && (c.years[0] as YearTarget).publishedOpenEnd === null);
@@ -350,4 +375,3 @@ function settleOpeningStocks(cells: readonly CellTarget[], get: Lookup, segmente
     if (lowest < 0) cell.openStart -= lowest;
   }
 }
-

@@ -9,20 +9,149 @@ import type { RandomStream } from './seeded-random.js';
 type Mix = readonly (readonly [string, number])[];
 
 const NATIONALITY_MIX: Readonly<Record<string, Mix>> = {
-  ASYLUM: [['SY', 14], ['AF', 12], ['IQ', 9], ['UZ', 8], ['ER', 6], ['SO', 6], ['IR', 6], ['TR', 5], ['RU', 4], ['GE', 4], ['UA', 3], ['stateless', 5], ['unknown', 3], ['other', 15]],
-  TEMPORARY_PROTECTION: [['UA', 97], ['stateless', 1], ['other', 2]],
-  FAMILY: [['SY', 10], ['AF', 8], ['IN', 8], ['ER', 7], ['SO', 6], ['IQ', 6], ['TR', 5], ['TH', 5], ['PK', 4], ['IR', 4], ['other', 37]],
-  WORK: [['IN', 25], ['TR', 8], ['CN', 6], ['PK', 5], ['TH', 6], ['BD', 4], ['IR', 4], ['US', 4], ['PH', 3], ['UA', 3], ['other', 32]],
-  EEA: [['PL', 15], ['RO', 14], ['DE', 8], ['FI', 8], ['GB', 7], ['other', 48]],
-  STUDY: [['IN', 20], ['CN', 12], ['PK', 8], ['BD', 7], ['IR', 6], ['US', 5], ['NG', 4], ['TR', 4], ['other', 34]],
-  VISA: [['IN', 18], ['CN', 10], ['TR', 10], ['TH', 8], ['RU', 6], ['PH', 5], ['PK', 5], ['IR', 5], ['UA', 3], ['other', 30]],
-  VISIT: [['SY', 10], ['IQ', 8], ['AF', 8], ['IR', 7], ['IN', 6], ['TR', 6], ['other', 55]],
-  CITIZENSHIP: [['SY', 22], ['AF', 9], ['ER', 7], ['IQ', 7], ['SO', 6], ['IR', 5], ['PL', 4], ['TH', 3], ['stateless', 6], ['other', 31]],
-  ENFORCEMENT_IMPEDIMENT: [['AF', 15], ['IQ', 12], ['UZ', 10], ['SO', 8], ['IR', 7], ['RU', 5], ['stateless', 5], ['other', 38]],
-  STATE_COMPENSATION: [['SY', 12], ['AF', 12], ['UA', 20], ['ER', 6], ['SO', 6], ['IQ', 6], ['other', 38]],
-  REVOCATION: [['SO', 10], ['IQ', 9], ['SY', 9], ['AF', 8], ['ER', 6], ['other', 58]],
-  REMIGRATION: [['SY', 20], ['IQ', 15], ['AF', 10], ['SO', 10], ['other', 45]],
-  RESETTLEMENT: [['SY', 25], ['AF', 15], ['SS', 12], ['CD', 12], ['ER', 10], ['SO', 8], ['ET', 5], ['other', 13]],
+  ASYLUM: [
+    ['SY', 14],
+    ['AF', 12],
+    ['IQ', 9],
+    ['UZ', 8],
+    ['ER', 6],
+    ['SO', 6],
+    ['IR', 6],
+    ['TR', 5],
+    ['RU', 4],
+    ['GE', 4],
+    ['UA', 3],
+    ['stateless', 5],
+    ['unknown', 3],
+    ['other', 15],
+  ],
+  TEMPORARY_PROTECTION: [
+    ['UA', 97],
+    ['stateless', 1],
+    ['other', 2],
+  ],
+  FAMILY: [
+    ['SY', 10],
+    ['AF', 8],
+    ['IN', 8],
+    ['ER', 7],
+    ['SO', 6],
+    ['IQ', 6],
+    ['TR', 5],
+    ['TH', 5],
+    ['PK', 4],
+    ['IR', 4],
+    ['other', 37],
+  ],
+  WORK: [
+    ['IN', 25],
+    ['TR', 8],
+    ['CN', 6],
+    ['PK', 5],
+    ['TH', 6],
+    ['BD', 4],
+    ['IR', 4],
+    ['US', 4],
+    ['PH', 3],
+    ['UA', 3],
+    ['other', 32],
+  ],
+  EEA: [
+    ['PL', 15],
+    ['RO', 14],
+    ['DE', 8],
+    ['FI', 8],
+    ['GB', 7],
+    ['other', 48],
+  ],
+  STUDY: [
+    ['IN', 20],
+    ['CN', 12],
+    ['PK', 8],
+    ['BD', 7],
+    ['IR', 6],
+    ['US', 5],
+    ['NG', 4],
+    ['TR', 4],
+    ['other', 34],
+  ],
+  VISA: [
+    ['IN', 18],
+    ['CN', 10],
+    ['TR', 10],
+    ['TH', 8],
+    ['RU', 6],
+    ['PH', 5],
+    ['PK', 5],
+    ['IR', 5],
+    ['UA', 3],
+    ['other', 30],
+  ],
+  VISIT: [
+    ['SY', 10],
+    ['IQ', 8],
+    ['AF', 8],
+    ['IR', 7],
+    ['IN', 6],
+    ['TR', 6],
+    ['other', 55],
+  ],
+  CITIZENSHIP: [
+    ['SY', 22],
+    ['AF', 9],
+    ['ER', 7],
+    ['IQ', 7],
+    ['SO', 6],
+    ['IR', 5],
+    ['PL', 4],
+    ['TH', 3],
+    ['stateless', 6],
+    ['other', 31],
+  ],
+  ENFORCEMENT_IMPEDIMENT: [
+    ['AF', 15],
+    ['IQ', 12],
+    ['UZ', 10],
+    ['SO', 8],
+    ['IR', 7],
+    ['RU', 5],
+    ['stateless', 5],
+    ['other', 38],
+  ],
+  STATE_COMPENSATION: [
+    ['SY', 12],
+    ['AF', 12],
+    ['UA', 20],
+    ['ER', 6],
+    ['SO', 6],
+    ['IQ', 6],
+    ['other', 38],
+  ],
+  REVOCATION: [
+    ['SO', 10],
+    ['IQ', 9],
+    ['SY', 9],
+    ['AF', 8],
+    ['ER', 6],
+    ['other', 58],
+  ],
+  REMIGRATION: [
+    ['SY', 20],
+    ['IQ', 15],
+    ['AF', 10],
+    ['SO', 10],
+    ['other', 45],
+  ],
+  RESETTLEMENT: [
+    ['SY', 25],
+    ['AF', 15],
+    ['SS', 12],
+    ['CD', 12],
+    ['ER', 10],
+    ['SO', 8],
+    ['ET', 5],
+    ['other', 13],
+  ],
 };
 
 const AGE_MIX: Readonly<Record<string, readonly number[]>> = {
@@ -46,36 +175,68 @@ export const AGE_GROUPS = ['0_17', '18_34', '35_64', '65_plus'] as const;
 
 /** Share of applications made through the e-service (the rest on paper or in person). */
 const E_APPLICATION_SHARE: Readonly<Record<string, number>> = {
-  ASYLUM: 0, TEMPORARY_PROTECTION: 0.7, FAMILY: 0.85, WORK: 0.97, EEA: 0.8, STUDY: 0.97, VISA: 0.3, VISIT: 0.75,
-  CITIZENSHIP: 0.9, ENFORCEMENT_IMPEDIMENT: 0.1, STATE_COMPENSATION: 0.6, REVOCATION: 0, REMIGRATION: 0.4, RESETTLEMENT: 0,
+  ASYLUM: 0,
+  TEMPORARY_PROTECTION: 0.7,
+  FAMILY: 0.85,
+  WORK: 0.97,
+  EEA: 0.8,
+  STUDY: 0.97,
+  VISA: 0.3,
+  VISIT: 0.75,
+  CITIZENSHIP: 0.9,
+  ENFORCEMENT_IMPEDIMENT: 0.1,
+  STATE_COMPENSATION: 0.6,
+  REVOCATION: 0,
+  REMIGRATION: 0.4,
+  RESETTLEMENT: 0,
 };
 
 /** Share of approved e-applications decided automatically (rule-based extensions, simple work-permit cases). */
 const AUTOMATED_SHARE: Readonly<Record<string, number>> = {
-  TEMPORARY_PROTECTION: 0.9, WORK: 0.15, STUDY: 0.1, CITIZENSHIP: 0.05, STATE_COMPENSATION: 0.3,
+  TEMPORARY_PROTECTION: 0.9,
+  WORK: 0.15,
+  STUDY: 0.1,
+  CITIZENSHIP: 0.05,
+  STATE_COMPENSATION: 0.3,
 };
 
 /** Application fees in SEK, approximating the agency's fee schedule of 2022–2024 (not a printed figure here). */
 function feeFor(caseType: string, segment: string, ageGroup: string): number | null {
   const child = ageGroup === '0_17';
   switch (caseType) {
-    case 'WORK': return 2_200;
-    case 'STUDY': return 1_500;
-    case 'FAMILY': return child ? 1_000 : 2_000;
-    case 'VISIT': return child ? 750 : 1_500;
-    case 'VISA': return child ? 450 : 900;
+    case 'WORK':
+      return 2_200;
+    case 'STUDY':
+      return 1_500;
+    case 'FAMILY':
+      return child ? 1_000 : 2_000;
+    case 'VISIT':
+      return child ? 750 : 1_500;
+    case 'VISA':
+      return child ? 450 : 900;
     case 'CITIZENSHIP':
       if (segment === 'naturalisation') return child ? 250 : 1_500;
       if (segment === 'notification') return child ? 175 : 475;
       return 475;
-    default: return null;
+    default:
+      return null;
   }
 }
 
 /** Share of rejections appealed to a migration court (visa refusals cannot be appealed). */
 const APPEAL_SHARE: Readonly<Record<string, number>> = {
-  ASYLUM: 0.8, FAMILY: 0.45, WORK: 0.35, EEA: 0.35, STUDY: 0.3, VISIT: 0.2, CITIZENSHIP: 0.25,
-  ENFORCEMENT_IMPEDIMENT: 0.1, REVOCATION: 0.6, REMIGRATION: 0.1, STATE_COMPENSATION: 0.05, TEMPORARY_PROTECTION: 0.3,
+  ASYLUM: 0.8,
+  FAMILY: 0.45,
+  WORK: 0.35,
+  EEA: 0.35,
+  STUDY: 0.3,
+  VISIT: 0.2,
+  CITIZENSHIP: 0.25,
+  ENFORCEMENT_IMPEDIMENT: 0.1,
+  REVOCATION: 0.6,
+  REMIGRATION: 0.1,
+  STATE_COMPENSATION: 0.05,
+  TEMPORARY_PROTECTION: 0.3,
 };
 
 /** Court outcomes: changed, unchanged (upheld), remanded (återförvisat). */
@@ -107,7 +268,7 @@ export function drawAutomated(caseType: string, channel: string, approved: boole
 }
 
 export function appealShare(caseType: string): number {
-  return caseType === 'VISA' ? 0 : APPEAL_SHARE[caseType] ?? 0.1;
+  return caseType === 'VISA' ? 0 : (APPEAL_SHARE[caseType] ?? 0.1);
 }
 
 export function drawCourtOutcome(random: RandomStream): string {

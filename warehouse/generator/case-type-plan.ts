@@ -5,8 +5,20 @@
 
 /** Case types generated, in output order (codes of warehouse/reference/case-types.ts). */
 export const GENERATED_CASE_TYPES = [
-  'ASYLUM', 'TEMPORARY_PROTECTION', 'FAMILY', 'WORK', 'EEA', 'STUDY', 'VISA', 'VISIT', 'CITIZENSHIP',
-  'ENFORCEMENT_IMPEDIMENT', 'STATE_COMPENSATION', 'REVOCATION', 'REMIGRATION', 'RESETTLEMENT',
+  'ASYLUM',
+  'TEMPORARY_PROTECTION',
+  'FAMILY',
+  'WORK',
+  'EEA',
+  'STUDY',
+  'VISA',
+  'VISIT',
+  'CITIZENSHIP',
+  'ENFORCEMENT_IMPEDIMENT',
+  'STATE_COMPENSATION',
+  'REVOCATION',
+  'REMIGRATION',
+  'RESETTLEMENT',
 ] as const;
 
 /** The segment of a case type whose figures are printed without a segment split. */
@@ -53,8 +65,13 @@ export interface CaseTypeAssumptions {
 }
 
 const BASE: CaseTypeAssumptions = {
-  femaleShare: 0.45, writtenOffShare: 0.04, approvalRate: 0.8, meanDays: 90, sigma: 0.8,
-  approvedOutcome: 'approved', rejectedOutcome: 'rejected',
+  femaleShare: 0.45,
+  writtenOffShare: 0.04,
+  approvalRate: 0.8,
+  meanDays: 90,
+  sigma: 0.8,
+  approvedOutcome: 'approved',
+  rejectedOutcome: 'rejected',
 };
 
 export const ASSUMPTIONS: Readonly<Record<string, CaseTypeAssumptions>> = {
@@ -72,7 +89,15 @@ export const ASSUMPTIONS: Readonly<Record<string, CaseTypeAssumptions>> = {
   ENFORCEMENT_IMPEDIMENT: { ...BASE, femaleShare: 0.3, writtenOffShare: 0.03, meanDays: 140, sigma: 0.9 },
   // Claims of municipalities and regions for persons; sex is that of the person the claim concerns.
   STATE_COMPENSATION: { ...BASE, femaleShare: 0.45, writtenOffShare: 0.02, approvalRate: 0.93, meanDays: 125, sigma: 0.6 },
-  REVOCATION: { ...BASE, femaleShare: 0.4, writtenOffShare: 0, meanDays: 150, sigma: 0.8, approvedOutcome: 'revoked', rejectedOutcome: 'not_revoked' },
+  REVOCATION: {
+    ...BASE,
+    femaleShare: 0.4,
+    writtenOffShare: 0,
+    meanDays: 150,
+    sigma: 0.8,
+    approvedOutcome: 'revoked',
+    rejectedOutcome: 'not_revoked',
+  },
   REMIGRATION: { ...BASE, femaleShare: 0.4, meanDays: 90, sigma: 0.7 },
   // Resettlement (UNHCR referrals): Tabell 18.1 prints granted permits only; about one in twelve referrals is refused.
   RESETTLEMENT: { ...BASE, writtenOffShare: 0.02, approvalRate: 0.92, meanDays: 75, sigma: 0.6 },

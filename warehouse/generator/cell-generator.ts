@@ -67,11 +67,22 @@ export function* generateCell(plan: CellPlan, seed: number, ids: CaseIdSource): 
     const expected = year.strata.map(expectedFromEarlierYears);
     const earlierStock = stock.slice(0, cohort).reduce((a, b) => a + b, 0);
     // Decisions on earlier receipts: as the durations suggest, within what the flows allow.
-    const fromEarlier = Math.min(Math.min(year.decided, earlierStock), Math.max(Math.max(0, year.decided - year.received), Math.round(expected.reduce((a, b) => a + b, 0))));
+    const fromEarlier = Math.min(
+      Math.min(year.decided, earlierStock),
+      Math.max(Math.max(0, year.decided - year.received), Math.round(expected.reduce((a, b) => a + b, 0))),
+    );
     // Older cohorts are somewhat more likely to be decided (weight 1 + age in years), never more than is open.
     const earlierCohorts = Array.from({ length: cohort }, (_, r) => r);
-    const byCohort = splitByWeight(fromEarlier, earlierCohorts.map((r) => (stock[r] ?? 0) * (1 + cohort - r)), earlierCohorts.map((r) => stock[r] ?? 0));
-    const byStratum = splitByWeight(fromEarlier, expected, year.strata.map((s) => s.decided));
+    const byCohort = splitByWeight(
+      fromEarlier,
+      earlierCohorts.map((r) => (stock[r] ?? 0) * (1 + cohort - r)),
+      earlierCohorts.map((r) => stock[r] ?? 0),
+    );
+    const byStratum = splitByWeight(
+      fromEarlier,
+      expected,
+      year.strata.map((s) => s.decided),
+    );
     const room = [...byCohort];
     const matrix = year.strata.map((_, k) => {
       const row = splitByWeight(byStratum[k] ?? 0, room, room);
@@ -100,11 +111,24 @@ export function* generateCell(plan: CellPlan, seed: number, ids: CaseIdSource): 
 function openCase(plan: CellPlan, receivedDay: number, random: RandomStream, caseId: number, key: number): GeneratedCase {
   const person = drawPerson(plan.caseType, plan.segment, random);
   return {
-    caseId, caseType: plan.caseType, segment: plan.segment,
+    caseId,
+    caseType: plan.caseType,
+    segment: plan.segment,
     subcategory: drawWorkCategory(plan.caseType, plan.segment, plan.sex, receivedDay, random),
-    sex: plan.sex, ageGroup: person.ageGroup, nationality: person.nationality, region: null, channel: person.channel,
-    automated: false, receivedDay, decisionDay: null, outcome: null, processingDays: null, feePaidSek: person.feePaidSek,
-    appealed: false, courtOutcome: null, recordKey: key,
+    sex: plan.sex,
+    ageGroup: person.ageGroup,
+    nationality: person.nationality,
+    region: null,
+    channel: person.channel,
+    automated: false,
+    receivedDay,
+    decisionDay: null,
+    outcome: null,
+    processingDays: null,
+    feePaidSek: person.feePaidSek,
+    appealed: false,
+    courtOutcome: null,
+    recordKey: key,
   };
 }
 
@@ -121,8 +145,15 @@ function withEvents(fact: GeneratedCase, random: RandomStream): GeneratedCaseWit
  * sum, and with it the mean, is exact. Decision dates are then drawn uniformly among those the cohort allows.
  */
 function* generateStratum(
-  plan: CellPlan, year: YearPlan, stratum: StratumPlan, sameYear: number, fromCohorts: readonly number[],
-  seed: number, key: string, random: RandomStream, ids: CaseIdSource,
+  plan: CellPlan,
+  year: YearPlan,
+  stratum: StratumPlan,
+  sameYear: number,
+  fromCohorts: readonly number[],
+  seed: number,
+  key: string,
+  random: RandomStream,
+  ids: CaseIdSource,
 ): Generator<GeneratedCaseWithEvents> {
   const n = stratum.decided;
   if (n === 0) return;
@@ -170,7 +201,7 @@ function* generateStratum(
   const up = delta > 0;
   const need = Math.abs(delta);
   const soft = (up ? softUp : softDown) >= need;
-  const total = up ? (soft ? softUp : roomUp) : (soft ? softDown : roomDown);
+  const total = up ? (soft ? softUp : roomUp) : soft ? softDown : roomDown;
   const spread = Math.min(need, total);
 
   // Pass 2: the same durations, moved by their share of the difference, and the cases around them.
@@ -183,7 +214,7 @@ function* generateStratum(
     const [lo, hi] = bounds(i, cohort);
     let d = Math.min(hi, Math.max(lo, durationAt(model, i, n, below, u.next())));
     if (total > 0 && spread > 0) {
-      const room = up ? (soft ? Math.min(hi - d, Math.max(1, d)) : hi - d) : (soft ? Math.min(d - lo, Math.ceil(d / 2)) : d - lo);
+      const room = up ? (soft ? Math.min(hi - d, Math.max(1, d)) : hi - d) : soft ? Math.min(d - lo, Math.ceil(d / 2)) : d - lo;
       cumulative += room;
       const target = Math.floor((spread * cumulative) / total);
       const step = target - given;

@@ -76,9 +76,21 @@ function planStrata(target: CellTarget, y: YearTarget, decided: number, scale: n
   let dublin = 0;
   for (const { target: p, n } of subs) {
     // A sub-population prints a mean only: a single log-normal, whose natural share within the limit is kept.
-    const single = fitDurationModel({ meanDays: p.meanDays, sigma: SUB_POPULATION_SIGMA, shareWithin: null, limitDays: null, cap: MAX_PROCESSING_DAYS });
+    const single = fitDurationModel({
+      meanDays: p.meanDays,
+      sigma: SUB_POPULATION_SIGMA,
+      shareWithin: null,
+      limitDays: null,
+      cap: MAX_PROCESSING_DAYS,
+    });
     const share = limit === null ? null : shareUnder(single, limit);
-    const model = fitDurationModel({ meanDays: p.meanDays, sigma: SUB_POPULATION_SIGMA, shareWithin: share, limitDays: limit, cap: MAX_PROCESSING_DAYS });
+    const model = fitDurationModel({
+      meanDays: p.meanDays,
+      sigma: SUB_POPULATION_SIGMA,
+      shareWithin: share,
+      limitDays: limit,
+      cap: MAX_PROCESSING_DAYS,
+    });
     const below = countBelow(model, n);
     const daysSum = Math.round(p.meanDays * n);
     subDays += daysSum;
@@ -107,7 +119,11 @@ function planStrata(target: CellTarget, y: YearTarget, decided: number, scale: n
     const f = y.fixedOutcomes;
     const approved = Math.min(main, scaled(f.approved, scale));
     const writtenOff = Math.min(main - approved, scaled(f.writtenOff, scale));
-    outcomes = [[assumptions.approvedOutcome, approved], [assumptions.rejectedOutcome, main - approved - writtenOff], ['written_off', writtenOff]];
+    outcomes = [
+      [assumptions.approvedOutcome, approved],
+      [assumptions.rejectedOutcome, main - approved - writtenOff],
+      ['written_off', writtenOff],
+    ];
   } else {
     // With few decisions, one case moves the rate by more than the tolerance: among write-off counts near the
     // assumed one, take the one whose whole approved count comes closest to the target rate.
@@ -126,7 +142,11 @@ function planStrata(target: CellTarget, y: YearTarget, decided: number, scale: n
     const approved = Math.round(y.approvalRate * counted);
     // The sub-populations' rejections count in the approval rate; the main stratum carries the rest.
     const mainRejected = Math.max(0, counted - approved - subRejected);
-    outcomes = [[assumptions.approvedOutcome, approved], [assumptions.rejectedOutcome, mainRejected], ['written_off', main - approved - mainRejected]];
+    outcomes = [
+      [assumptions.approvedOutcome, approved],
+      [assumptions.rejectedOutcome, mainRejected],
+      ['written_off', main - approved - mainRejected],
+    ];
   }
   strata.unshift({ key: 'main', subcategory: null, decided: main, daysSum: mainDays, model: { ...mainModel }, below: mainBelow, outcomes });
   return strata;

@@ -7,8 +7,23 @@ import type { GeneratedCase, GeneratedEvent } from './case-row.js';
  * escaping.
  */
 export const CASE_FACT_COLUMNS = [
-  'case_id', 'case_type', 'segment', 'subcategory', 'sex', 'age_group', 'nationality', 'region', 'channel', 'automated',
-  'received_date', 'decision_date', 'outcome', 'processing_days', 'fee_paid_sek', 'appealed', 'court_outcome',
+  'case_id',
+  'case_type',
+  'segment',
+  'subcategory',
+  'sex',
+  'age_group',
+  'nationality',
+  'region',
+  'channel',
+  'automated',
+  'received_date',
+  'decision_date',
+  'outcome',
+  'processing_days',
+  'fee_paid_sek',
+  'appealed',
+  'court_outcome',
   'record_key',
 ] as const;
 export const CASE_EVENT_COLUMNS = ['case_id', 'event_type', 'event_date', 'agency'] as const;

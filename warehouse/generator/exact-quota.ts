@@ -11,7 +11,10 @@ export class ExactQuota<K extends string> {
   private readonly left: number[];
   private total: number;
 
-  constructor(counts: ReadonlyArray<readonly [K, number]>, private readonly random: RandomStream) {
+  constructor(
+    counts: ReadonlyArray<readonly [K, number]>,
+    private readonly random: RandomStream,
+  ) {
     this.kinds = counts.map(([kind]) => kind);
     this.left = counts.map(([, count]) => Math.max(0, count));
     this.total = this.left.reduce((a, b) => a + b, 0);

@@ -5,7 +5,12 @@ import type { Database } from '../database/tables.js';
 export const CALIBRATION_DOCUMENT = '000_c6bd8d7f0150f31e.txt';
 
 export const CALIBRATED_MEASURES = [
-  'received', 'decided', 'open_at_end', 'approval_rate', 'mean_processing_days', 'share_decided_within_limit',
+  'received',
+  'decided',
+  'open_at_end',
+  'approval_rate',
+  'mean_processing_days',
+  'share_decided_within_limit',
   'granted_permits',
 ] as const;
 export type CalibratedMeasure = (typeof CALIBRATED_MEASURES)[number];
@@ -86,7 +91,7 @@ export async function readPublishedCells(db: Kysely<Database>): Promise<Publishe
       measure,
       outcome: row.outcome,
       value: Number(row.base_value),
-      limitDays: measure === 'share_decided_within_limit' ? limitFromNote(row.note) ?? row.statutory_limit_days : null,
+      limitDays: measure === 'share_decided_within_limit' ? (limitFromNote(row.note) ?? row.statutory_limit_days) : null,
       line: row.line,
     });
   }

@@ -54,7 +54,12 @@ export function widenOnePeriodBack(ranges: DateRange[], grain: TimeDimension): D
 
 /** Drops lower bounds: open balances are cumulative from the first case on. */
 export function withoutLowerBound(ranges: DateRange[]): DateRange[] {
-  const until = ranges.some((r) => r.until === null) ? null : ranges.map((r) => r.until as string).sort().at(-1) ?? null;
+  const until = ranges.some((r) => r.until === null)
+    ? null
+    : (ranges
+        .map((r) => r.until as string)
+        .sort()
+        .at(-1) ?? null);
   return [{ from: null, until }];
 }
 

@@ -11,7 +11,14 @@ import { CASE_FLOW_COUNTS, keyColumn } from '../disclosure/cell-counts.js';
  * event) or from the monthly rollups (one row per group, with counts).
  */
 export const FLOW_COLUMNS = [
-  'received_n', 'decided_n', 'approved_n', 'rejected_n', 'days_sum', 'within_n', 'limited_n', 'court_decided_n',
+  'received_n',
+  'decided_n',
+  'approved_n',
+  'rejected_n',
+  'days_sum',
+  'within_n',
+  'limited_n',
+  'court_decided_n',
   'court_changed_n',
 ] as const;
 
@@ -52,7 +59,9 @@ function dimensionConditions(alias: string, where: MetricFilter, dimensions: rea
   for (const d of dimensions) {
     const values = where[ATTRIBUTES[d].key];
     if (values === undefined) continue;
-    conditions.push(values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${ATTRIBUTES[d].column}`)} in (${sql.join(values)})`); // as in-list.ts
+    conditions.push(
+      values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${ATTRIBUTES[d].column}`)} in (${sql.join(values)})`,
+    ); // as in-list.ts
   }
   return conditions;
 }
@@ -69,20 +78,34 @@ function projectedDimensions(alias: string, by: readonly Dimension[], available:
 const zeros = (columns: readonly string[]) => columns.map((c) => sql`0::bigint as ${sql.ref(c)}`);
 
 /** The key-sum columns of the flow counts, in CASE_FLOW_COUNTS order: the given expressions, 0 for the others. */
-function keyColumns(options: FlowSourceOptions, given: Partial<Record<(typeof CASE_FLOW_COUNTS)[number], RawBuilder<unknown>>>): RawBuilder<unknown>[] {
+function keyColumns(
+  options: FlowSourceOptions,
+  given: Partial<Record<(typeof CASE_FLOW_COUNTS)[number], RawBuilder<unknown>>>,
+): RawBuilder<unknown>[] {
   if (!options.cellKeys) return [];
   return CASE_FLOW_COUNTS.map((c) => sql`${given[c] ?? sql`0`}::bigint as ${sql.ref(keyColumn(c))}`);
 }
 
 function half(
   options: FlowSourceOptions,
-  parts: { from: RawBuilder<unknown>; alias: string; anchor: string; values: RawBuilder<unknown>[]; extra?: RawBuilder<boolean>; available: readonly Dimension[] },
+  parts: {
+    from: RawBuilder<unknown>;
+    alias: string;
+    anchor: string;
+    values: RawBuilder<unknown>[];
+    extra?: RawBuilder<boolean>;
+    available: readonly Dimension[];
+  },
 ): RawBuilder<unknown> {
   const anchor = sql.ref(`${parts.alias}.${parts.anchor}`);
   const bucket = options.constantBucket ? sql`${options.constantBucket}::date` : bucketExpression(anchor, options.grain);
   const conditions = [
     anchorCondition(anchor, options.ranges),
-    ...dimensionConditions(parts.alias, options.where, CASE_ATTRIBUTE_DIMENSIONS.filter((d) => parts.available.includes(d))),
+    ...dimensionConditions(
+      parts.alias,
+      options.where,
+      CASE_ATTRIBUTE_DIMENSIONS.filter((d) => parts.available.includes(d)),
+    ),
     ...(parts.extra ? [parts.extra] : []),
   ];
   return sql`select ${bucket} as bucket, ${sql.join([...projectedDimensions(parts.alias, options.by, parts.available), ...parts.values])}
@@ -99,68 +122,99 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
     left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment`;
   if (usesRollup(options)) {
     if (options.needs.received) {
-      halves.push(half(options, {
-        from: sql`cases.received_month f`, alias: 'f', anchor: 'month',
-        available: ROLLUP_ATTRIBUTES.filter((d) => d !== 'OUTCOME'),
-        extra: options.where.outcome ? sql<boolean>`false` : undefined,
-        values: [sql`f.received::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`,
-          ...keyColumns(options, { received_n: sql`f.received_key` })],
-      }));
+      halves.push(
+        half(options, {
+          from: sql`cases.received_month f`,
+          alias: 'f',
+          anchor: 'month',
+          available: ROLLUP_ATTRIBUTES.filter((d) => d !== 'OUTCOME'),
+          extra: options.where.outcome ? sql<boolean>`false` : undefined,
+          values: [
+            sql`f.received::bigint as received_n`,
+            ...zeros(FLOW_COLUMNS.slice(1)),
+            sql`null::integer as processing_days`,
+            ...keyColumns(options, { received_n: sql`f.received_key` }),
+          ],
+        }),
+      );
     }
     if (options.needs.decided) {
-      halves.push(half(options, {
-        from: withLimit(sql`cases.decided_month`), alias: 'f', anchor: 'month',
-        available: ROLLUP_ATTRIBUTES,
-        values: [
-          sql`0::bigint as received_n`, sql`f.decided as decided_n`,
-          sql`case when f.outcome = 'approved' then f.decided else 0 end as approved_n`,
-          sql`case when f.outcome = 'rejected' then f.decided else 0 end as rejected_n`,
-          sql`f.processing_days_sum as days_sum`, sql`f.within_limit as within_n`,
-          sql`case when ${limit} is not null then f.decided else 0 end as limited_n`,
-          ...zeros(['court_decided_n', 'court_changed_n']), sql`null::integer as processing_days`,
-          ...keyColumns(options, {
-            decided_n: sql`f.decided_key`,
-            approved_n: sql`case when f.outcome = 'approved' then f.decided_key else 0 end`,
-            rejected_n: sql`case when f.outcome = 'rejected' then f.decided_key else 0 end`,
-            within_n: sql`f.within_key`,
-            limited_n: sql`case when ${limit} is not null then f.decided_key else 0 end`,
-          }),
-        ],
-      }));
+      halves.push(
+        half(options, {
+          from: withLimit(sql`cases.decided_month`),
+          alias: 'f',
+          anchor: 'month',
+          available: ROLLUP_ATTRIBUTES,
+          values: [
+            sql`0::bigint as received_n`,
+            sql`f.decided as decided_n`,
+            sql`case when f.outcome = 'approved' then f.decided else 0 end as approved_n`,
+            sql`case when f.outcome = 'rejected' then f.decided else 0 end as rejected_n`,
+            sql`f.processing_days_sum as days_sum`,
+            sql`f.within_limit as within_n`,
+            sql`case when ${limit} is not null then f.decided else 0 end as limited_n`,
+            ...zeros(['court_decided_n', 'court_changed_n']),
+            sql`null::integer as processing_days`,
+            ...keyColumns(options, {
+              decided_n: sql`f.decided_key`,
+              approved_n: sql`case when f.outcome = 'approved' then f.decided_key else 0 end`,
+              rejected_n: sql`case when f.outcome = 'rejected' then f.decided_key else 0 end`,
+              within_n: sql`f.within_key`,
+              limited_n: sql`case when ${limit} is not null then f.decided_key else 0 end`,
+            }),
+          ],
+        }),
+      );
     }
   } else {
     const all: readonly Dimension[] = CASE_ATTRIBUTE_DIMENSIONS;
     if (options.needs.received) {
-      halves.push(half(options, {
-        from: sql`cases.case_fact f`, alias: 'f', anchor: 'received_date', available: all,
-        values: [sql`1::bigint as received_n`, ...zeros(FLOW_COLUMNS.slice(1)), sql`null::integer as processing_days`,
-          ...keyColumns(options, { received_n: sql`f.record_key` })],
-      }));
+      halves.push(
+        half(options, {
+          from: sql`cases.case_fact f`,
+          alias: 'f',
+          anchor: 'received_date',
+          available: all,
+          values: [
+            sql`1::bigint as received_n`,
+            ...zeros(FLOW_COLUMNS.slice(1)),
+            sql`null::integer as processing_days`,
+            ...keyColumns(options, { received_n: sql`f.record_key` }),
+          ],
+        }),
+      );
     }
     if (options.needs.decided) {
-      halves.push(half(options, {
-        from: withLimit(sql`cases.case_fact`), alias: 'f', anchor: 'decision_date', available: all,
-        extra: sql<boolean>`f.decision_date is not null`,
-        values: [
-          sql`0::bigint as received_n`, sql`1::bigint as decided_n`,
-          sql`(f.outcome = 'approved')::int::bigint as approved_n`, sql`(f.outcome = 'rejected')::int::bigint as rejected_n`,
-          sql`f.processing_days::bigint as days_sum`,
-          sql`coalesce((f.processing_days <= ${limit})::int, 0)::bigint as within_n`,
-          sql`(${limit} is not null)::int::bigint as limited_n`,
-          sql`(f.court_outcome is not null)::int::bigint as court_decided_n`,
-          sql`(f.court_outcome = 'changed')::int::bigint as court_changed_n`,
-          sql`f.processing_days as processing_days`,
-          ...keyColumns(options, {
-            decided_n: sql`f.record_key`,
-            approved_n: sql`case when f.outcome = 'approved' then f.record_key else 0 end`,
-            rejected_n: sql`case when f.outcome = 'rejected' then f.record_key else 0 end`,
-            within_n: sql`case when f.processing_days <= ${limit} then f.record_key else 0 end`,
-            limited_n: sql`case when ${limit} is not null then f.record_key else 0 end`,
-            court_decided_n: sql`case when f.court_outcome is not null then f.record_key else 0 end`,
-            court_changed_n: sql`case when f.court_outcome = 'changed' then f.record_key else 0 end`,
-          }),
-        ],
-      }));
+      halves.push(
+        half(options, {
+          from: withLimit(sql`cases.case_fact`),
+          alias: 'f',
+          anchor: 'decision_date',
+          available: all,
+          extra: sql<boolean>`f.decision_date is not null`,
+          values: [
+            sql`0::bigint as received_n`,
+            sql`1::bigint as decided_n`,
+            sql`(f.outcome = 'approved')::int::bigint as approved_n`,
+            sql`(f.outcome = 'rejected')::int::bigint as rejected_n`,
+            sql`f.processing_days::bigint as days_sum`,
+            sql`coalesce((f.processing_days <= ${limit})::int, 0)::bigint as within_n`,
+            sql`(${limit} is not null)::int::bigint as limited_n`,
+            sql`(f.court_outcome is not null)::int::bigint as court_decided_n`,
+            sql`(f.court_outcome = 'changed')::int::bigint as court_changed_n`,
+            sql`f.processing_days as processing_days`,
+            ...keyColumns(options, {
+              decided_n: sql`f.record_key`,
+              approved_n: sql`case when f.outcome = 'approved' then f.record_key else 0 end`,
+              rejected_n: sql`case when f.outcome = 'rejected' then f.record_key else 0 end`,
+              within_n: sql`case when f.processing_days <= ${limit} then f.record_key else 0 end`,
+              limited_n: sql`case when ${limit} is not null then f.record_key else 0 end`,
+              court_decided_n: sql`case when f.court_outcome is not null then f.record_key else 0 end`,
+              court_changed_n: sql`case when f.court_outcome = 'changed' then f.record_key else 0 end`,
+            }),
+          ],
+        }),
+      );
     }
   }
   return sql`(${sql.join(halves, sql` union all `)})`;

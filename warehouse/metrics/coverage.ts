@@ -48,7 +48,10 @@ export function fitToCoverage(definition: MetricDefinition, request: MetricReque
     .filter((r) => r.from! < r.until!);
   const details = { metric: definition.name, coverage };
   if (inside.length === 0) {
-    throw new MetricRequestError(`metric ${definition.name} is computed from the case-level facts, which cover ${covered}; the period asked lies wholly outside it`, details);
+    throw new MetricRequestError(
+      `metric ${definition.name} is computed from the case-level facts, which cover ${covered}; the period asked lies wholly outside it`,
+      details,
+    );
   }
   const reachesOut = bounded.some((r) => r.from! < bounds.from! || r.until! > bounds.until!);
   if (!reachesOut) return { ranges: inside, outside: null };

@@ -39,7 +39,10 @@ export function checkFilterShape(where: MetricFilter): void {
     for (const value of values) {
       // Control characters and overlong strings are never codes; PostgreSQL would refuse a NUL byte outright.
       if (value.length > MAX_VALUE_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
-        throw fail(key, `${JSON.stringify(value.slice(0, MAX_VALUE_LENGTH))} is not a valid value (control characters or longer than ${MAX_VALUE_LENGTH})`);
+        throw fail(
+          key,
+          `${JSON.stringify(value.slice(0, MAX_VALUE_LENGTH))} is not a valid value (control characters or longer than ${MAX_VALUE_LENGTH})`,
+        );
       }
     }
   }
@@ -54,13 +57,22 @@ export function openTablesOf(where: MetricFilter): MemberTable[] {
 }
 
 /** Checks values against the known ones; an unknown one is refused with the valid (or nearest) ones and where to look. */
-export function checkKnown(argument: string, values: readonly string[], valid: readonly string[], where: string, details: Record<string, unknown> = {}): void {
+export function checkKnown(
+  argument: string,
+  values: readonly string[],
+  valid: readonly string[],
+  where: string,
+  details: Record<string, unknown> = {},
+): void {
   const unknown = values.find((v) => !valid.includes(v));
   if (unknown === undefined) return;
   const shown = nearestValues(unknown, valid);
   const which = shown.length < valid.length ? 'the nearest valid values are' : 'valid values are';
   throw new MetricRequestError(`${argument}: unknown value ${JSON.stringify(unknown)}; ${which} ${shown.join(', ')} (${where} lists all)`, {
-    argument, unknown, valid: shown, ...details,
+    argument,
+    unknown,
+    valid: shown,
+    ...details,
   });
 }
 

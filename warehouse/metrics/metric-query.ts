@@ -43,10 +43,14 @@ export function validateMetricRequest(definition: MetricDefinition, request: Met
     throw new MetricRequestError(`metric ${definition.name} needs ${missing.join(', ')} in by`, { metric: definition.name, required: missing });
   }
   if (request.comparePrevious && !timeGrain(request.by)) {
-    throw new MetricRequestError('compareTo: PREVIOUS_PERIOD needs a time dimension (YEAR, QUARTER, MONTH or WEEK) in by', { metric: definition.name });
+    throw new MetricRequestError('compareTo: PREVIOUS_PERIOD needs a time dimension (YEAR, QUARTER, MONTH or WEEK) in by', {
+      metric: definition.name,
+    });
   }
   if (definition.kind === 'figure' && !request.by.includes('YEAR') && request.where.year?.length !== 1) {
-    throw new MetricRequestError(`metric ${definition.name} is published per year: add YEAR to by, or filter exactly one year`, { metric: definition.name });
+    throw new MetricRequestError(`metric ${definition.name} is published per year: add YEAR to by, or filter exactly one year`, {
+      metric: definition.name,
+    });
   }
 }
 
@@ -58,12 +62,16 @@ function valueColumns<D>(definitions: readonly D[], expression: (d: D) => RawBui
 const attributeDimensions = (by: readonly Dimension[]) => by.filter((d): d is AttributeDimension => !isTimeDimension(d));
 const columnsOf = (by: readonly Dimension[]) => attributeDimensions(by).map((d) => ATTRIBUTES[d].column);
 const refs = (alias: string, columns: readonly string[]) => columns.map((c) => sql.ref(`${alias}.${c}`));
-const partitionBy = (alias: string, columns: readonly string[]) =>
-  columns.length > 0 ? sql`partition by ${sql.join(refs(alias, columns))}` : sql``;
+const partitionBy = (alias: string, columns: readonly string[]) => (columns.length > 0 ? sql`partition by ${sql.join(refs(alias, columns))}` : sql``);
 
 function orderClause(request: MetricRequest, alias: string): RawBuilder<unknown> {
   const terms: RawBuilder<unknown>[] = request.orderBy.map(({ field, descending }) => {
-    const target = field === 'VALUE' ? sql.ref(`${alias}.value`) : isTimeDimension(field) ? sql.ref(`${alias}.bucket`) : sql.ref(`${alias}.${ATTRIBUTES[field].column}`);
+    const target =
+      field === 'VALUE'
+        ? sql.ref(`${alias}.value`)
+        : isTimeDimension(field)
+          ? sql.ref(`${alias}.bucket`)
+          : sql.ref(`${alias}.${ATTRIBUTES[field].column}`);
     return sql`${target} ${sql.raw(descending ? 'desc nulls last' : 'asc nulls first')}`;
   });
   // Always end on the full group key, so the order (and so the pages) is total and stable.
@@ -99,7 +107,9 @@ function finish(
   const windowClause = request.comparePrevious && grain ? sql`window w as (${partitionBy('g', columns)} order by g.bucket)` : sql``;
   const shown = shownRanges && grain ? bucketOverlaps(sql.ref('p.bucket'), grain, shownRanges) : sql`true`;
   const valueNames = ['value', ...Array.from({ length: shape.values - 1 }, (_, i) => `also_${i + 1}`)];
-  const blanked = [...valueNames, ...(shape.counts ?? [])].map((v) => sql`case when m.outside then null else ${sql.ref(`m.${v}`)} end as ${sql.ref(v)}`);
+  const blanked = [...valueNames, ...(shape.counts ?? [])].map(
+    (v) => sql`case when m.outside then null else ${sql.ref(`m.${v}`)} end as ${sql.ref(v)}`,
+  );
   return sql<ComputedRow>`
     with grouped as (${grouped}),
     marked as (select g.*, ${outsideCoverage(sql.ref('g.bucket'), grain, shape.coverage)} as outside from grouped g),
@@ -130,11 +140,13 @@ function outsideBuckets(
   counts: readonly CountColumn[] = [],
 ): RawBuilder<unknown> {
   const unit = TRUNC_UNIT[grain];
-  const series = outside.map((r) => sql`select generate_series(date_trunc(${unit}, ${r.from}::date), ${r.until}::date - 1, ${bucketStep(grain)})::date as bucket`);
-  const nulls = [...Array.from({ length: values }, (_, i) => (i === 0 ? 'value' : `also_${i}`)), ...counts].map((c) => sql`null::float8 as ${sql.ref(c)}`);
-  const groups = columns.length
-    ? sql`cross join (select distinct ${sql.join(refs('i', columns))} from inside i) k`
-    : sql``;
+  const series = outside.map(
+    (r) => sql`select generate_series(date_trunc(${unit}, ${r.from}::date), ${r.until}::date - 1, ${bucketStep(grain)})::date as bucket`,
+  );
+  const nulls = [...Array.from({ length: values }, (_, i) => (i === 0 ? 'value' : `also_${i}`)), ...counts].map(
+    (c) => sql`null::float8 as ${sql.ref(c)}`,
+  );
+  const groups = columns.length ? sql`cross join (select distinct ${sql.join(refs('i', columns))} from inside i) k` : sql``;
   return sql`
     select distinct b.bucket ${columns.length ? sql`, ${sql.join(refs('k', columns))}` : sql``}, ${sql.join(nulls)}, 0::bigint as support
       ${cellKeys ? sql`, null::bigint[] as cell_counts` : sql``}
@@ -153,13 +165,20 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
   const { ranges, outside } = fitToCoverage(definition, request);
   const coverage = coverageRange(CASE_FACT_COVERAGE);
   // One period back for the first bucket's previous value, but never past the coverage (that bucket is null anyway).
-  const flowRanges = request.comparePrevious && grain
-    ? widenOnePeriodBack(ranges, grain).map((r) => ({ ...r, from: r.from && r.from < (coverage.from as string) ? coverage.from : r.from }))
-    : ranges;
+  const flowRanges =
+    request.comparePrevious && grain
+      ? widenOnePeriodBack(ranges, grain).map((r) => ({ ...r, from: r.from && r.from < (coverage.from as string) ? coverage.from : r.from }))
+      : ranges;
   const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs, cellKeys: request.cellKeys });
   const columns = columnsOf(request.by);
   const context: ExpressionContext = {
-    nationalWindow: sql`(partition by ${sql.join([sql.ref('f.bucket'), ...refs('f', columns.filter((c) => c !== 'region'))])})`,
+    nationalWindow: sql`(partition by ${sql.join([
+      sql.ref('f.bucket'),
+      ...refs(
+        'f',
+        columns.filter((c) => c !== 'region'),
+      ),
+    ])})`,
     monthsPerBucket: grain ? MONTHS_PER_BUCKET[grain] : 1,
   };
   const groupBy = [sql.ref('f.bucket'), ...refs('f', columns)];
@@ -168,9 +187,10 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
     select f.bucket, ${sql.join([...refs('f', columns), ...valueColumns(definitions, (d) => d.value(context)), ...countSelections(definition.counts, context), sql`(${definition.support})::bigint as support`])}
       ${request.cellKeys ? sql`, ${caseFlowCellCounts()} as cell_counts` : sql``}
     from ${flows} f group by ${sql.join(groupBy)}`;
-  const grouped = outside && grain
-    ? sql`with inside as (${inside}) select * from inside union all ${outsideBuckets(grain, outside, coverage, columns, definitions.length, request.cellKeys === true, counts)}`
-    : inside;
+  const grouped =
+    outside && grain
+      ? sql`with inside as (${inside}) select * from inside union all ${outsideBuckets(grain, outside, coverage, columns, definitions.length, request.cellKeys === true, counts)}`
+      : inside;
   const shown = request.comparePrevious || outside ? (outside ?? ranges) : null;
   return finish(grouped, request, grain, shown, { values: definitions.length, coverage, counts });
 }
@@ -183,8 +203,13 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
   const ranges = fitted.outside ?? fitted.ranges;
   // Balances accumulate from the first case on: the flows have no lower time bound; the shown buckets do.
   const flows = caseFlows({
-    by: request.by, where: request.where, grain, ranges: withoutLowerBound(fitted.ranges),
-    needs: { received: true, decided: true, rowLevel: false }, constantBucket: grain ? undefined : '9999-12-31', cellKeys: request.cellKeys,
+    by: request.by,
+    where: request.where,
+    grain,
+    ranges: withoutLowerBound(fitted.ranges),
+    needs: { received: true, decided: true, rowLevel: false },
+    constantBucket: grain ? undefined : '9999-12-31',
+    cellKeys: request.cellKeys,
   });
   const columns = columnsOf(request.by);
   const keyed = request.cellKeys === true;
@@ -192,10 +217,18 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
   const dims = refs('f', columns);
   // A dense grid of buckets × groups, so a group with no flow in a bucket still shows its balance there.
   // The grid spans the asked range as well as the data, so quiet months at either end still get a row.
-  const starts = ranges.map((r) => r.from).filter((d): d is string => d !== null).sort();
-  const ends = ranges.map((r) => r.until).filter((d): d is string => d !== null).sort();
-  const askedFrom = grain && starts.length === ranges.length && starts[0] ? sql`date_trunc(${TRUNC_UNIT[grain]}, ${starts[0]}::date)::date` : sql`null::date`;
-  const askedTo = grain && ends.length === ranges.length && ends.at(-1) ? sql`date_trunc(${TRUNC_UNIT[grain]}, ${ends.at(-1)}::date - 1)::date` : sql`null::date`;
+  const starts = ranges
+    .map((r) => r.from)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const ends = ranges
+    .map((r) => r.until)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const askedFrom =
+    grain && starts.length === ranges.length && starts[0] ? sql`date_trunc(${TRUNC_UNIT[grain]}, ${starts[0]}::date)::date` : sql`null::date`;
+  const askedTo =
+    grain && ends.length === ranges.length && ends.at(-1) ? sql`date_trunc(${TRUNC_UNIT[grain]}, ${ends.at(-1)}::date - 1)::date` : sql`null::date`;
   const grid = grain
     ? sql`select s.bucket::date as bucket ${columns.length ? sql`, ${sql.join(refs('k', columns))}` : sql``}
           from (select least(min(bucket), ${askedFrom}) lo, greatest(max(bucket), ${askedTo}) hi from sums) m,
@@ -252,7 +285,9 @@ function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[],
     if (values.length > 1) cellColumns.push(column);
   }
   let headline = headlineFigures(db, {
-    measures: [...new Set(definitions.flatMap((d) => d.measures))], pinned: cellColumns, where,
+    measures: [...new Set(definitions.flatMap((d) => d.measures))],
+    pinned: cellColumns,
+    where,
     free: definition.free.filter((c) => !cellColumns.includes(c as CellDimension)),
   });
   // Grouped by a dimension, the rows are its members; a published total (null member) is not one of them.
@@ -267,7 +302,11 @@ function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[],
            ${sql.join([...valueColumns(definitions, (d) => d.value()), ...countSelections(definition.counts, { nationalWindow: sql``, monthsPerBucket: 1 })])}, count(*)::bigint as support
     from (${headline}) h
     group by ${sql.join([sql.ref('h.year'), ...attributeDimensions(request.by).map((d) => sql.ref(`h.${figureColumn(d)}`))])}`;
-  return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null, { values: definitions.length, coverage: null, counts: countColumnNames(definition.counts) });
+  return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null, {
+    values: definitions.length,
+    coverage: null,
+    counts: countColumnNames(definition.counts),
+  });
 }
 
 /** Definitions that can share one statement: same kind, and for published figures the same cell rules. */
@@ -283,9 +322,15 @@ function compatible(a: MetricDefinition, b: MetricDefinition): boolean {
  * The SQL a metric request runs (exported so tests and the benchmark can inspect and time exactly it). Further
  * definitions of a compatible kind are computed in the same statement, as columns also_1, also_2…
  */
-export function metricQuery(db: Kysely<Database>, definition: MetricDefinition, request: MetricRequest, also: readonly MetricDefinition[] = []): RawBuilder<ComputedRow> {
+export function metricQuery(
+  db: Kysely<Database>,
+  definition: MetricDefinition,
+  request: MetricRequest,
+  also: readonly MetricDefinition[] = [],
+): RawBuilder<ComputedRow> {
   for (const d of [definition, ...also]) validateMetricRequest(d, request);
-  if (!also.every((d) => compatible(definition, d))) throw new Error(`metrics ${[definition, ...also].map((d) => d.name).join(', ')} cannot share a statement`);
+  if (!also.every((d) => compatible(definition, d)))
+    throw new Error(`metrics ${[definition, ...also].map((d) => d.name).join(', ')} cannot share a statement`);
   switch (definition.kind) {
     case 'case_flow':
       return caseFlowQuery([definition, ...(also as CaseFlowMetric[])], request);
@@ -341,18 +386,22 @@ export async function runMetric(
   const cellNames = definition.kind === 'open_balance' ? OPEN_BALANCE_COUNTS : CASE_FLOW_COUNTS;
   return {
     totalCount,
-    rows: rows.map((row): MetricRowData => ({
-      bucket: timeGrain(request.by) ? dateText(row.bucket) : null,
-      dims: Object.fromEntries(attributes.map((d) => [d, (row[ATTRIBUTES[d].column] as string | null) ?? null])),
-      value: toNumber(row.value),
-      nullReason: nullReasonOf(definition, toNumber(row.value), row),
-      support: Number(row.support),
-      counts: Object.fromEntries(countColumnNames(definition.counts).map((c) => [c, toNumber(row[c])])),
-      previous: toNumber(row.previous),
-      previousSupport: toNumber(row.previous_support),
-      also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
-      alsoNullReasons: also.map((d, i) => nullReasonOf(d, toNumber(row[`also_${i + 1}`]), row)),
-      ...(request.cellKeys ? { cells: parseCellCounts(cellNames, row.cell_counts), previousCells: parseCellCounts(cellNames, row.previous_cell_counts) } : {}),
-    })),
+    rows: rows.map(
+      (row): MetricRowData => ({
+        bucket: timeGrain(request.by) ? dateText(row.bucket) : null,
+        dims: Object.fromEntries(attributes.map((d) => [d, (row[ATTRIBUTES[d].column] as string | null) ?? null])),
+        value: toNumber(row.value),
+        nullReason: nullReasonOf(definition, toNumber(row.value), row),
+        support: Number(row.support),
+        counts: Object.fromEntries(countColumnNames(definition.counts).map((c) => [c, toNumber(row[c])])),
+        previous: toNumber(row.previous),
+        previousSupport: toNumber(row.previous_support),
+        also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
+        alsoNullReasons: also.map((d, i) => nullReasonOf(d, toNumber(row[`also_${i + 1}`]), row)),
+        ...(request.cellKeys
+          ? { cells: parseCellCounts(cellNames, row.cell_counts), previousCells: parseCellCounts(cellNames, row.previous_cell_counts) }
+          : {}),
+      }),
+    ),
   };
 }

@@ -97,8 +97,14 @@ export async function publishedBeside(
     const match = byKey.get(keyOf(year, cell));
     return match
       ? {
-          value: match.base_value, unit: match.base_unit, printedUnit: match.unit, printed: match.printed,
-          document: match.document, line: match.line, quote: match.quote, approximate: match.approximate,
+          value: match.base_value,
+          unit: match.base_unit,
+          printedUnit: match.unit,
+          printed: match.printed,
+          document: match.document,
+          line: match.line,
+          quote: match.quote,
+          approximate: match.approximate,
         }
       : null;
   });

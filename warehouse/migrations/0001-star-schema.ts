@@ -27,7 +27,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('dim_source_table_identity', ['document', 'table_code', 'caption'])
     .execute();
 
-  await db.schema.createTable('dim_year').addColumn('year', 'integer', (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable('dim_year')
+    .addColumn('year', 'integer', (c) => c.primaryKey())
+    .execute();
 
   await db.schema
     .createTable('dim_case_type')
@@ -106,8 +109,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    'load_log', 'fact_figure', 'dim_appropriation', 'dim_fee_activity', 'dim_agency', 'dim_nationality', 'dim_region',
-    'dim_sex', 'dim_case_type', 'dim_year', 'dim_source_table', 'dim_document',
+    'load_log',
+    'fact_figure',
+    'dim_appropriation',
+    'dim_fee_activity',
+    'dim_agency',
+    'dim_nationality',
+    'dim_region',
+    'dim_sex',
+    'dim_case_type',
+    'dim_year',
+    'dim_source_table',
+    'dim_document',
   ]) {
     await db.schema.dropTable(table).ifExists().cascade().execute();
   }

@@ -27,7 +27,10 @@ export const REVIEWED_LINES: readonly ReviewedLines[] = [
   { document: ANNUAL_REPORT, from: 5557, to: 5680, reason: 'Redovisning mot anslag: Not column last', noteColumn: 'last' },
   { document: ANNUAL_REPORT, from: 5875, to: 5880, reason: 'cash flow statement: Not column', noteColumn: 'first' },
   ...[5691, 5694, 5697, 5700, 5703].map((line) => ({
-    document: ANNUAL_REPORT, from: line, to: line, reason: 'income title code (inkomsttitel) labelling a row of Redovisning mot inkomsttitlar',
+    document: ANNUAL_REPORT,
+    from: line,
+    to: line,
+    reason: 'income title code (inkomsttitel) labelling a row of Redovisning mot inkomsttitlar',
   })),
   { document: ANNUAL_REPORT, from: 2291, to: 2291, reason: '"anslag 1.2": the appropriation code 1:2 misprinted with a point' },
   { document: ANNUAL_REPORT, from: 6166, to: 6166, reason: '"Statens Servicecenter 2 (SSC2)": a project name' },

@@ -2,13 +2,20 @@ import type { FigureArea } from '../database/tables.js';
 import { SEK_PER_UNIT, type Unit } from './figure-vocabulary.js';
 
 const CASE_FLOW_MEASURES = new Set([
-  'received', 'decided', 'approved', 'rejected', 'approval_rate', 'mean_processing_days', 'median_processing_days',
-  'share_decided_within_limit', 'granted_permits', 'productivity', 'unit_cost',
+  'received',
+  'decided',
+  'approved',
+  'rejected',
+  'approval_rate',
+  'mean_processing_days',
+  'median_processing_days',
+  'share_decided_within_limit',
+  'granted_permits',
+  'productivity',
+  'unit_cost',
 ]);
 const OPEN_BALANCE_MEASURES = new Set(['open_at_end', 'mean_queue_days', 'share_open_within_limit']);
-const RETURN_MEASURES = new Set([
-  'voluntary_departures', 'enforced_departures', 'handed_to_police', 'dublin_transfers', 'removal_orders_in_force',
-]);
+const RETURN_MEASURES = new Set(['voluntary_departures', 'enforced_departures', 'handed_to_police', 'dublin_transfers', 'removal_orders_in_force']);
 
 /**
  * Which of the product's areas a published figure belongs to, by its measure (and for returns also its case type):

@@ -10,7 +10,13 @@ export async function publishedCoverage(sources = new SourceDocuments()): Promis
   for (const file of await listFigureFiles()) rows.push(...(await readFigureFile(file)).rows);
   const result: DocumentCoverage[] = [];
   for (const { document } of DOCUMENTS) {
-    result.push(documentCoverage(document, await sources.lines(document), rows.filter((r) => r.document === document)));
+    result.push(
+      documentCoverage(
+        document,
+        await sources.lines(document),
+        rows.filter((r) => r.document === document),
+      ),
+    );
   }
   return result;
 }

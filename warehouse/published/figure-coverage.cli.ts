@@ -21,5 +21,7 @@ if (!summaryOnly) {
 }
 for (const doc of coverage) {
   const percent = (doc.share * 100).toFixed(1);
-  console.log(`${doc.document}: ${doc.coveredLines} of ${doc.figureLines} figure-bearing lines covered (${percent} %), ${doc.uncovered.length} uncovered`);
+  console.log(
+    `${doc.document}: ${doc.coveredLines} of ${doc.figureLines} figure-bearing lines covered (${percent} %), ${doc.uncovered.length} uncovered`,
+  );
 }

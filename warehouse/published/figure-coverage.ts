@@ -23,11 +23,7 @@ export interface DocumentCoverage {
  * How much of a document the curated figures cover, line by line: a line is covered when every figure on it is the
  * `printed` number of a curated row citing that line (one row covers one occurrence).
  */
-export function documentCoverage(
-  document: string,
-  lines: readonly string[],
-  loaded: readonly { line: number; printed: string }[],
-): DocumentCoverage {
+export function documentCoverage(document: string, lines: readonly string[], loaded: readonly { line: number; printed: string }[]): DocumentCoverage {
   const printedByLine = new Map<number, string[]>();
   for (const row of loaded) printedByLine.set(row.line, [...(printedByLine.get(row.line) ?? []), row.printed]);
   let figureLines = 0;

@@ -38,7 +38,8 @@ export interface NonStatisticRule {
 
 const MONTH = '(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)';
 const YEAR = '(?:19[5-9]\\d|20[0-3]\\d)';
-const NUMBERED_PART = '(?:kategori|version|uppdrag|del|stycket|tabell|tabellerna|tabellen|figur|figurerna|figuren|diagram|diagrammen|diagrammet|not|noter|noterna|bilaga|bilagan|bilagorna|bilagor|kapitel|kapitlen|kapitlet|avsnitt|avsnitten|avsnittet|sidan|sidorna|sid\\.|s\\.|fotnot|fotnoterna|ruta|rutan|punkt|punkterna)';
+const NUMBERED_PART =
+  '(?:kategori|version|uppdrag|del|stycket|tabell|tabellerna|tabellen|figur|figurerna|figuren|diagram|diagrammen|diagrammet|not|noter|noterna|bilaga|bilagan|bilagorna|bilagor|kapitel|kapitlen|kapitlet|avsnitt|avsnitten|avsnittet|sidan|sidorna|sid\\.|s\\.|fotnot|fotnoterna|ruta|rutan|punkt|punkterna)';
 
 export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
   { name: 'footnote marker in markup', pattern: /<sup>[^<]*<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu },
@@ -46,24 +47,52 @@ export const NON_STATISTIC_RULES: readonly NonStatisticRule[] = [
   { name: 'table-of-contents page', pattern: /(?:\.{3,}|…+)\s*\d{1,3}\s*$/gu },
   { name: 'ISO date', pattern: /\d{4}-\d{2}-\d{2}/gu },
   { name: 'date', pattern: new RegExp(`\\d{1,2}(?::e)?\\s+${MONTH}(?:\\s+${YEAR})?|${MONTH}(?:\\s*[–-]\\s*${MONTH})?\\s+${YEAR}`, 'giu') },
-  { name: 'legal reference', pattern: /\d{4,5}(?:\/\d{2,4})?:\s?[\p{L}]*\d+(?::\d+)?|\d+\s*kap\.?(?:\s*\d+\s*[a-z]?(?:\s*§+|$))?|\b\d+\s*p\.(?=\s)|\d+\s*[a-z]?\s*§+|§+\s*\d+|\bartikel(?:n|arna)?\s+\d+(?:\.\d+)*(?:\s*(?:,|och|–)\s*\d+)*/giu },
+  {
+    name: 'legal reference',
+    pattern:
+      /\d{4,5}(?:\/\d{2,4})?:\s?[\p{L}]*\d+(?::\d+)?|\d+\s*kap\.?(?:\s*\d+\s*[a-z]?(?:\s*§+|$))?|\b\d+\s*p\.(?=\s)|\d+\s*[a-z]?\s*§+|§+\s*\d+|\bartikel(?:n|arna)?\s+\d+(?:\.\d+)*(?:\s*(?:,|och|–)\s*\d+)*/giu,
+  },
   { name: 'government decision', pattern: /\b[IVX]+\s?:\s?\d+\b|\bregeringsbeslut\s+[IVX]+\s+\d+\b/gu },
   { name: 'running page header or footer', pattern: /^[\p{Lu}\s]+\d{4}\s+\d{1,3}$/gu },
-  { name: 'EU act or court case', pattern: /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-?\d+\/\d{2,4}\b|\b[\p{Lu}]{2,}\s+\d{4}\/\d+|\b[\p{Lu}]{2,}\s+\d+-\d+\b|\bCOM\s*\(\d{4}\)\s*\d+/gu },
-  { name: 'diary or series number', pattern: /\b(?:dnr|diarienummer|dnr\.)[.:]?\s*[\p{L}\d.\/-]*\d[\p{L}\d.\/-]*|\b[A-Z][A-Za-z]{0,3}\d{4}\/\d+(?:\/[\p{L}\d]+)*|\b\d+(?:\.\d+)+-\d{4}-\d+|\b[A-Z][A-Za-z]*\/\d+\/\d{4}|(?<![\d\/])\d{4}\/\d+[-–]\d+|\bUM\s?\d+-\d+|\bIS[BS]N[\s\d-]+[\dX]/giu },
-  { name: 'appropriation code', pattern: /\d+:\d+(?::\d+)?|\bap\.?\s*\d+|\bUO\s?\d+|\butgiftsområde(?:t|na)?\s+\d+(?:\s*(?:,|och)\s*\d+)*|\banslagspost(?:en)?\s+\d+/giu },
+  {
+    name: 'EU act or court case',
+    pattern:
+      /\(?(?:EU|EG|EEG|EU\/EG)\)?\s*(?:nr\s*)?\d+\/\d+(?:\/[A-Z]+)?|\d{2,4}\/\d+\/(?:EU|EG|EEG)|(?<![\d\/])\d{1,4}\/(?:19|20)\d{2}(?![\d\/])|\b[A-Z]-?\d+\/\d{2,4}\b|\b[\p{Lu}]{2,}\s+\d{4}\/\d+|\b[\p{Lu}]{2,}\s+\d+-\d+\b|\bCOM\s*\(\d{4}\)\s*\d+/gu,
+  },
+  {
+    name: 'diary or series number',
+    pattern:
+      /\b(?:dnr|diarienummer|dnr\.)[.:]?\s*[\p{L}\d.\/-]*\d[\p{L}\d.\/-]*|\b[A-Z][A-Za-z]{0,3}\d{4}\/\d+(?:\/[\p{L}\d]+)*|\b\d+(?:\.\d+)+-\d{4}-\d+|\b[A-Z][A-Za-z]*\/\d+\/\d{4}|(?<![\d\/])\d{4}\/\d+[-–]\d+|\bUM\s?\d+-\d+|\bIS[BS]N[\s\d-]+[\dX]/giu,
+  },
+  {
+    name: 'appropriation code',
+    pattern: /\d+:\d+(?::\d+)?|\bap\.?\s*\d+|\bUO\s?\d+|\butgiftsområde(?:t|na)?\s+\d+(?:\s*(?:,|och)\s*\d+)*|\banslagspost(?:en)?\s+\d+/giu,
+  },
   { name: 'section number', pattern: /(?<![\d.,])\d+\.\d+\.\d+(?:\.\d+)*/gu },
-  { name: 'reference to a numbered part', pattern: new RegExp(`(?<![\\p{L}])${NUMBERED_PART}\\s*\\d+(?:\\.\\d+)*[a-z]?(?:\\s*(?:,|och|–|-|samt)\\s*\\d+(?:\\.\\d+)*[a-z]?)*`, 'giu') },
+  {
+    name: 'reference to a numbered part',
+    pattern: new RegExp(`(?<![\\p{L}])${NUMBERED_PART}\\s*\\d+(?:\\.\\d+)*[a-z]?(?:\\s*(?:,|och|–|-|samt)\\s*\\d+(?:\\.\\d+)*[a-z]?)*`, 'giu'),
+  },
   { name: 'year with a glued footnote marker', pattern: new RegExp(`(?<![\\d,])${YEAR}\\d{1,2}(?=[\\s.,;:)]|$)`, 'gu') },
-  { name: 'year range or fiscal year', pattern: new RegExp(`(?<![\\d,])${YEAR}\\s*(?:[–-]|\\/)\\s*(?:${YEAR}|\\d{2})(?:\\d{1,2}(?=[\\s.,;:)]|$))?(?![\\d])`, 'gu') },
+  {
+    name: 'year range or fiscal year',
+    pattern: new RegExp(`(?<![\\d,])${YEAR}\\s*(?:[–-]|\\/)\\s*(?:${YEAR}|\\d{2})(?:\\d{1,2}(?=[\\s.,;:)]|$))?(?![\\d])`, 'gu'),
+  },
   { name: 'year', pattern: new RegExp(`(?<![\\d,])${YEAR}(?!\\d|,\\d)`, 'gu') },
   { name: 'name with a number', pattern: /[\p{L}]+-\d+\b|(?<=\p{L})\d+(?=\p{L})/gu },
   { name: 'points of a response scale', pattern: /^\s*1 2 3 4 5(?: 6 7)?\s*\??\s*$/gu },
-  { name: 'class label of a table row', pattern: /^(?:[\p{L}]+\s){0,3}(?:>\s*\d+(?:\s*[–-]\s*\d+)?|\d+\s*[–-]\s*\d+)\s*(?:år|procent)|^(?:[\p{L}]+\s){0,3}(?:yngre|äldre) än \d+ år|^(?:[\p{L}]+\s){0,3}\d+ år och (?:äldre|yngre)/gu },
+  {
+    name: 'class label of a table row',
+    pattern:
+      /^(?:[\p{L}]+\s){0,3}(?:>\s*\d+(?:\s*[–-]\s*\d+)?|\d+\s*[–-]\s*\d+)\s*(?:år|procent)|^(?:[\p{L}]+\s){0,3}(?:yngre|äldre) än \d+ år|^(?:[\p{L}]+\s){0,3}\d+ år och (?:äldre|yngre)/gu,
+  },
   { name: 'clock time', pattern: /\bkl\.?\s*\d{1,2}[.:]\d{2}/giu },
   { name: 'ordinal in digits', pattern: /\b\d+:(?:e|a)\b/gu },
   { name: 'footnote marker glued to a word', pattern: /(?<=[\p{L}.)”"’])\d{1,3}(?=[\s.,;:)\p{Lu}]|$)/gu },
-  { name: 'heading, list or footnote number opening the line', pattern: /^[\s#*•–-]*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?\d{1,2}\)|\d{1,3}(?=\s+[\p{Lu}(\u241F]|\s+https?:))(?=[\s*]|$)/gu },
+  {
+    name: 'heading, list or footnote number opening the line',
+    pattern: /^[\s#*•–-]*(?:\d+(?:\.\d+)+\.?|\d+\.|\(?\d{1,2}\)|\d{1,3}(?=\s+[\p{Lu}(\u241F]|\s+https?:))(?=[\s*]|$)/gu,
+  },
 ];
 
 const BLANK = ' \u241F ';
@@ -84,11 +113,7 @@ export function squeeze(text: string): string {
 }
 
 /** The line with every number that is not a statistic blanked out (see the rules above). */
-export function withoutNonStatistics(
-  text: string,
-  previous?: string,
-  options: { noteColumn?: 'first' | 'last'; codeColumn?: boolean } = {},
-): string {
+export function withoutNonStatistics(text: string, previous?: string, options: { noteColumn?: 'first' | 'last'; codeColumn?: boolean } = {}): string {
   if (isPageNumber(text, previous)) return '';
   let rest = squeeze(text);
   if (options.noteColumn === 'first') rest = rest.replace(NOTE_REFERENCE_FIRST, `$1${BLANK}`);

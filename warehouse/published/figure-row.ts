@@ -1,6 +1,16 @@
 import {
-  CASE_TYPE_CODES, DIMENSION_COLUMNS, FIGURE_COLUMNS, FIGURE_KINDS, SEXES, UNITS,
-  type CaseTypeCode, type DimensionColumn, type FigureColumn, type FigureKind, type SexCode, type Unit,
+  CASE_TYPE_CODES,
+  DIMENSION_COLUMNS,
+  FIGURE_COLUMNS,
+  FIGURE_KINDS,
+  SEXES,
+  UNITS,
+  type CaseTypeCode,
+  type DimensionColumn,
+  type FigureColumn,
+  type FigureKind,
+  type SexCode,
+  type Unit,
 } from './figure-vocabulary.js';
 import { conventionalValue, signConvention } from './sign-convention.js';
 import { parseSwedishNumber } from './swedish-number.js';
@@ -67,9 +77,11 @@ export function validateFigureRecord(raw: RawFigureRecord): { row: FigureRow } |
   const value = Number(text('value'));
   if (text('value') === '' || !Number.isFinite(value)) errors.push(`value "${text('value')}" is not a number`);
   else if (parsed !== null && Math.abs(conventionalValue(measure, parsed) - value) > 1e-9) {
-    errors.push(signConvention(measure) === 'amount'
-      ? `value ${value} is not the amount printed as ${printed}: ${measure} is an amount, its value is the printed number without the minus`
-      : `value ${value} is not the printed ${printed}`);
+    errors.push(
+      signConvention(measure) === 'amount'
+        ? `value ${value} is not the amount printed as ${printed}: ${measure} is an amount, its value is the printed number without the minus`
+        : `value ${value} is not the printed ${printed}`,
+    );
   }
   const yearText = text('year');
   const year = yearText === '' ? null : Number(yearText);
@@ -94,11 +106,18 @@ export function validateFigureRecord(raw: RawFigureRecord): { row: FigureRow } |
 
   return {
     row: {
-      document, line, quote, table, caption,
+      document,
+      line,
+      quote,
+      table,
+      caption,
       kind: kind as FigureKind,
       measure,
       unit: unit as Unit,
-      printed, value, year, period,
+      printed,
+      value,
+      year,
+      period,
       approximate: approximateText === 'true',
       caseType: caseType as CaseTypeCode | null,
       sex: sex as SexCode | null,
@@ -121,7 +140,14 @@ export function validateFigureRecord(raw: RawFigureRecord): { row: FigureRow } |
 /** The natural key of a figure within a report edition: two rows must never share it. */
 export function figureKey(row: FigureRow): string {
   return [
-    row.document, row.table, row.caption, row.measure, row.year ?? '', row.period ?? '', row.caseType ?? '', row.sex ?? '',
+    row.document,
+    row.table,
+    row.caption,
+    row.measure,
+    row.year ?? '',
+    row.period ?? '',
+    row.caseType ?? '',
+    row.sex ?? '',
     ...DIMENSION_COLUMNS.filter((c) => c !== 'case_type' && c !== 'sex').map((c) => row.dims[c as keyof FigureRow['dims']] ?? ''),
   ].join('|');
 }

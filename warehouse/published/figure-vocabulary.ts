@@ -5,16 +5,46 @@
 
 /** Units as printed in the sources. */
 export const UNITS = [
-  'cases', 'persons', 'percent', 'days', 'months', 'kr', 'tkr', 'mnkr', 'mdkr',
-  'count', 'ratio', 'fte', 'places', 'decisions', 'hours', 'index',
+  'cases',
+  'persons',
+  'percent',
+  'days',
+  'months',
+  'kr',
+  'tkr',
+  'mnkr',
+  'mdkr',
+  'count',
+  'ratio',
+  'fte',
+  'places',
+  'decisions',
+  'hours',
+  'index',
 ] as const;
 export type Unit = (typeof UNITS)[number];
 
 /** Case-type codes shared by published figures, case facts and the GraphQL `CaseTypeCode` enum. */
 export const CASE_TYPE_CODES = [
-  'ASYLUM', 'TEMPORARY_PROTECTION', 'FAMILY', 'WORK', 'EEA', 'STUDY', 'VISA', 'VISIT', 'CITIZENSHIP',
-  'ENFORCEMENT_IMPEDIMENT', 'STATE_COMPENSATION', 'REVOCATION', 'REMIGRATION', 'RESETTLEMENT',
-  'RETURN', 'DETENTION', 'RECEPTION', 'PASSPORT', 'OTHER',
+  'ASYLUM',
+  'TEMPORARY_PROTECTION',
+  'FAMILY',
+  'WORK',
+  'EEA',
+  'STUDY',
+  'VISA',
+  'VISIT',
+  'CITIZENSHIP',
+  'ENFORCEMENT_IMPEDIMENT',
+  'STATE_COMPENSATION',
+  'REVOCATION',
+  'REMIGRATION',
+  'RESETTLEMENT',
+  'RETURN',
+  'DETENTION',
+  'RECEPTION',
+  'PASSPORT',
+  'OTHER',
 ] as const;
 export type CaseTypeCode = (typeof CASE_TYPE_CODES)[number];
 
@@ -34,15 +64,46 @@ export const SEK_PER_UNIT: Partial<Record<Unit, number>> = {
 
 /** Header of every curated CSV file, in order. */
 export const FIGURE_COLUMNS = [
-  'document', 'line', 'quote', 'table', 'caption', 'kind', 'measure', 'unit', 'printed', 'value', 'year', 'period',
-  'approximate', 'case_type', 'segment', 'sex', 'age_group', 'region', 'nationality', 'agency', 'appropriation',
-  'fee_activity', 'outcome', 'subgroup', 'note',
+  'document',
+  'line',
+  'quote',
+  'table',
+  'caption',
+  'kind',
+  'measure',
+  'unit',
+  'printed',
+  'value',
+  'year',
+  'period',
+  'approximate',
+  'case_type',
+  'segment',
+  'sex',
+  'age_group',
+  'region',
+  'nationality',
+  'agency',
+  'appropriation',
+  'fee_activity',
+  'outcome',
+  'subgroup',
+  'note',
 ] as const;
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 
 /** The dimension columns of a figure; with measure, year and period they form its key. */
 export const DIMENSION_COLUMNS = [
-  'case_type', 'segment', 'sex', 'age_group', 'region', 'nationality', 'agency', 'appropriation',
-  'fee_activity', 'outcome', 'subgroup',
+  'case_type',
+  'segment',
+  'sex',
+  'age_group',
+  'region',
+  'nationality',
+  'agency',
+  'appropriation',
+  'fee_activity',
+  'outcome',
+  'subgroup',
 ] as const satisfies readonly FigureColumn[];
 export type DimensionColumn = (typeof DIMENSION_COLUMNS)[number];

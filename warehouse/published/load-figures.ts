@@ -124,9 +124,14 @@ async function replaceFileFigures(trx: Transaction<Database>, file: string, sha2
     };
   });
   for (let i = 0; i < figures.length; i += INSERT_BATCH) {
-    await trx.insertInto('fact_figure').values(figures.slice(i, i + INSERT_BATCH)).execute();
+    await trx
+      .insertInto('fact_figure')
+      .values(figures.slice(i, i + INSERT_BATCH))
+      .execute();
   }
-  await trx.insertInto('load_log').values({ curated_file: file, sha256, figure_count: rows.length })
+  await trx
+    .insertInto('load_log')
+    .values({ curated_file: file, sha256, figure_count: rows.length })
     .onConflict((oc) => oc.column('curated_file').doUpdateSet({ sha256, figure_count: rows.length, loaded_at: new Date() }))
     .execute();
   // API processes drop their cached answers when this file's transaction commits.
@@ -150,12 +155,15 @@ async function upsertSourceTables(trx: Transaction<Database>, rows: FigureRow[])
   }
   const ids = new Map<string, number>();
   for (const [key, { row, first, last }] of tables) {
-    const { source_table_id } = await trx.insertInto('dim_source_table')
+    const { source_table_id } = await trx
+      .insertInto('dim_source_table')
       .values({ document: row.document, table_code: row.table, caption: row.caption, kind: row.kind, first_line: first, last_line: last })
-      .onConflict((oc) => oc.constraint('dim_source_table_identity').doUpdateSet((eb) => ({
-        first_line: eb.fn('least', [eb.ref('dim_source_table.first_line'), eb.ref('excluded.first_line')]),
-        last_line: eb.fn('greatest', [eb.ref('dim_source_table.last_line'), eb.ref('excluded.last_line')]),
-      })))
+      .onConflict((oc) =>
+        oc.constraint('dim_source_table_identity').doUpdateSet((eb) => ({
+          first_line: eb.fn('least', [eb.ref('dim_source_table.first_line'), eb.ref('excluded.first_line')]),
+          last_line: eb.fn('greatest', [eb.ref('dim_source_table.last_line'), eb.ref('excluded.last_line')]),
+        })),
+      )
       .returning('source_table_id')
       .executeTakeFirstOrThrow();
     ids.set(key, source_table_id);
@@ -168,7 +176,11 @@ async function ensureDimensionMembers(trx: Transaction<Database>, rows: FigureRo
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))];
   if (years.length > 0) {
-    await trx.insertInto('dim_year').values(years.map((year) => ({ year }))).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('dim_year')
+      .values(years.map((year) => ({ year })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
   for (const [table, codes] of [
     ['dim_region', distinct(rows.map((r) => r.dims.region))],
@@ -177,13 +189,18 @@ async function ensureDimensionMembers(trx: Transaction<Database>, rows: FigureRo
     ['dim_fee_activity', distinct(rows.map((r) => r.dims.fee_activity))],
   ] as const) {
     if (codes.length === 0) continue;
-    await trx.insertInto(table).values(codes.map((code) => ({ code, name_sv: code, name_en: code })))
-      .onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto(table)
+      .values(codes.map((code) => ({ code, name_sv: code, name_en: code })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
   const appropriations = distinct(rows.map((r) => r.dims.appropriation));
   if (appropriations.length > 0) {
-    await trx.insertInto('dim_appropriation')
+    await trx
+      .insertInto('dim_appropriation')
       .values(appropriations.map((code) => ({ code, name_sv: code, expenditure_area: Number(/^UO(\d+)/.exec(code)?.[1]) || null })))
-      .onConflict((oc) => oc.doNothing()).execute();
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }

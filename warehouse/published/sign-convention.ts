@@ -15,8 +15,14 @@ export const AMOUNT_MEASURES: ReadonlyMap<string, string> = new Map([
   ['budget_outcome', 'anslagsutfall: an amount spent; Redovisning mot anslag prints expenditure with a minus, Tabell 3.1 without'],
   ['budget_withdrawal', 'indragning: an amount withdrawn from the appropriation; printed with a minus in Redovisning mot anslag'],
   ['commitments_paid', 'utgifter mot anslag under a commitment authority: an amount paid; printed with a minus'],
-  ['cost', 'kostnader: an amount spent; the cost tables of the financial section print costs with a minus (Tabell 3.2–3.4, 3.6, 3.7, the income statement), Tabell 3.5 without'],
-  ['funds_paid_to_state_budget', 'medel som tillförts statens budget från uppbördsverksamhet: an amount paid in to the state budget; printed with a minus'],
+  [
+    'cost',
+    'kostnader: an amount spent; the cost tables of the financial section print costs with a minus (Tabell 3.2–3.4, 3.6, 3.7, the income statement), Tabell 3.5 without',
+  ],
+  [
+    'funds_paid_to_state_budget',
+    'medel som tillförts statens budget från uppbördsverksamhet: an amount paid in to the state budget; printed with a minus',
+  ],
   ['net_cost', 'summa kostnad/intäkt: the net cost of an area, printed with a minus as an expense'],
 ]);
 

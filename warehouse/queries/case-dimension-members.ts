@@ -6,7 +6,12 @@ import type { AttributeDimension } from '../metrics/dimensions.js';
 export type CaseTypeMembers = ReadonlyMap<string, ReadonlyMap<AttributeDimension, readonly string[]>>;
 
 export async function caseTypeMembers(db: Kysely<Database>): Promise<CaseTypeMembers> {
-  const rows = await db.selectFrom('cases.dimension_member').select(['dimension', 'code', 'case_type']).orderBy('case_type').orderBy('code').execute();
+  const rows = await db
+    .selectFrom('cases.dimension_member')
+    .select(['dimension', 'code', 'case_type'])
+    .orderBy('case_type')
+    .orderBy('code')
+    .execute();
   const members = new Map<string, Map<AttributeDimension, string[]>>();
   for (const row of rows) {
     let dimensions = members.get(row.case_type);

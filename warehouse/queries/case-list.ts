@@ -47,7 +47,11 @@ export function casePage(db: Kysely<Database>, filter: CaseFilter, limit: number
 
 /** The events of many cases in one statement, in date order. */
 export function eventsOfCases(db: Kysely<Database>, caseIds: readonly number[]) {
-  return db.selectFrom('cases.case_event').selectAll()
+  return db
+    .selectFrom('cases.case_event')
+    .selectAll()
     .where((eb) => inList(eb, 'case_id', caseIds))
-    .orderBy('case_id').orderBy('event_date').orderBy('event_type');
+    .orderBy('case_id')
+    .orderBy('event_date')
+    .orderBy('event_type');
 }

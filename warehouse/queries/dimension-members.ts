@@ -9,10 +9,12 @@ export function listCaseTypes(db: Kysely<Database>, codes?: readonly string[]): 
 
 /** Fee activities that have published figures, in the order of the fee table. */
 export function listFeeActivities(db: Kysely<Database>, codes?: readonly string[]): Promise<CodeNameRecord[]> {
-  let query = db.selectFrom('dim_fee_activity').selectAll()
-    .where(({ exists, selectFrom }) => exists(
-      selectFrom('fact_figure').select('fact_figure.figure_id').whereRef('fact_figure.fee_activity', '=', 'dim_fee_activity.code'),
-    ))
+  let query = db
+    .selectFrom('dim_fee_activity')
+    .selectAll()
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('fact_figure').select('fact_figure.figure_id').whereRef('fact_figure.fee_activity', '=', 'dim_fee_activity.code')),
+    )
     .orderBy('code');
   if (codes && codes.length > 0) query = query.where('code', 'in', codes);
   return query.execute();
@@ -20,12 +22,17 @@ export function listFeeActivities(db: Kysely<Database>, codes?: readonly string[
 
 /** Appropriations that have published budget figures. */
 export function listAppropriations(db: Kysely<Database>, expenditureArea?: number): Promise<AppropriationRecord[]> {
-  let query = db.selectFrom('dim_appropriation').selectAll()
-    .where(({ exists, selectFrom }) => exists(
-      selectFrom('fact_figure').select('fact_figure.figure_id')
-        .whereRef('fact_figure.appropriation', '=', 'dim_appropriation.code')
-        .where('fact_figure.area', '=', 'budget'),
-    ))
+  let query = db
+    .selectFrom('dim_appropriation')
+    .selectAll()
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('fact_figure')
+          .select('fact_figure.figure_id')
+          .whereRef('fact_figure.appropriation', '=', 'dim_appropriation.code')
+          .where('fact_figure.area', '=', 'budget'),
+      ),
+    )
     .orderBy('code');
   if (expenditureArea !== undefined) query = query.where('expenditure_area', '=', expenditureArea);
   return query.execute();

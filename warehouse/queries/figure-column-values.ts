@@ -19,8 +19,10 @@ export type FigureFilterColumn = keyof typeof FIGURE_FILTER_COLUMNS;
 export async function figureColumnValues(db: Kysely<Database>, columns: readonly FigureFilterColumn[]): Promise<Map<FigureFilterColumn, string[]>> {
   const values = new Map<FigureFilterColumn, string[]>(columns.map((c) => [c, []]));
   if (columns.length === 0) return values;
-  const parts = columns.map((c) => sql`select distinct ${c}::text as filter_column, ${FIGURE_FILTER_COLUMNS[c]} as value
-    from fact_figure f join dim_source_table t on t.source_table_id = f.source_table_id where ${FIGURE_FILTER_COLUMNS[c]} is not null`);
+  const parts = columns.map(
+    (c) => sql`select distinct ${c}::text as filter_column, ${FIGURE_FILTER_COLUMNS[c]} as value
+    from fact_figure f join dim_source_table t on t.source_table_id = f.source_table_id where ${FIGURE_FILTER_COLUMNS[c]} is not null`,
+  );
   const { rows } = await sql<{ filter_column: FigureFilterColumn; value: string }>`${sql.join(parts, sql` union all `)} order by 1, 2`.execute(db);
   for (const row of rows) values.get(row.filter_column)?.push(row.value);
   return values;

@@ -5,8 +5,21 @@ import { inList } from './in-list.js';
 /** The columns a resolver needs of a figure: its value and everything its `source` shows. */
 export type HeadlineFigure = Pick<
   FigureRecord,
-  'figure_id' | 'measure' | 'year' | 'base_value' | 'base_unit' | 'document' | 'line' | 'quote' | 'case_type' |
-  'segment' | 'sex' | 'agency' | 'appropriation' | 'fee_activity' | 'approximate'
+  | 'figure_id'
+  | 'measure'
+  | 'year'
+  | 'base_value'
+  | 'base_unit'
+  | 'document'
+  | 'line'
+  | 'quote'
+  | 'case_type'
+  | 'segment'
+  | 'sex'
+  | 'agency'
+  | 'appropriation'
+  | 'fee_activity'
+  | 'approximate'
 > & { table_code: string; caption: string };
 
 /** The dimension columns a headline cell may pin; any not pinned must be a total (null). */
@@ -34,10 +47,23 @@ export function headlineFigures(
     .selectFrom('fact_figure')
     .innerJoin('dim_source_table', 'dim_source_table.source_table_id', 'fact_figure.source_table_id')
     .select([
-      'fact_figure.figure_id', 'fact_figure.measure', 'fact_figure.year', 'fact_figure.base_value', 'fact_figure.base_unit',
-      'fact_figure.document', 'fact_figure.line', 'fact_figure.quote', 'fact_figure.case_type', 'fact_figure.segment',
-      'fact_figure.sex', 'fact_figure.agency', 'fact_figure.appropriation', 'fact_figure.fee_activity',
-      'fact_figure.approximate', 'dim_source_table.table_code', 'dim_source_table.caption',
+      'fact_figure.figure_id',
+      'fact_figure.measure',
+      'fact_figure.year',
+      'fact_figure.base_value',
+      'fact_figure.base_unit',
+      'fact_figure.document',
+      'fact_figure.line',
+      'fact_figure.quote',
+      'fact_figure.case_type',
+      'fact_figure.segment',
+      'fact_figure.sex',
+      'fact_figure.agency',
+      'fact_figure.appropriation',
+      'fact_figure.fee_activity',
+      'fact_figure.approximate',
+      'dim_source_table.table_code',
+      'dim_source_table.caption',
     ])
     .where('fact_figure.measure', 'in', options.measures)
     .where('fact_figure.year', 'is not', null)
@@ -50,10 +76,9 @@ export function headlineFigures(
     const values = options.where[column];
     if (values !== undefined) {
       const nonNull = values.filter((v): v is string => v !== null);
-      query = query.where((eb) => eb.or([
-        inList(eb, `fact_figure.${column}`, nonNull),
-        ...(values.includes(null) ? [eb(`fact_figure.${column}`, 'is', null)] : []),
-      ]));
+      query = query.where((eb) =>
+        eb.or([inList(eb, `fact_figure.${column}`, nonNull), ...(values.includes(null) ? [eb(`fact_figure.${column}`, 'is', null)] : [])]),
+      );
     } else if (!options.pinned.includes(column) && !options.free?.includes(column)) {
       query = query.where(`fact_figure.${column}`, 'is', null);
     }

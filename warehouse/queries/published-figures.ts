@@ -27,9 +27,7 @@ export type FigureRow = FigureRecord & { table_code: string; caption: string; ki
 type From = 'fact_figure' | 'dim_source_table';
 
 function filtered(db: Kysely<Database>, filter: FigureFilter) {
-  let query = db
-    .selectFrom('fact_figure')
-    .innerJoin('dim_source_table', 'dim_source_table.source_table_id', 'fact_figure.source_table_id');
+  let query = db.selectFrom('fact_figure').innerJoin('dim_source_table', 'dim_source_table.source_table_id', 'fact_figure.source_table_id');
   const list = <C extends keyof FigureRecord>(column: C, values: readonly unknown[] | undefined) => {
     if (values !== undefined) query = query.where((eb) => inList(eb, `fact_figure.${column}` as 'fact_figure.measure', values as string[]));
   };
@@ -70,7 +68,9 @@ export function figurePage(db: Kysely<Database>, filter: FigureFilter, limit: nu
 }
 
 export async function countFigures(db: Kysely<Database>, filter: FigureFilter): Promise<number> {
-  const { count } = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(count);
 }
 
@@ -84,8 +84,11 @@ export async function firstFiguresOfTables(
   limit: number,
   cursor: FigureCursor | null,
 ): Promise<FigureRow[]> {
-  let inner = withColumns(filtered(db, { sourceTableId: sourceTableIds }))
-    .select(sql<number>`row_number() over (partition by fact_figure.source_table_id order by fact_figure.document, fact_figure.line, fact_figure.figure_id)`.as('position'));
+  let inner = withColumns(filtered(db, { sourceTableId: sourceTableIds })).select(
+    sql<number>`row_number() over (partition by fact_figure.source_table_id order by fact_figure.document, fact_figure.line, fact_figure.figure_id)`.as(
+      'position',
+    ),
+  );
   if (cursor) inner = inner.where(after(cursor));
   const rows = await db
     .selectFrom(inner.as('numbered'))
@@ -104,8 +107,13 @@ export function listSourceTables(db: Kysely<Database>, filter: { document?: stri
     .selectFrom('dim_source_table')
     .leftJoin('fact_figure', 'fact_figure.source_table_id', 'dim_source_table.source_table_id')
     .select([
-      'dim_source_table.source_table_id', 'dim_source_table.document', 'dim_source_table.table_code',
-      'dim_source_table.caption', 'dim_source_table.kind', 'dim_source_table.first_line', 'dim_source_table.last_line',
+      'dim_source_table.source_table_id',
+      'dim_source_table.document',
+      'dim_source_table.table_code',
+      'dim_source_table.caption',
+      'dim_source_table.kind',
+      'dim_source_table.first_line',
+      'dim_source_table.last_line',
     ])
     .select((eb) => eb.fn.count<number>('fact_figure.figure_id').as('figure_count'))
     .groupBy('dim_source_table.source_table_id')

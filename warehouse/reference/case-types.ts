@@ -18,7 +18,12 @@ export const CASE_TYPES: readonly CaseTypeRecord[] = [
   { code: 'VISIT', name_sv: 'Besök', name_en: 'Visits', statutory_limit_days: null },
   { code: 'CITIZENSHIP', name_sv: 'Medborgarskap', name_en: 'Citizenship', statutory_limit_days: 180 },
   { code: 'ENFORCEMENT_IMPEDIMENT', name_sv: 'Verkställighetshinder', name_en: 'Impediment to enforcement', statutory_limit_days: null },
-  { code: 'STATE_COMPENSATION', name_sv: 'Statlig ersättning', name_en: 'State compensation to municipalities and regions', statutory_limit_days: null },
+  {
+    code: 'STATE_COMPENSATION',
+    name_sv: 'Statlig ersättning',
+    name_en: 'State compensation to municipalities and regions',
+    statutory_limit_days: null,
+  },
   { code: 'REVOCATION', name_sv: 'Återkallelse', name_en: 'Revocation', statutory_limit_days: null },
   { code: 'REMIGRATION', name_sv: 'Återvandring', name_en: 'Remigration grants', statutory_limit_days: null },
   { code: 'RESETTLEMENT', name_sv: 'Vidarebosättning', name_en: 'Resettlement', statutory_limit_days: null },

@@ -7,14 +7,16 @@ export const DOCUMENTS: readonly DocumentRecord[] = [
     title: 'Migrationsverkets årsredovisning 2024',
     publisher: 'Migrationsverket',
     edition_year: 2025,
-    description: 'Annual report 2024 (årsredovisning): case volumes, decisions, processing times, open balances, unit costs, appropriations, fee-financed activities, reception, return, detention.',
+    description:
+      'Annual report 2024 (årsredovisning): case volumes, decisions, processing times, open balances, unit costs, appropriations, fee-financed activities, reception, return, detention.',
   },
   {
     document: '001_b947993960c5cc8f.txt',
     title: 'Översyn av asylprocessen – enhetlighet och rättssäkerhet',
     publisher: 'Statskontoret',
     edition_year: 2024,
-    description: 'Review of the asylum process: uniformity and legal certainty, regional differences in approval rates, appeals, processing times (data 2017–2023).',
+    description:
+      'Review of the asylum process: uniformity and legal certainty, regional differences in approval rates, appeals, processing times (data 2017–2023).',
   },
   {
     document: '002_e3639b9bf54e2bb0.txt',
@@ -28,7 +30,8 @@ export const DOCUMENTS: readonly DocumentRecord[] = [
     title: 'Gemensam redovisning av återvändandeverksamhetens resultat 2024',
     publisher: 'Migrationsverket, Polismyndigheten och Kriminalvården',
     edition_year: 2025,
-    description: 'Joint report of return activity results 2024: departures by agency and destination, Dublin transfers, refusals of entry, criminal expulsions.',
+    description:
+      'Joint report of return activity results 2024: departures by agency and destination, Dublin transfers, refusals of entry, criminal expulsions.',
   },
   {
     document: '004_dabe1cbfc1adbded.txt',
