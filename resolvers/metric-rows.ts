@@ -17,7 +17,7 @@ import { Comparison, SortDirection, type MetricOrderField } from '../schema/metr
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import { badUserInput } from './api-errors.js';
-import { controlRows, orderByDisclosedValue, orderWithoutValue } from './disclosure-control.js';
+import { controlRows, orderByDisclosedValue, orderWithoutValue } from '../warehouse/disclosure/control-rows.js';
 import { metricFormula } from './metric-formula.js';
 import { withInterval } from './metric-interval.js';
 import { intervalMethod, type CountColumn } from '../warehouse/metrics/metric-counts.js';
@@ -76,7 +76,7 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
   const week = date && grain === 'WEEK' ? isoWeek(date) : null;
   const value = suppressed ? null : data.value;
-  // For the public role the previous value is disclosed like any cell (resolvers/disclosure-control.ts).
+  // For the public role the previous value is disclosed like any cell (warehouse/disclosure/control-rows.ts).
   const previous = data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
   const dims = Object.fromEntries(ATTRIBUTE_DIMENSIONS.map((d) => [ATTRIBUTES[d].key, data.dims[d] ?? null])) as Record<FilterKey, string | null>;

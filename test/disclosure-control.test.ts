@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlRows, orderByDisclosedValue } from '../resolvers/disclosure-control.js';
+import { controlRows, orderByDisclosedValue } from '../warehouse/disclosure/control-rows.js';
 import type { CellCountName, CellCounts } from '../warehouse/disclosure/cell-counts.js';
 import { METRIC_DISCLOSURE, MIN_SHOWN_BASE } from '../warehouse/disclosure/metric-disclosure.js';
 import { METRICS } from '../warehouse/metrics/catalog.js';

@@ -1,7 +1,7 @@
-import { discloseRows, type DisclosedRow } from '../warehouse/disclosure/disclose-rows.js';
-import { perturbed } from '../warehouse/disclosure/metric-disclosure.js';
-import { isTimeDimension, type Dimension } from '../warehouse/metrics/dimensions.js';
-import type { MetricRowData, OrderField } from '../warehouse/metrics/metric-request.js';
+import { discloseRows, type DisclosedRow } from './disclose-rows.js';
+import { perturbed } from './metric-disclosure.js';
+import { isTimeDimension, type Dimension } from '../metrics/dimensions.js';
+import type { MetricRowData, OrderField } from '../metrics/metric-request.js';
 
 /**
  * Disclosure control for aggregates from case-level facts, shown to the public role: the cell key method
