@@ -237,3 +237,19 @@ describe('quarters', () => {
     expect(rows[5]?.previous).toBe(rows[4]?.value);
   });
 });
+
+describe('null reasons of metrics computed together', () => {
+  it('says NOT_PUBLISHED for an allocation no report printed, though its outcome was', async () => {
+    const { body } = await fixture.server.graphql<{
+      budgetLines: {
+        appropriation: string;
+        years: { year: number; allocated: number | null; outcome: number | null; nullReasons: { field: string; reason: string }[] }[];
+      }[];
+    }>('{ budgetLines(expenditureArea: 8) { appropriation years { year allocated outcome nullReasons { field reason } } } }');
+    expect(body.errors).toBeUndefined();
+    const years = body.data?.budgetLines.flatMap((b) => b.years) ?? [];
+    const unallocated = years.filter((y) => y.allocated === null && y.outcome !== null);
+    expect(unallocated.length).toBeGreaterThan(0);
+    for (const y of unallocated) expect(y.nullReasons).toContainEqual({ field: 'allocated', reason: 'NOT_PUBLISHED' });
+  });
+});

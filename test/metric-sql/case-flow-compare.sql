@@ -9,6 +9,7 @@ with grouped as (
       select m.bucket , case when m.outside then null else "m"."value" end as "value",
              case when m.outside then 0 else m.support end as support, m.outside
              
+             
       from marked m
     ),
     compared as (select g.*, case when lag(g.bucket) over w = g.bucket - interval '1 month' then lag(g.value) over w end as previous, case when lag(g.bucket) over w = g.bucket - interval '1 month' then lag(g.support) over w end as previous_support  from covered g window w as ( order by g.bucket))

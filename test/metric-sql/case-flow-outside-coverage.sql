@@ -15,6 +15,7 @@ with grouped as (with inside as (
       select m.bucket , case when m.outside then null else "m"."value" end as "value", case when m.outside then null else "m"."numerator" end as "numerator", case when m.outside then null else "m"."denominator" end as "denominator",
              case when m.outside then 0 else m.support end as support, m.outside
              
+             
       from marked m
     ),
     compared as (select g.*, null::float8 as previous, null::bigint as previous_support  from covered g )

@@ -9,6 +9,7 @@ with grouped as (
       select m.bucket , "m"."case_type", case when m.outside then null else "m"."value" end as "value",
              case when m.outside then 0 else m.support end as support, m.outside
              
+             
       from marked m
     ),
     compared as (select g.*, null::float8 as previous, null::bigint as previous_support  from covered g )

@@ -94,7 +94,7 @@ function finish(
   request: MetricRequest,
   grain: TimeDimension | null,
   shownRanges: DateRange[] | null,
-  shape: { values: number; coverage: DateRange | null; counts?: readonly CountColumn[] },
+  shape: { values: number; coverage: DateRange | null; counts?: readonly CountColumn[]; inputs?: boolean },
 ): RawBuilder<ComputedRow> {
   const columns = columnsOf(request.by);
   const follows = grain ? sql`lag(g.bucket) over w = g.bucket - ${bucketStep(grain)}` : sql`false`;
@@ -116,6 +116,7 @@ function finish(
     covered as (
       select m.bucket ${columns.length ? sql`, ${sql.join(refs('m', columns))}` : sql``}, ${sql.join(blanked)},
              case when m.outside then 0 else m.support end as support, m.outside
+             ${shape.inputs ? sql`, ${sql.join(valueNames.map((_, i) => sql.ref(`m.inputs_${i}`)))}` : sql``}
              ${request.cellKeys ? sql`, case when m.outside then null else m.cell_counts end as cell_counts` : sql``}
       from marked m
     ),
@@ -299,13 +300,15 @@ function figureQuery(db: Kysely<Database>, definitions: readonly FigureMetric[],
   const cells = attributeDimensions(request.by).map((d) => sql`${sql.ref(`h.${figureColumn(d)}`)} as ${sql.ref(ATTRIBUTES[d].column)}`);
   const grouped = sql`
     select make_date(h.year, 1, 1) as bucket ${cells.length ? sql`, ${sql.join(cells)}` : sql``},
-           ${sql.join([...valueColumns(definitions, (d) => d.value()), ...countSelections(definition.counts, { nationalWindow: sql``, monthsPerBucket: 1 })])}, count(*)::bigint as support
+           ${sql.join([...valueColumns(definitions, (d) => d.value()), ...countSelections(definition.counts, { nationalWindow: sql``, monthsPerBucket: 1 })])}, count(*)::bigint as support,
+           ${sql.join(definitions.map((d, i) => sql`count(*) filter (where h.measure in (${sql.join(d.measures)}))::integer as ${sql.ref(`inputs_${i}`)}`))}
     from (${headline}) h
     group by ${sql.join([sql.ref('h.year'), ...attributeDimensions(request.by).map((d) => sql.ref(`h.${figureColumn(d)}`))])}`;
   return finish(grouped, request, request.by.includes('YEAR') ? 'YEAR' : null, null, {
     values: definitions.length,
     coverage: null,
     counts: countColumnNames(definition.counts),
+    inputs: true,
   });
 }
 
@@ -356,12 +359,15 @@ export function shareableGroups(definitions: readonly MetricDefinition[]): Metri
  * Why a computed value is null: outside the coverage; for case facts no case in the cell, else a zero denominator;
  * for published figures an input no report printed, else a zero denominator.
  */
-function nullReasonOf(definition: MetricDefinition, value: number | null, row: ComputedRow): NullReason | null {
+function nullReasonOf(definition: MetricDefinition, value: number | null, row: ComputedRow, index: number): NullReason | null {
   if (row.outside) return 'OUTSIDE_COVERAGE';
   if (value !== null) return null;
-  const support = Number(row.support);
-  if (definition.kind === 'figure') return support < (definition.inputs ?? definition.measures.length) ? 'NOT_PUBLISHED' : 'DIVISION_BY_ZERO';
-  return support === 0 ? 'NO_CASES' : 'DIVISION_BY_ZERO';
+  if (definition.kind === 'figure') {
+    // The figures of this metric's own measures in the cell (others computed alongside may be there without them).
+    const present = Number(row[`inputs_${index}`] ?? 0);
+    return present < (definition.inputs ?? definition.measures.length) ? 'NOT_PUBLISHED' : 'DIVISION_BY_ZERO';
+  }
+  return Number(row.support) === 0 ? 'NO_CASES' : 'DIVISION_BY_ZERO';
 }
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -391,13 +397,13 @@ export async function runMetric(
         bucket: timeGrain(request.by) ? dateText(row.bucket) : null,
         dims: Object.fromEntries(attributes.map((d) => [d, (row[ATTRIBUTES[d].column] as string | null) ?? null])),
         value: toNumber(row.value),
-        nullReason: nullReasonOf(definition, toNumber(row.value), row),
+        nullReason: nullReasonOf(definition, toNumber(row.value), row, 0),
         support: Number(row.support),
         counts: Object.fromEntries(countColumnNames(definition.counts).map((c) => [c, toNumber(row[c])])),
         previous: toNumber(row.previous),
         previousSupport: toNumber(row.previous_support),
         also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
-        alsoNullReasons: also.map((d, i) => nullReasonOf(d, toNumber(row[`also_${i + 1}`]), row)),
+        alsoNullReasons: also.map((d, i) => nullReasonOf(d, toNumber(row[`also_${i + 1}`]), row, i + 1)),
         ...(request.cellKeys
           ? { cells: parseCellCounts(cellNames, row.cell_counts), previousCells: parseCellCounts(cellNames, row.previous_cell_counts) }
           : {}),
