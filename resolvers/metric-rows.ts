@@ -1,23 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
 import { metric, METRICS, type MetricName } from '../warehouse/metrics/catalog.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, isTimeDimension, timeGrain, type Dimension, type FilterKey } from '../warehouse/metrics/dimensions.js';
-import { checkFilterShape, checkOpenValues, openTablesOf } from '../warehouse/metrics/filter-check.js';
-import { estimateRows } from '../warehouse/metrics/row-estimate.js';
-import { caseTypeMembers } from '../warehouse/queries/case-dimension-members.js';
-import { openSetMembers } from '../warehouse/queries/open-members.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, timeGrain, type Dimension, type FilterKey } from '../warehouse/metrics/dimensions.js';
 import { isoWeek } from '../warehouse/metrics/iso-week.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';
 import type { MetricFilter, MetricRequest, MetricRowData } from '../warehouse/metrics/metric-request.js';
-import { runMetric } from '../warehouse/metrics/metric-query.js';
-import { publishedBeside, type PublishedCell } from '../warehouse/metrics/published-cells.js';
+import { computeMetricPage } from '../warehouse/metrics/compute-metric.js';
+import type { PublishedCell } from '../warehouse/metrics/published-cells.js';
 import type { MetricDefinitionType } from '../schema/metric-definition.type.js';
 import { Comparison, SortDirection, type MetricOrderField } from '../schema/metric-enums.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import { badUserInput } from './api-errors.js';
-import { controlRows, orderByDisclosedValue, orderWithoutValue } from '../warehouse/disclosure/control-rows.js';
 import { metricFormula } from './metric-formula.js';
 import { withInterval } from './metric-interval.js';
 import { intervalMethod, type CountColumn } from '../warehouse/metrics/metric-counts.js';
@@ -107,12 +102,10 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   };
 }
 
-/** Most rows a disclosure-controlled result may have: suppression needs the whole result, not one page. */
-const MAX_CONTROLLED_ROWS = 20_000;
-
 /**
- * Computes one page of a metric: validation, the SQL, disclosure control for the public role, the published
- * figures beside, and the flat rows.
+ * One page of `metric(…)` for GraphQL and the CSV export: the arguments as the engine takes them, the page the engine
+ * computes (warehouse/metrics/compute-metric.ts: checks, SQL, disclosure control, published twins), then the flat rows
+ * with their intervals, computed last from the counts the caller is shown (perturbed for the public role).
  */
 export async function computeMetric(
   db: Kysely<Database>,
@@ -122,28 +115,9 @@ export async function computeMetric(
 ): Promise<MetricResult> {
   const definition = metric(args.name);
   const by = [...new Set(args.by ?? [])];
-  const where = toFilter(args.where);
-  try {
-    checkFilterShape(where);
-    // One statement fetches the members of every open set the request filters by (none for closed sets).
-    checkOpenValues(where, await openSetMembers(db, openTablesOf(where)));
-    // Disclosure control needs the whole result of a public grouping: one too large is refused before it runs.
-    if (role === 'public' && definition.kind !== 'figure' && by.some((d) => !isTimeDimension(d))) {
-      const estimate = estimateRows(by, where, await caseTypeMembers(db));
-      if (estimate > MAX_CONTROLLED_ROWS) {
-        throw new MetricRequestError(
-          `this grouping can have up to ${estimate} rows, more than the ${MAX_CONTROLLED_ROWS} that disclosure control checks at once; narrow the filter or group by fewer dimensions`,
-          { estimate, limit: MAX_CONTROLLED_ROWS },
-        );
-      }
-    }
-  } catch (error) {
-    if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
-    throw error;
-  }
   const request: MetricRequest = {
     by,
-    where,
+    where: toFilter(args.where),
     comparePrevious: args.compareTo === Comparison.PREVIOUS_PERIOD,
     orderBy: (args.orderBy ?? []).map((o) => ({ field: o.field as MetricOrderField, descending: o.direction === SortDirection.DESC })),
     limit: page.limit,
@@ -151,41 +125,20 @@ export async function computeMetric(
   };
   // Published figures are public already; cells computed from case facts are controlled for the public role.
   const controlled = role === 'public' && definition.kind !== 'figure';
-  let result;
+  let computed;
   try {
-    // The public role's values are disclosed from the whole result (cell keys beside every row), ordered afterwards.
-    result = await runMetric(
-      db,
-      definition,
-      controlled ? { ...request, orderBy: orderWithoutValue(request.orderBy), limit: MAX_CONTROLLED_ROWS + 1, offset: 0, cellKeys: true } : request,
-    );
+    computed = await computeMetricPage(db, definition, request, controlled);
   } catch (error) {
     if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
     throw error;
   }
-  let pageRows = result.rows;
-  let suppressed = pageRows.map(() => false);
-  if (controlled) {
-    if (result.rows.length > MAX_CONTROLLED_ROWS) {
-      throw badUserInput(`this grouping has more than ${MAX_CONTROLLED_ROWS} rows; narrow the filter or group by fewer dimensions`);
-    }
-    // Ordered by the disclosed values, never the true ones; withheld values sort last.
-    const shown = orderByDisclosedValue(controlRows(definition.name, result.rows, by), request.orderBy);
-    result = { ...result, totalCount: shown.length };
-    const window = shown.slice(page.offset, page.offset + page.limit);
-    pageRows = window.map((c) => c.row);
-    // A bucket outside the coverage is null for its own reason, not withheld.
-    suppressed = window.map((c) => c.suppressed && c.row.nullReason !== 'OUTSIDE_COVERAGE');
-  }
-  const published = await publishedBeside(db, definition, request, pageRows);
-  // The interval is computed last, from the counts the role is shown (after disclosure control: perturbed for the public role).
   const method = intervalMethod(definition.counts);
-  const rows = pageRows.map((row, i) => withInterval(toRow(row, by, published[i] ?? null, suppressed[i] ?? false), method));
+  const rows = computed.rows.map((r) => withInterval(toRow(r.data, by, r.published, r.suppressed), method));
   const end = page.offset + rows.length;
   return {
     definition: toDefinitionType(definition),
-    totalCount: result.totalCount,
-    pageInfo: { hasNextPage: end < result.totalCount, endCursor: rows.length > 0 ? encodeNumberCursor('offset', end) : null },
+    totalCount: computed.totalCount,
+    pageInfo: { hasNextPage: end < computed.totalCount, endCursor: rows.length > 0 ? encodeNumberCursor('offset', end) : null },
     rows,
   };
 }

@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import { controlRows, orderByDisclosedValue, orderWithoutValue } from '../disclosure/control-rows.js';
+import type { Database } from '../database/tables.js';
+import { caseTypeMembers } from '../queries/case-dimension-members.js';
+import { openSetMembers } from '../queries/open-members.js';
+import { isTimeDimension } from './dimensions.js';
+import { checkFilterShape, checkOpenValues, openTablesOf } from './filter-check.js';
+import type { MetricDefinition } from './metric-definition.js';
+import { MetricRequestError } from './metric-errors.js';
+import { runMetric } from './metric-query.js';
+import type { MetricRequest, MetricRowData } from './metric-request.js';
+import { publishedBeside, type PublishedCell } from './published-cells.js';
+import { estimateRows } from './row-estimate.js';
+
+/** Most rows a disclosure-controlled result may have: disclosure control needs the whole result, not one page. */
+export const MAX_CONTROLLED_ROWS = 20_000;
+
+/** One row of a computed page: the values (disclosed where controlled), whether withheld, and the published twin. */
+export interface ComputedMetricRow {
+  data: MetricRowData;
+  suppressed: boolean;
+  published: PublishedCell | null;
+}
+
+export interface ComputedMetricPage {
+  rows: ComputedMetricRow[];
+  totalCount: number;
+}
+
+/**
+ * Checks a request before anything runs over the facts: the filter's shape, its open-set values against their
+ * members (one statement), and for a controlled grouping its largest possible size, estimated from the members each
+ * case type has. Throws MetricRequestError.
+ */
+export async function checkMetricRequest(
+  db: Kysely<Database>,
+  definition: MetricDefinition,
+  request: MetricRequest,
+  controlled: boolean,
+): Promise<void> {
+  checkFilterShape(request.where);
+  checkOpenValues(request.where, await openSetMembers(db, openTablesOf(request.where)));
+  if (!controlled || !request.by.some((d) => !isTimeDimension(d))) return;
+  const estimate = estimateRows(request.by, request.where, await caseTypeMembers(db));
+  if (estimate > MAX_CONTROLLED_ROWS) {
+    throw new MetricRequestError(
+      `this grouping can have up to ${estimate} rows, more than the ${MAX_CONTROLLED_ROWS} that disclosure control checks at once; narrow the filter or group by fewer dimensions`,
+      { estimate, limit: MAX_CONTROLLED_ROWS },
+    );
+  }
+}
+
+/**
+ * One page of a metric, the path every `metric(…)` answer and CSV export takes: checks, the one SQL statement, then
+ * for a controlled request (the public role over case facts) disclosure control over the whole result (cell keys beside
+ * every row, ordered by the disclosed values, never the true ones), the page, and the published figures beside it.
+ * Throws MetricRequestError for a request the catalogue cannot answer as asked.
+ */
+export async function computeMetricPage(
+  db: Kysely<Database>,
+  definition: MetricDefinition,
+  request: MetricRequest,
+  controlled: boolean,
+): Promise<ComputedMetricPage> {
+  await checkMetricRequest(db, definition, request, controlled);
+  if (!controlled) {
+    const result = await runMetric(db, definition, request);
+    const published = await publishedBeside(db, definition, request, result.rows);
+    return { totalCount: result.totalCount, rows: result.rows.map((data, i) => ({ data, suppressed: false, published: published[i] ?? null })) };
+  }
+  const result = await runMetric(db, definition, {
+    ...request,
+    orderBy: orderWithoutValue(request.orderBy),
+    limit: MAX_CONTROLLED_ROWS + 1,
+    offset: 0,
+    cellKeys: true,
+  });
+  if (result.rows.length > MAX_CONTROLLED_ROWS) {
+    throw new MetricRequestError(`this grouping has more than ${MAX_CONTROLLED_ROWS} rows; narrow the filter or group by fewer dimensions`, {
+      limit: MAX_CONTROLLED_ROWS,
+    });
+  }
+  // Withheld values sort last; a row whose flows all perturb to 0 is left out (controlRows).
+  const shown = orderByDisclosedValue(controlRows(definition.name, result.rows, request.by), request.orderBy);
+  const window = shown.slice(request.offset, request.offset + request.limit);
+  const published = await publishedBeside(
+    db,
+    definition,
+    request,
+    window.map((c) => c.row),
+  );
+  return {
+    totalCount: shown.length,
+    rows: window.map((c, i) => ({
+      data: c.row,
+      // A bucket outside the coverage is null for its own reason, not withheld.
+      suppressed: c.suppressed && c.row.nullReason !== 'OUTSIDE_COVERAGE',
+      published: published[i] ?? null,
+    })),
+  };
+}
