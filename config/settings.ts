@@ -29,35 +29,29 @@ const optional = (variable: string, meaning: string): Setting<string | undefined
   parse: (t) => (t === undefined || t === '' ? undefined : t),
 });
 
-function wholeNumber(variable: string, fallback: number, meaning: string, options: { min?: number } = {}): Setting<number> {
-  const min = options.min ?? 0;
+/** A number: whole or not, at least `min` (or above it); `fallback` undefined makes the setting optional. */
+function numeric<F extends number | undefined>(
+  variable: string,
+  fallback: F,
+  meaning: string,
+  rule: { whole: boolean; min: number; above?: boolean },
+): Setting<number | F> {
+  const kind = rule.whole ? 'a whole number' : 'a number';
   return {
     variable,
-    shown: `\`${fallback}\``,
+    shown: fallback === undefined ? 'unset' : `\`${fallback}\``,
     meaning,
     parse(t) {
       if (t === undefined || t.trim() === '') return fallback;
       const value = Number(t);
-      if (!Number.isInteger(value) || value < min) throw new SettingError(`${variable} must be a whole number ≥ ${min}, got "${t}"`);
+      const ok = (rule.whole ? Number.isInteger(value) : Number.isFinite(value)) && (rule.above ? value > rule.min : value >= rule.min);
+      if (!ok) throw new SettingError(`${variable} must be ${kind} ${rule.above ? '>' : '≥'} ${rule.min}, got "${t}"`);
       return value;
     },
   };
 }
 
-function decimal(variable: string, fallback: number, meaning: string, options: { min: number; exclusive?: boolean }): Setting<number> {
-  return {
-    variable,
-    shown: `\`${fallback}\``,
-    meaning,
-    parse(t) {
-      if (t === undefined || t.trim() === '') return fallback;
-      const value = Number(t);
-      const ok = Number.isFinite(value) && (options.exclusive ? value > options.min : value >= options.min);
-      if (!ok) throw new SettingError(`${variable} must be a number ${options.exclusive ? '>' : '≥'} ${options.min}, got "${t}"`);
-      return value;
-    },
-  };
-}
+const wholeNumber = (variable: string, fallback: number, meaning: string, min = 0) => numeric(variable, fallback, meaning, { whole: true, min });
 
 function oneOf<const V extends string>(variable: string, values: readonly V[], fallback: V, meaning: string): Setting<V> {
   return {
@@ -89,13 +83,13 @@ export const SETTINGS = {
     parse: (t: string | undefined) => t === 'production',
   } satisfies Setting<boolean>,
   statementTimeoutMs: wholeNumber('STATEMENT_TIMEOUT_MS', 10_000, 'the database cancels a statement after this long (error code `TIMEOUT`)'),
-  maxConnections: wholeNumber('PG_POOL_MAX', 10, 'connections in the pool', { min: 1 }),
+  maxConnections: wholeNumber('PG_POOL_MAX', 10, 'connections in the pool', 1),
   bodyLimit: text('BODY_LIMIT', '100kb', 'largest request body'),
-  caseScale: decimal(
+  caseScale: numeric(
     'CASE_SCALE',
     1,
     'scale of the generated case-level facts a first start loads (1: national volume, 2.0 million cases; 0: none)',
-    { min: 0 },
+    { whole: false, min: 0 },
   ),
   seedsDirectory: optional('SEEDS_DIR', 'folder of the source reports; unset: `../shared/seeds` beside the repository'),
   readerDatabaseUrl: optional(
@@ -118,17 +112,15 @@ export const SETTINGS = {
   trustedDocuments: optional('TRUSTED_DOCUMENTS', 'path of a manifest `{sha256: query}`: only those operations run'),
   exportRowCap: wholeNumber('EXPORT_ROW_CAP', 100_000, 'most rows one CSV export streams'),
   shutdownGraceMs: wholeNumber('SHUTDOWN_GRACE_MS', 10_000, 'how long SIGTERM waits for in-flight requests'),
-  metricsPort: {
-    ...wholeNumber('METRICS_PORT', 0, ''),
-    shown: 'unset',
-    meaning: 'serve `/metrics` on this port (same `HOST`); unset: on `PORT`, for an admin key only',
-    parse: (t: string | undefined) => (t === undefined || t === '' ? undefined : wholeNumber('METRICS_PORT', 0, '', { min: 1 }).parse(t)),
-  } satisfies Setting<number | undefined>,
-  embeddedRestartGiveUpS: decimal(
+  metricsPort: numeric('METRICS_PORT', undefined, 'serve `/metrics` on this port (same `HOST`); unset: on `PORT`, for an admin key only', {
+    whole: true,
+    min: 1,
+  }),
+  embeddedRestartGiveUpS: numeric(
     'EMBEDDED_RESTART_GIVEUP_S',
     60,
     'how long the server keeps restarting a crashed embedded PostgreSQL before it exits with status 1 (see [Operations](#operations-crashes-and-reloads))',
-    { min: 0, exclusive: true },
+    { whole: false, min: 0, above: true },
   ),
   logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', 'pino log level (`info` logs one line per request; `warn` only problems)'),
   resultCacheMb: wholeNumber(
@@ -136,19 +128,18 @@ export const SETTINGS = {
     64,
     'megabytes of answers each API process keeps until the warehouse changes (see [Result cache](#result-cache)); 0 = off',
   ),
-  embeddedPgPort: {
-    ...wholeNumber('EMBEDDED_PG_PORT', 0, ''),
-    shown: 'unset',
-    meaning: 'port of the embedded PostgreSQL, for a stable address in saved SQL connections; unset: a free port',
-    parse: (t: string | undefined) =>
-      t === undefined || t === '' || t === '0' ? undefined : wholeNumber('EMBEDDED_PG_PORT', 0, '', { min: 1 }).parse(t),
-  } satisfies Setting<number | undefined>,
+  embeddedPgPort: numeric(
+    'EMBEDDED_PG_PORT',
+    undefined,
+    'port of the embedded PostgreSQL, for a stable address in saved SQL connections; unset (or 0): a free port',
+    { whole: true, min: 0 },
+  ),
   biReaderPassword: optional(
     'BI_READER_PASSWORD',
     'password of the `bi_reader` SQL login; unset: a random one, printed at start (see [SQL access for BI tools](#sql-access-for-bi-tools))',
   ),
   biStatementTimeoutMs: wholeNumber('BI_STATEMENT_TIMEOUT_MS', 60_000, '`bi_reader` statements are cancelled after this long'),
-  workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', { min: 1 }),
+  workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', 1),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -72,7 +72,7 @@ if (cluster.isWorker) {
 } else {
   let target: DatabaseTarget;
   try {
-    target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), { role: 'server', port: config.embeddedPgPort });
+    target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), { role: 'server', port: config.embeddedPgPort || undefined });
   } catch (error) {
     if (!(error instanceof DataDirectoryInUseError)) throw error;
     // One line and no stack: what holds the data directory is all the admin needs.
