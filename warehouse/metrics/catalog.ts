@@ -381,7 +381,6 @@ export const METRICS = [
 
 /** The name of a catalogue metric: a typo is a compile error, not a null at request time. */
 export type MetricName = (typeof METRICS)[number]['name'];
-export const METRIC_NAMES = METRICS.map((m) => m.name) as MetricName[];
 
 const BY_NAME = new Map<string, MetricDefinition>(METRICS.map((m) => [m.name, m]));
 

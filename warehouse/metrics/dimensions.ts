@@ -214,14 +214,6 @@ export const ATTRIBUTE_DIMENSIONS = Object.keys(ATTRIBUTES) as AttributeDimensio
 
 /** The key of an attribute in filters and rows, typed (e.g. 'caseSegment'). */
 export type FilterKey = (typeof ATTRIBUTES)[AttributeDimension]['key'];
-/** The column of an attribute in the facts and in computed rows (e.g. 'segment'). */
-export type DimensionColumn = (typeof ATTRIBUTES)[AttributeDimension]['column'];
-
-export const FILTER_KEYS = ATTRIBUTE_DIMENSIONS.map((d) => ATTRIBUTES[d].key) as FilterKey[];
-
-export function attributeSpec(d: AttributeDimension): AttributeSpec {
-  return ATTRIBUTES[d];
-}
 
 /** Attribute dimensions the case-level facts hold. */
 export const CASE_ATTRIBUTE_DIMENSIONS = ATTRIBUTE_DIMENSIONS.filter((d) => ATTRIBUTES[d].basis === 'cases');

@@ -8,16 +8,15 @@ export function listCaseTypes(db: Kysely<Database>, codes?: readonly string[]): 
 }
 
 /** Fee activities that have published figures, in the order of the fee table. */
-export function listFeeActivities(db: Kysely<Database>, codes?: readonly string[]): Promise<CodeNameRecord[]> {
-  let query = db
+export function listFeeActivities(db: Kysely<Database>): Promise<CodeNameRecord[]> {
+  return db
     .selectFrom('dim_fee_activity')
     .selectAll()
     .where(({ exists, selectFrom }) =>
       exists(selectFrom('fact_figure').select('fact_figure.figure_id').whereRef('fact_figure.fee_activity', '=', 'dim_fee_activity.code')),
     )
-    .orderBy('code');
-  if (codes && codes.length > 0) query = query.where('code', 'in', codes);
-  return query.execute();
+    .orderBy('code')
+    .execute();
 }
 
 /** Appropriations that have published budget figures. */
