@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { inListRaw } from '../queries/in-list.js';
 import { anchorCondition, bucketExpression, monthAligned, type DateRange } from './anchor-range.js';
 import { ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS, isTimeDimension, type AttributeDimension, type Dimension, type TimeDimension } from './dimensions.js';
 import type { MetricFilter } from './metric-request.js';
@@ -59,9 +60,7 @@ function dimensionConditions(alias: string, where: MetricFilter, dimensions: rea
   for (const d of dimensions) {
     const values = where[ATTRIBUTES[d].key];
     if (values === undefined) continue;
-    conditions.push(
-      values.length === 0 ? sql<boolean>`false` : sql<boolean>`${sql.ref(`${alias}.${ATTRIBUTES[d].column}`)} in (${sql.join(values)})`,
-    ); // as in-list.ts
+    conditions.push(inListRaw(`${alias}.${ATTRIBUTES[d].column}`, values));
   }
   return conditions;
 }
