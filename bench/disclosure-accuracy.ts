@@ -14,7 +14,7 @@ import { ensureDatabase } from '../warehouse/database/database-target.js';
 import { METRIC_DISCLOSURE } from '../warehouse/disclosure/metric-disclosure.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { bootEmbeddedPostgres, databaseUrl } from '../warehouse/database/embedded-postgres.js';
-import type { Dimension } from '../warehouse/metrics/dimensions.js';
+import type { Dimension } from '../warehouse/dimensions/dimension-registry.js';
 import type { MetricRow } from '../schema/metric-result.type.js';
 import { loadCaseData } from './case-data.js';
 

@@ -1,4 +1,4 @@
-import type { Dimension } from '../warehouse/metrics/dimensions.js';
+import type { Dimension } from '../warehouse/dimensions/dimension-registry.js';
 import type { MetricFilter } from '../warehouse/metrics/metric-request.js';
 
 /**

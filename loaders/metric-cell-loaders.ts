@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
 import { metric, type MetricName } from '../warehouse/metrics/catalog.js';
-import type { Dimension } from '../warehouse/metrics/dimensions.js';
+import type { Dimension } from '../warehouse/dimensions/dimension-registry.js';
 import type { MetricFilter, MetricRowData } from '../warehouse/metrics/metric-request.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { runMetric, shareableGroups } from '../warehouse/metrics/metric-query.js';

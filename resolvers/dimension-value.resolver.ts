@@ -2,7 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { DimensionValue } from '../schema/dimension-value.type.js';
 import { Dimension } from '../schema/metric-enums.js';
 import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
-import { ATTRIBUTES, enumValueName, isTimeDimension } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTES, enumValueName, isTimeDimension } from '../warehouse/dimensions/dimension-registry.js';
 import { CASE_FACT_COVERAGE } from '../warehouse/metrics/coverage.js';
 import { memberCaseTypes } from '../warehouse/queries/case-dimension-members.js';
 import { openMemberNames } from '../warehouse/queries/member-case-types.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
 import { metric, METRICS, type MetricName } from '../warehouse/metrics/catalog.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, timeGrain, type Dimension, type FilterKey } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, timeGrain, type Dimension, type FilterKey } from '../warehouse/dimensions/dimension-registry.js';
 import { isoWeek } from '../warehouse/metrics/iso-week.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { dimensionDescription, DIMENSIONS, type Dimension as DimensionValue } from '../warehouse/metrics/dimensions.js';
+import { dimensionDescription, DIMENSIONS, type Dimension as DimensionValue } from '../warehouse/dimensions/dimension-registry.js';
 
 /** GraphQL enum of the metric dimensions, built from the warehouse's list so the two never drift. */
 export const Dimension = Object.fromEntries(DIMENSIONS.map((d) => [d, d])) as { [K in DimensionValue]: K };

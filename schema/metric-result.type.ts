@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type FilterKey } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type FilterKey } from '../warehouse/dimensions/dimension-registry.js';
 import { dimensionFieldType } from './dimension-field-type.js';
 import { MetricDefinitionType } from './metric-definition.type.js';
 import { PageInfo } from './page-info.type.js';

@@ -1,6 +1,6 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type FilterKey } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type FilterKey } from '../warehouse/dimensions/dimension-registry.js';
 import { dimensionFieldType } from './dimension-field-type.js';
 import { MetricOrderField, SortDirection } from './metric-enums.js';
 

@@ -6,7 +6,7 @@ import { BI_READER_ROLE, biReaderUrl, ensureBiReaderRole } from '../warehouse/bi
 import { naturalGrain } from '../warehouse/bi/metric-views.js';
 import { loadCases } from '../warehouse/cases/load-cases.js';
 import { METRICS } from '../warehouse/metrics/catalog.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, enumValueName } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, enumValueName } from '../warehouse/dimensions/dimension-registry.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestServer, type TestServer } from './support/test-server.js';

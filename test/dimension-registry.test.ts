@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiSchema } from '../server/build-schema.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, enumValueName } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, enumValueName } from '../warehouse/dimensions/dimension-registry.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**

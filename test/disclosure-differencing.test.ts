@@ -5,7 +5,7 @@ import type { Role } from '../resolvers/roles.js';
 import type { MetricWhere } from '../schema/metric-where.input.js';
 import type { MetricRow } from '../schema/metric-result.type.js';
 import { API_PTABLE } from '../warehouse/disclosure/ptable.js';
-import type { Dimension } from '../warehouse/metrics/dimensions.js';
+import type { Dimension } from '../warehouse/dimensions/dimension-registry.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**

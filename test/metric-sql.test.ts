@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileOnlyKysely } from '../warehouse/database/compile-only.js';
 import type { Database } from '../warehouse/database/tables.js';
 import { metric, type MetricName } from '../warehouse/metrics/catalog.js';
-import type { Dimension } from '../warehouse/metrics/dimensions.js';
+import type { Dimension } from '../warehouse/dimensions/dimension-registry.js';
 import type { MetricFilter, MetricRequest } from '../warehouse/metrics/metric-request.js';
 import { metricQuery } from '../warehouse/metrics/metric-query.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetric } from '../resolvers/metric-rows.js';
 import { loadCases } from '../warehouse/cases/load-cases.js';
 import { METRICS } from '../warehouse/metrics/catalog.js';
-import { ATTRIBUTES, isTimeDimension, type Dimension } from '../warehouse/metrics/dimensions.js';
+import { ATTRIBUTES, isTimeDimension, type Dimension } from '../warehouse/dimensions/dimension-registry.js';
 import type { MetricUnit } from '../warehouse/metrics/metric-definition.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 

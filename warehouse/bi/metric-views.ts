@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../database/tables.js';
 import { METRICS } from '../metrics/catalog.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS, type Dimension } from '../metrics/dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS, type Dimension } from '../dimensions/dimension-registry.js';
 import { countColumnNames, intervalMethod } from '../metrics/metric-counts.js';
 import type { MetricDefinition } from '../metrics/metric-definition.js';
 import { metricQuery } from '../metrics/metric-query.js';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS } from '../metrics/dimensions.js';
+import { ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS } from '../dimensions/dimension-registry.js';
 
 /**
  * Which members of each case dimension occur with which case type, written beside the rollups at every load (one

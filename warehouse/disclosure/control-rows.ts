@@ -1,6 +1,6 @@
 import { discloseRows, type DisclosedRow } from './disclose-rows.js';
 import { perturbed } from './metric-disclosure.js';
-import { isTimeDimension, type Dimension } from '../metrics/dimensions.js';
+import { isTimeDimension, type Dimension } from '../dimensions/dimension-registry.js';
 import type { MetricRowData, OrderField } from '../metrics/metric-request.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isTimeDimension, timeGrain, type Dimension } from '../metrics/dimensions.js';
+import { isTimeDimension, timeGrain, type Dimension } from '../dimensions/dimension-registry.js';
 import { MONTHS_PER_BUCKET } from '../metrics/bucket-ranges.js';
 import type { CountColumn } from '../metrics/metric-counts.js';
 import type { MetricRowData } from '../metrics/metric-request.js';

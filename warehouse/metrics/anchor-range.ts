@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { MetricFilter } from './metric-request.js';
-import { TRUNC_UNIT, type TimeDimension } from './dimensions.js';
+import { TRUNC_UNIT, type TimeDimension } from '../dimensions/dimension-registry.js';
 
 /** A half-open date range [from, until) on a metric's anchor date; null ends are open. */
 export interface DateRange {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DateRange } from './anchor-range.js';
-import type { TimeDimension } from './dimensions.js';
+import type { TimeDimension } from '../dimensions/dimension-registry.js';
 
 /** A bucket (its first day) overlaps one of the ranges: it ends after a range starts and starts before it ends. */
 export function bucketOverlaps(bucket: RawBuilder<unknown>, grain: TimeDimension, ranges: DateRange[]): RawBuilder<boolean> {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { FlowNeeds } from './case-flows.js';
-import { CASE_ATTRIBUTE_DIMENSIONS, type Dimension } from './dimensions.js';
+import { CASE_ATTRIBUTE_DIMENSIONS, type Dimension } from '../dimensions/dimension-registry.js';
 import { countOf, type CountExpression, type MetricCounts } from './metric-counts.js';
 import type { CaseFlowMetric, FigureMetric, MetricDefinition, MetricSource, OpenBalanceMetric } from './metric-definition.js';
 

@@ -3,7 +3,7 @@ import { controlRows, orderByDisclosedValue, orderWithoutValue } from '../disclo
 import type { Database } from '../database/tables.js';
 import { caseTypeMembers } from '../queries/case-dimension-members.js';
 import { openSetMembers } from '../queries/open-members.js';
-import { isTimeDimension } from './dimensions.js';
+import { isTimeDimension } from '../dimensions/dimension-registry.js';
 import { checkFilterShape, checkOpenValues, openTablesOf } from './filter-check.js';
 import type { MetricDefinition } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';

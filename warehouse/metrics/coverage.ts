@@ -1,6 +1,6 @@
 import { FIRST_YEAR, LAST_YEAR } from '../generator/calendar.js';
 import { anchorRanges, type DateRange } from './anchor-range.js';
-import { timeGrain } from './dimensions.js';
+import { timeGrain } from '../dimensions/dimension-registry.js';
 import type { MetricDefinition } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';
 import type { MetricRequest } from './metric-request.js';

@@ -1,4 +1,4 @@
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type AttributeDimension, type MemberTable } from './dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, type AttributeDimension, type MemberTable } from '../dimensions/dimension-registry.js';
 import { MetricRequestError } from './metric-errors.js';
 import type { MetricFilter } from './metric-request.js';
 import { nearestValues } from './nearest-values.js';

@@ -1,7 +1,7 @@
 import type { RawBuilder } from 'kysely';
 import type { CellDimension } from '../queries/headline-figures.js';
 import type { FlowNeeds } from './case-flows.js';
-import type { Dimension } from './dimensions.js';
+import type { Dimension } from '../dimensions/dimension-registry.js';
 import type { MetricCounts } from './metric-counts.js';
 
 export type MetricUnit = 'cases' | 'persons' | 'ratio' | 'SEK' | 'days' | 'months' | 'points';

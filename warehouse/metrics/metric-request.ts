@@ -1,4 +1,4 @@
-import type { Dimension, FilterKey } from './dimensions.js';
+import type { Dimension, FilterKey } from '../dimensions/dimension-registry.js';
 import type { CountColumn } from './metric-counts.js';
 import type { NullReason } from './null-reason.js';
 import type { CellCounts } from '../disclosure/cell-counts.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/tables.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, isTimeDimension, timeGrain } from './dimensions.js';
+import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, isTimeDimension, timeGrain } from '../dimensions/dimension-registry.js';
 import type { MetricDefinition } from './metric-definition.js';
 import type { MetricRequest, MetricRowData } from './metric-request.js';
 import { DIMENSION_COLUMNS } from '../published/figure-vocabulary.js';

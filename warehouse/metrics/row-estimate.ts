@@ -1,7 +1,7 @@
 import type { CaseTypeMembers } from '../queries/case-dimension-members.js';
 import { anchorRanges } from './anchor-range.js';
 import { CASE_FACT_COVERAGE, coverageRange } from './coverage.js';
-import { ATTRIBUTES, isTimeDimension, timeGrain, type Dimension } from './dimensions.js';
+import { ATTRIBUTES, isTimeDimension, timeGrain, type Dimension } from '../dimensions/dimension-registry.js';
 import type { MetricFilter } from './metric-request.js';
 
 const DAYS_PER_BUCKET = { YEAR: 365, QUARTER: 91, MONTH: 30, WEEK: 7 } as const;

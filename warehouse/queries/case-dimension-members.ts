@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/tables.js';
-import type { AttributeDimension } from '../metrics/dimensions.js';
+import type { AttributeDimension } from '../dimensions/dimension-registry.js';
 
 /** Per case type, the members each case dimension has (cases.dimension_member): case type → dimension → codes. */
 export type CaseTypeMembers = ReadonlyMap<string, ReadonlyMap<AttributeDimension, readonly string[]>>;

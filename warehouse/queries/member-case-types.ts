@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/tables.js';
-import { ATTRIBUTES, type AttributeDimension } from '../metrics/dimensions.js';
+import { ATTRIBUTES, type AttributeDimension } from '../dimensions/dimension-registry.js';
 
 /** The members of an open set's reference table with their names (appropriations have only a Swedish name). */
 export async function openMemberNames(db: Kysely<Database>, d: AttributeDimension): Promise<{ code: string; nameSv: string; name: string }[]> {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/tables.js';
-import type { MemberTable } from '../metrics/dimensions.js';
+import type { MemberTable } from '../dimensions/dimension-registry.js';
 
 /** The codes of the open sets' reference tables, in one statement: table → codes. */
 export async function openSetMembers(db: Kysely<Database>, tables: readonly MemberTable[]): Promise<Map<MemberTable, string[]>> {

@@ -8,7 +8,7 @@ import {
   SEGMENT_MEMBERS,
   SEX_MEMBERS,
   type VocabularyMember,
-} from '../dimensions/case-vocabulary.js';
+} from './case-vocabulary.js';
 
 /**
  * The dimension registry: every dimension a metric can be grouped or filtered by, declared once. The metric engine's
