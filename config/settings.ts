@@ -96,6 +96,10 @@ export const SETTINGS = {
     'READER_DATABASE_URL',
     'connection of a read-only role for API queries; by default the server creates `warehouse_reader` itself',
   ),
+  readerPasswordSecret: optional(
+    'READER_PASSWORD_SECRET',
+    "secret `warehouse_reader`'s password is derived from, the same on every instance; unset: the owner connection's password (random when it has none)",
+  ),
   apiKeys: optional(
     'API_KEYS',
     'API keys and roles, `key1:analyst,key2:admin` (keys ≥ 16 characters); see [Roles, keys and limits](#roles-keys-and-limits)',

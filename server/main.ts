@@ -6,6 +6,7 @@
 import cluster from 'node:cluster';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
+import { passwordOf } from '../warehouse/database/derived-password.js';
 import { biReaderUrl, ensureBiReaderRole } from '../warehouse/bi/bi-reader-role.js';
 import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
 import { readAccessConfig } from './api-keys.js';
@@ -117,7 +118,9 @@ if (cluster.isWorker) {
   let apiUrl = config.readerDatabaseUrl;
   if (!apiUrl) {
     try {
-      apiUrl = readerUrl(target.url, await ensureReaderRole(owner.db));
+      // Derived from a secret every instance shares, so that this start does not lock out instances started earlier.
+      const secret = config.readerPasswordSecret ?? passwordOf(target.url);
+      apiUrl = readerUrl(target.url, await ensureReaderRole(owner.db, secret));
     } catch (error) {
       logger.warn(
         { err: error instanceof Error ? error.message : String(error) },

@@ -1,16 +1,19 @@
 import { sql, type Kysely } from 'kysely';
+import { derivedPassword } from './derived-password.js';
 import { ensureReadOnlyLogin, loginUrl } from './read-only-login.js';
 
 /** The read-only role the API connects as: it can SELECT from the warehouse and change nothing. */
 export const READER_ROLE = 'warehouse_reader';
 
 /**
- * Creates (or re-keys) the read-only login role and grants it read access to the warehouse schemas; returns its
- * password. Needs a connection allowed to create roles (the embedded server's superuser; on a managed server give
- * READER_DATABASE_URL instead).
+ * Creates the read-only login role (or sets its password again) and grants it read access to the warehouse schemas;
+ * returns its password. With a `secret` shared by every instance (READER_PASSWORD_SECRET, else the owner connection's
+ * password) the password is derived from it, so an instance starting later sets the same one and locks out none
+ * started earlier; without one it is random. Needs a connection allowed to create roles (the embedded server's
+ * superuser; on a managed server give READER_DATABASE_URL instead).
  */
-export async function ensureReaderRole<D>(db: Kysely<D>): Promise<string> {
-  const password = await ensureReadOnlyLogin(db, READER_ROLE);
+export async function ensureReaderRole<D>(db: Kysely<D>, secret?: string): Promise<string> {
+  const password = await ensureReadOnlyLogin(db, READER_ROLE, { password: secret ? derivedPassword(secret, READER_ROLE) : undefined });
   await grantReader(db, 'public');
   await grantReader(db, 'cases');
   return password;
