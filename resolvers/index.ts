@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { ApiVersionResolver } from './api-version.resolver.js';
 import { BudgetLineResolver } from './budget-line.resolver.js';
 import { CaseTypeResolver } from './case-type.resolver.js';
 import { CaseResolver } from './case.resolver.js';
@@ -21,6 +22,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MetricResolver,
   MetricDefinitionResolver,
   DimensionValueResolver,
+  ApiVersionResolver,
   CaseResolver,
 ];
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiVersion } from '../contract/api-version.js';
 import { useServerFixture } from './support/server-fixture.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -201,6 +202,6 @@ describe('GraphQL over HTTP', () => {
   it('reports health with the database', async () => {
     const response = await fetch(`${fixture.server.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', version: apiVersion() });
   });
 });
