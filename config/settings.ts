@@ -113,7 +113,10 @@ export const SETTINGS = {
   ),
   rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', 600, 'requests per minute per API key (or per address without one); 0 = off'),
   maxQueryCost: wholeNumber('MAX_QUERY_COST', 20_000, 'largest list-size cost of one operation'),
-  trustedDocuments: optional('TRUSTED_DOCUMENTS', 'path of a manifest `{sha256: query}`: only those operations run'),
+  trustedDocuments: optional(
+    'TRUSTED_DOCUMENTS',
+    'path of a manifest `{sha256: query}`, or of a registry folder of apps like `clients/` (see [Registered clients](#registered-clients)): only those operations run',
+  ),
   exportRowCap: wholeNumber('EXPORT_ROW_CAP', 100_000, 'most rows one CSV export streams'),
   shutdownGraceMs: wholeNumber('SHUTDOWN_GRACE_MS', 10_000, 'how long SIGTERM waits for in-flight requests'),
   metricsPort: numeric('METRICS_PORT', undefined, 'serve `/metrics` on this port (same `HOST`); unset: on `PORT`, for an admin key only', {

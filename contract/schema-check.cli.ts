@@ -1,9 +1,12 @@
 /**
  * `npm run schema:check`: the schema contract (contract/schema-contract.ts) of the schemas the code builds against
- * the released ones in releases/. Exits 1, naming each problem, when it does not hold.
+ * the released ones in releases/, and every registered client document (clients/) against its app's role's schema.
+ * Exits 1, naming each problem, when either does not hold.
  */
-import { printApiSchema } from '../server/build-schema.js';
+import { audienceOf, buildApiSchema, printApiSchema } from '../server/build-schema.js';
 import { readChangelog } from './changelog.js';
+import { checkClientDocuments } from './client-documents.js';
+import { readClientRegistry } from './client-registry.js';
 import { readReleasedSchemas } from './released-schemas.js';
 import { checkSchemaContract } from './schema-contract.js';
 
@@ -14,6 +17,12 @@ const report = await checkSchemaContract({
 });
 console.log(`API version ${report.version ?? '?'}, compared with release ${report.baseline ?? '(none)'}`);
 for (const change of report.changes) console.log(`  ${change.level.padEnd(9)} ${change.audience.padEnd(6)} ${change.message}`);
-for (const problem of report.problems) console.error(`✗ ${problem}`);
-if (report.problems.length > 0) process.exit(1);
-console.log(`✓ the schema contract holds (${report.changes.length} changes since ${report.baseline})`);
+const schemas = { public: await buildApiSchema('public'), full: await buildApiSchema('full') };
+const clients = readClientRegistry();
+const problems = [...report.problems, ...checkClientDocuments(clients, (role) => schemas[audienceOf(role)])];
+for (const problem of problems) console.error(`✗ ${problem}`);
+if (problems.length > 0) process.exit(1);
+const documents = clients.reduce((n, c) => n + c.documents.length, 0);
+console.log(
+  `✓ the schema contract holds (${report.changes.length} changes since ${report.baseline}); ${documents} documents of ${clients.length} clients validate`,
+);

@@ -1,5 +1,6 @@
 import { readConfig } from '../config/settings.js';
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -19,6 +20,7 @@ import { healthRouter } from './health-route.js';
 import { DEFAULT_MAX_QUERY_COST } from './list-cost-limit.js';
 import { metricExportRouter } from './metric-export-route.js';
 import { noStorePlugin } from './no-store-plugin.js';
+import { clientIdentifier } from './observability/client-identity.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createApiMetrics } from './observability/metrics.js';
 import { faviconRouter } from './playground/favicon.js';
@@ -27,6 +29,7 @@ import { createRoleApollo } from './role-apollo.js';
 import { graphqlCacheMiddleware } from './result-cache/graphql-cache-middleware.js';
 import { startResultCache, type ResultCacheOptions } from './result-cache/start-result-cache.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
+import { clientsDirectory, readClientRegistry } from '../contract/client-registry.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -46,6 +49,8 @@ export interface AppOptions {
   supervisor?: ClusterSupervisor;
   /** Answers repeated requests from memory until the warehouse changes (server/result-cache/); off when absent or 0 bytes. */
   resultCache?: ResultCacheOptions;
+  /** The registry of apps whose names label logs and metrics; by default clients/ (or TRUSTED_DOCUMENTS when it is one). */
+  clientsDirectory?: string;
 }
 
 export interface App {
@@ -70,6 +75,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const trusted = options.trustedDocuments ? loadTrustedDocuments(options.trustedDocuments) : undefined;
+  const registryFolder =
+    options.clientsDirectory ??
+    (options.trustedDocuments && statSync(options.trustedDocuments).isDirectory() ? options.trustedDocuments : clientsDirectory());
+  const registeredClients = new Set(readClientRegistry(registryFolder).map((c) => c.name));
   // One schema per role: the public role's has no case-level field or type (server/role-apollo.ts).
   const servers = await createRoleApollo({
     production: options.production,
@@ -78,6 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxQueryCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST,
     logger,
     metrics,
+    identifyClient: clientIdentifier(registeredClients),
   });
   const apollo = servers.forAudience('full');
   const resultCache =

@@ -14,13 +14,11 @@ export function healthRouter(db: Kysely<Database>, supervisor?: ClusterSuperviso
   const ready = async (_req: express.Request, res: express.Response) => {
     const embedded = supervisor?.status();
     if (embedded && embedded !== 'up') {
-      res
-        .status(503)
-        .json({
-          status: 'unavailable',
-          database: `embedded PostgreSQL ${embedded === 'restarting' ? 'restarting' : 'could not be restarted'}`,
-          version,
-        });
+      res.status(503).json({
+        status: 'unavailable',
+        database: `embedded PostgreSQL ${embedded === 'restarting' ? 'restarting' : 'could not be restarted'}`,
+        version,
+      });
       return;
     }
     try {

@@ -10,7 +10,7 @@ import { formatApiError } from './format-error.js';
 import { listCostLimit } from './list-cost-limit.js';
 import type { Logger } from './observability/logger.js';
 import type { ApiMetrics } from './observability/metrics.js';
-import { requestLogPlugin } from './observability/request-log-plugin.js';
+import { requestLogPlugin, type IdentifyClient } from './observability/request-log-plugin.js';
 import { MAX_TOKENS, queryLimits } from './query-limits.js';
 import { responseStatusPlugin } from './response-status.plugin.js';
 import { withoutSuggestions } from './suggestion-free-errors.js';
@@ -38,6 +38,8 @@ export interface RoleApolloOptions {
   maxQueryCost: number;
   logger: Logger;
   metrics: ApiMetrics;
+  /** Names each request's client for logs and metric labels (registered names only). */
+  identifyClient: IdentifyClient;
 }
 
 async function createServer(audience: SchemaAudience, options: RoleApolloOptions): Promise<ApolloServer<RequestContext>> {
@@ -62,7 +64,7 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       listCostLimit(schema, options.maxQueryCost) as ApolloServerPlugin<RequestContext>,
       responseStatusPlugin<RequestContext>(),
-      requestLogPlugin(options.logger, options.metrics),
+      requestLogPlugin(options.logger, options.metrics, schema, options.identifyClient),
       // One drain for the one HTTP server: on the full server, which stops first.
       ...(audience === 'full' ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       ApolloServerPluginLandingPageDisabled(),

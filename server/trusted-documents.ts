@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { RequestHandler } from 'express';
+import { readClientRegistry } from '../contract/client-registry.js';
+import { readManifest, sha256 } from '../contract/persisted-manifest.js';
 import { ErrorCode } from '../resolvers/api-errors.js';
 
+export { sha256 };
+
 /**
- * Trusted documents: a manifest {sha256 hex of the query text: query text} of the operations embedded apps may run.
- * With it on (TRUSTED_DOCUMENTS=path), a request runs only if its document's hash is in the manifest; apps may send
- * the hash alone (Apollo's persisted-query protocol), and no client can register new documents.
+ * Trusted documents: a manifest {sha256 hex of the query text: query text} of the operations embedded apps may run,
+ * or a registry folder of apps (clients/: one folder per app of manifests and .graphql files). With it on
+ * (TRUSTED_DOCUMENTS=path), a request runs only if its document's hash is registered; apps may send the hash alone
+ * (Apollo's persisted-query protocol), and no client can register new documents.
  */
 export interface TrustedDocuments {
   /** Refuses, before GraphQL, any request whose document is not in the manifest. */
@@ -18,16 +22,14 @@ export interface TrustedDocuments {
   trusts(query: string): boolean;
 }
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The registered documents of a manifest file or of a registry folder (every app's together). */
+function readTrusted(file: string): Map<string, string> {
+  if (!statSync(file).isDirectory()) return readManifest(file);
+  return new Map(readClientRegistry(file).flatMap((client) => client.documents.map((d) => [d.hash, d.query] as const)));
+}
 
 export function loadTrustedDocuments(file: string): TrustedDocuments {
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (!parsed || typeof parsed !== 'object') throw new Error(`${file} must hold a JSON object {sha256: query}`);
-  const documents = new Map<string, string>();
-  for (const [hash, query] of Object.entries(parsed)) {
-    if (typeof query !== 'string' || sha256(query) !== hash) throw new Error(`${file}: entry ${hash} is not the sha256 of its query`);
-    documents.set(hash, query);
-  }
+  const documents = readTrusted(file);
   const cache: KeyValueCache<string> = {
     // Apollo prefixes persisted-query keys with "apq:".
     get: async (key) => documents.get(key.replace(/^apq:/, '')),

@@ -8,14 +8,14 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'graphql_requests_total',
-    help: 'GraphQL requests by operation and outcome (ok or error code).',
-    labelNames: ['operation', 'outcome'] as const,
+    help: 'GraphQL requests by operation, outcome (ok or error code) and registered client (apollographql-client-name and -version; "other" when not registered).',
+    labelNames: ['operation', 'outcome', 'client', 'client_version'] as const,
     registers: [registry],
   });
   const duration = new Histogram({
     name: 'graphql_request_duration_seconds',
-    help: 'GraphQL request latency by operation and outcome.',
-    labelNames: ['operation', 'outcome'] as const,
+    help: 'GraphQL request latency by operation, outcome and registered client.',
+    labelNames: ['operation', 'outcome', 'client', 'client_version'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
@@ -23,6 +23,12 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
     name: 'graphql_sql_statements_per_request',
     help: 'SQL statements one GraphQL request sent.',
     buckets: [0, 1, 2, 4, 8, 16, 32, 64],
+    registers: [registry],
+  });
+  const deprecatedFields = new Counter({
+    name: 'graphql_deprecated_fields_total',
+    help: 'Requests that read a deprecated field, argument or enum value, by registered client and schema coordinate: who would break if it were removed.',
+    labelNames: ['client', 'field'] as const,
     registers: [registry],
   });
   const rejected = new Counter({
@@ -73,7 +79,7 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
     });
   }
   if (supervisor) registerSupervisorMetrics(registry, supervisor);
-  return { registry, requests, duration, statements, rejected, cache };
+  return { registry, requests, duration, statements, deprecatedFields, rejected, cache };
 }
 
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
