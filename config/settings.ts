@@ -146,6 +146,10 @@ export const SETTINGS = {
     'password of the `bi_reader` SQL login; unset: a random one, printed at start (see [SQL access for BI tools](#sql-access-for-bi-tools))',
   ),
   biStatementTimeoutMs: wholeNumber('BI_STATEMENT_TIMEOUT_MS', 60_000, '`bi_reader` statements are cancelled after this long'),
+  otlpEndpoint: optional(
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'OpenTelemetry collector (OTLP/HTTP, e.g. `http://localhost:4318`): one trace per request goes there; unset: no tracing (see [Tracing](#tracing))',
+  ),
   workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', 1),
 } as const;
 

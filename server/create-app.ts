@@ -22,6 +22,7 @@ import { metricExportRouter } from './metric-export-route.js';
 import { noStorePlugin } from './no-store-plugin.js';
 import { clientIdentifier } from './observability/client-identity.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { requestSpan } from './observability/request-span.js';
 import { createApiMetrics } from './observability/metrics.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
@@ -164,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const graphqlHandlers = [
     express.json({ limit: options.bodyLimit }),
+    requestSpan('/graphql'),
     ...(trusted ? [trusted.guard] : []),
     ...(resultCache ? [graphqlCacheMiddleware(resultCache.cache, access)] : []),
     bySchema,

@@ -11,6 +11,7 @@ import { listCostLimit } from './list-cost-limit.js';
 import type { Logger } from './observability/logger.js';
 import type { ApiMetrics } from './observability/metrics.js';
 import { requestLogPlugin, type IdentifyClient } from './observability/request-log-plugin.js';
+import { tracingPlugin } from './observability/tracing-plugin.js';
 import { MAX_TOKENS, queryLimits } from './query-limits.js';
 import { responseStatusPlugin } from './response-status.plugin.js';
 import { withoutSuggestions } from './suggestion-free-errors.js';
@@ -65,6 +66,7 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
       listCostLimit(schema, options.maxQueryCost) as ApolloServerPlugin<RequestContext>,
       responseStatusPlugin<RequestContext>(),
       requestLogPlugin(options.logger, options.metrics, schema, options.identifyClient),
+      tracingPlugin<RequestContext>(),
       // One drain for the one HTTP server: on the full server, which stops first.
       ...(audience === 'full' ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       ApolloServerPluginLandingPageDisabled(),

@@ -3,6 +3,7 @@ import type { AccessConfig } from './api-keys.js';
 import type { Config } from '../config/settings.js';
 import { createApp } from './create-app.js';
 import type { Logger } from './observability/logger.js';
+import { startOtlpTracing } from './observability/tracing.js';
 import type { ClusterSupervisor } from '../warehouse/database/cluster-supervisor.js';
 
 /** Where one API process reads, and where it listens for warehouse changes. */
@@ -26,6 +27,8 @@ export async function serveApi(
   database: ApiDatabase,
   supervisor?: ClusterSupervisor,
 ): Promise<RunningApi> {
+  // Traces go out over OTLP only when an endpoint is set; otherwise every span is the OpenTelemetry API's no-op.
+  const tracing = config.otlpEndpoint ? startOtlpTracing(config.otlpEndpoint) : undefined;
   const warehouse = connectWarehouse(database.apiUrl, { maxConnections: config.maxConnections, statementTimeoutMs: config.statementTimeoutMs });
   const app = await createApp({
     db: warehouse.db,
@@ -48,6 +51,7 @@ export async function serveApi(
     async stop() {
       await app.stop();
       await warehouse.close();
+      await tracing?.shutdown();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { resolveRole, type AccessConfig } from '../api-keys.js';
 import { cacheKey, normaliseOperation, stableJson } from './cache-key.js';
 import type { CachedResponse, ResultCache } from './result-cache.js';
+import { inSpanSync } from '../../warehouse/tracing/request-spans.js';
 
 interface GraphQLBody {
   query?: unknown;
@@ -47,7 +48,11 @@ export function graphqlCacheMiddleware(cache: ResultCache, access: AccessConfig)
       stableJson(body.variables ?? null),
       req.header('accept') ?? '',
     );
-    const found = cache.lookup(key);
+    const found = inSpanSync('result-cache lookup', undefined, (span) => {
+      const looked = cache.lookup(key);
+      span.setAttribute('cache.outcome', looked === null ? 'bypassed' : 'hit' in looked ? 'hit' : 'miss');
+      return looked;
+    });
     if (found === null) return next();
     if ('hit' in found) return sendCached(res, found.hit);
 

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.js';
+import { tracedDialect } from './traced-dialect.js';
 
 // numeric and bigint arrive as strings by default; counts and sums we convert where we read them,
 // but int8 ids and counts beyond 2^53 do not occur in this warehouse, so parse int8 as a number.
@@ -33,6 +34,7 @@ export function connectWarehouse(url: string, options: ConnectOptions = {}): War
   // it and the next query gets a fresh connection; checked out, pg has no listener on it, and its query fails anyway.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Each statement in a span (its operation and duration): a no-op unless the server registered a tracer.
+  const db = new Kysely<Database>({ dialect: tracedDialect(new PostgresDialect({ pool })) });
   return { db, pool, close: () => db.destroy() };
 }

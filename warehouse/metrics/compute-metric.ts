@@ -11,6 +11,7 @@ import { runMetric } from './metric-query.js';
 import type { MetricRequest, MetricRowData } from './metric-request.js';
 import { publishedBeside, type PublishedCell } from './published-cells.js';
 import { estimateRows } from './row-estimate.js';
+import { inSpanSync } from '../tracing/request-spans.js';
 
 /** Most rows a disclosure-controlled result may have: disclosure control needs the whole result, not one page. */
 export const MAX_CONTROLLED_ROWS = 20_000;
@@ -81,7 +82,9 @@ export async function computeMetricPage(
     });
   }
   // Withheld values sort last; a row whose flows all perturb to 0 is left out (controlRows).
-  const shown = orderByDisclosedValue(controlRows(definition.name, result.rows, request.by), request.orderBy);
+  const shown = inSpanSync('disclosure control', { 'warehouse.rows': result.rows.length }, () =>
+    orderByDisclosedValue(controlRows(definition.name, result.rows, request.by), request.orderBy),
+  );
   const window = shown.slice(request.offset, request.offset + request.limit);
   const published = await publishedBeside(
     db,

@@ -1,0 +1,31 @@
+import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import type { RequestHandler } from 'express';
+import { REQUEST_SPANS, type RequestSpans } from '../../warehouse/tracing/request-spans.js';
+
+/**
+ * The root span of one GraphQL request: its parent is the caller's `traceparent` (W3C trace context) when it sends
+ * one, and the response carries the request's own `traceparent`, so that a caller can find its trace. Placed after
+ * body parsing: stream callbacks run outside the request's async context, so the span is made active only here.
+ * Without a registered tracer every call is a no-op and no header is added.
+ */
+export function requestSpan(route: string): RequestHandler {
+  const tracer = trace.getTracer('migration-warehouse');
+  return (req, res, next) => {
+    const parent = propagation.extract(context.active(), req.headers);
+    const span = tracer.startSpan(
+      `${req.method} ${route}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+      parent,
+    );
+    const spans: RequestSpans = { root: span };
+    const active = trace.setSpan(parent, span).setValue(REQUEST_SPANS, spans);
+    const outgoing: Record<string, string> = {};
+    propagation.inject(active, outgoing);
+    if (outgoing.traceparent) res.setHeader('traceparent', outgoing.traceparent);
+    res.once('close', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      span.end();
+    });
+    context.with(active, next);
+  };
+}
