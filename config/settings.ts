@@ -146,6 +146,13 @@ export const SETTINGS = {
     'password of the `bi_reader` SQL login; unset: a random one, printed at start (see [SQL access for BI tools](#sql-access-for-bi-tools))',
   ),
   biStatementTimeoutMs: wholeNumber('BI_STATEMENT_TIMEOUT_MS', 60_000, '`bi_reader` statements are cancelled after this long'),
+  subgraph: {
+    variable: 'SUBGRAPH',
+    shown: 'unset',
+    meaning:
+      "`true` serves each role's schema as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key`s; see [Federation subgraph](#federation-subgraph))",
+    parse: (t: string | undefined) => t === 'true',
+  } satisfies Setting<boolean>,
   otlpEndpoint: optional(
     'OTEL_EXPORTER_OTLP_ENDPOINT',
     'OpenTelemetry collector (OTLP/HTTP, e.g. `http://localhost:4318`): one trace per request goes there; unset: no tracing (see [Tracing](#tracing))',

@@ -50,6 +50,8 @@ export interface AppOptions {
   supervisor?: ClusterSupervisor;
   /** Answers repeated requests from memory until the warehouse changes (server/result-cache/); off when absent or 0 bytes. */
   resultCache?: ResultCacheOptions;
+  /** Serve each role's schema as a Federation 2 subgraph (SUBGRAPH=true). */
+  subgraph?: boolean;
   /** The registry of apps whose names label logs and metrics; by default clients/ (or TRUSTED_DOCUMENTS when it is one). */
   clientsDirectory?: string;
 }
@@ -89,6 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     metrics,
     identifyClient: clientIdentifier(registeredClients),
+    subgraph: options.subgraph,
   });
   const apollo = servers.forAudience('full');
   const resultCache =

@@ -1,11 +1,16 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { noStorePlugin } from './no-store-plugin.js';
 import type { RequestContext } from '../resolvers/context.js';
 import type { Role } from '../resolvers/roles.js';
 import { audienceOf, buildApiSchema, type SchemaAudience } from './build-schema.js';
+import { buildSubgraphApiSchema } from './federation/subgraph-schema.js';
 import { formatApiError } from './format-error.js';
 import { listCostLimit } from './list-cost-limit.js';
 import type { Logger } from './observability/logger.js';
@@ -41,10 +46,12 @@ export interface RoleApolloOptions {
   metrics: ApiMetrics;
   /** Names each request's client for logs and metric labels (registered names only). */
   identifyClient: IdentifyClient;
+  /** Serve each role's schema as a Federation 2 subgraph (server/federation/). */
+  subgraph?: boolean;
 }
 
 async function createServer(audience: SchemaAudience, options: RoleApolloOptions): Promise<ApolloServer<RequestContext>> {
-  const schema = await buildApiSchema(audience);
+  const schema = options.subgraph ? await buildSubgraphApiSchema(audience) : await buildApiSchema(audience);
   const limits = queryLimits();
   const server = new ApolloServer<RequestContext>({
     schema,
@@ -70,6 +77,8 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
       // One drain for the one HTTP server: on the full server, which stops first.
       ...(audience === 'full' ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       ApolloServerPluginLandingPageDisabled(),
+      // A subgraph would otherwise add Apollo's inline field timings for any caller that asks; traces are OpenTelemetry's.
+      ApolloServerPluginInlineTraceDisabled(),
       // The same no-store header without Apollo's per-field cache-hint wrapping (server/no-store-plugin.ts).
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin<RequestContext>(),

@@ -40,6 +40,7 @@ export async function serveApi(
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxQueryCost: config.maxQueryCost,
     trustedDocuments: config.trustedDocuments,
+    subgraph: config.subgraph,
     exportRowCap: config.exportRowCap,
     metricsPort: config.metricsPort,
     supervisor,
