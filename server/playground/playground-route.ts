@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { apiVersion } from '../../contract/api-version.js';
 import { EXAMPLE_QUERIES } from './example-queries.js';
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,9 @@ const ASSETS: Record<string, string> = {
   'plugin-explorer.umd.js': packageFile('@graphiql/plugin-explorer', 'dist/index.umd.js'),
   'plugin-explorer.css': packageFile('@graphiql/plugin-explorer', 'dist/style.css'),
 };
+
+/** The playground is a registered client (clients/playground/): its requests say so, in Apollo's convention. */
+const CLIENT_HEADERS = { 'apollographql-client-name': 'playground', 'apollographql-client-version': apiVersion() };
 
 /** The Headers tab of the analyst example: where the key goes, to be replaced by a real one. */
 const ANALYST_HEADERS = JSON.stringify({ 'x-api-key': '<your analyst key>' }, null, 2);
@@ -42,7 +46,7 @@ function page(endpoint: string): string {
   <script src="/playground/assets/graphiql.min.js"></script>
   <script src="/playground/assets/plugin-explorer.umd.js"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)}, headers: ${JSON.stringify(CLIENT_HEADERS)} });
     const explorer = GraphiQLPluginExplorer.explorerPlugin({ showAttribution: false });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: true, plugins: [explorer] }),
