@@ -8,6 +8,7 @@ import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js
 import { runMetric, shareableGroups } from '../warehouse/metrics/metric-query.js';
 import type { NullReason } from '../warehouse/metrics/null-reason.js';
 import { discloseRows } from '../warehouse/disclosure/disclose-rows.js';
+import { inSpanSync } from '../warehouse/tracing/request-spans.js';
 
 /** Values of several catalogue metrics for one group and year. */
 export interface MetricCell {
@@ -40,9 +41,13 @@ async function yearlyCells(
     const disclosed = controlled && (first as MetricDefinition).kind !== 'figure';
     const request = { by, where, comparePrevious: false, orderBy: [], limit: CELL_LIMIT, offset: 0, cellKeys: disclosed };
     const result = await runMetric(db, first as MetricDefinition, request, also);
-    const shown = [first as MetricDefinition, ...also].map((d, k) =>
-      disclosed ? discloseRows(d.name, result.rows, by, (row) => (k === 0 ? row.value : (row.also[k - 1] ?? null))).map((r) => r.value.value) : null,
-    );
+    const disclose = () =>
+      [first as MetricDefinition, ...also].map((d, k) =>
+        disclosed
+          ? discloseRows(d.name, result.rows, by, (row) => (k === 0 ? row.value : (row.also[k - 1] ?? null))).map((r) => r.value.value)
+          : null,
+      );
+    const shown = disclosed ? inSpanSync('disclosure control', { 'warehouse.rows': result.rows.length }, disclose) : disclose();
     for (const [index, row] of (result.rows as MetricRowData[]).entries()) {
       const group = keys.map((k) => row.dims[k] ?? '').join('|');
       const year = Number(row.bucket?.slice(0, 4));

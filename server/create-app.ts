@@ -143,6 +143,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
     );
   }
+  // A CSV export runs a GraphQL operation too: one trace each, like /graphql's.
+  app.use('/export', requestSpan('/export'));
   app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache?.cache));
   if (!options.production) {
     app.use('/playground', playgroundRouter('/graphql'));

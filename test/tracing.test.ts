@@ -4,6 +4,7 @@ import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@o
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../server/observability/logger.js';
+import { CSV_EXPORT_PATH } from '../server/playground/example-queries.js';
 import { registerTracing, type Tracing } from '../server/observability/tracing.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -62,7 +63,7 @@ async function traceOf(traceId: string): Promise<ReadableSpan[]> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
-    if (spans.some((s) => s.name.startsWith('graphql query') || s.name === 'POST /graphql')) return spans;
+    if (spans.some((s) => s.name.startsWith('graphql query') || s.name === 'POST /graphql' || s.name === 'GET /export')) return spans;
     if (Date.now() > deadline) throw new Error(`no root span of trace ${traceId} within 20 s`);
     await sleep(50);
   }
@@ -122,6 +123,21 @@ describe('OpenTelemetry traces', () => {
     // The first request's log line carries its trace id.
     const lines = logLines.map((l) => JSON.parse(l) as { msg?: string; traceId?: string; operation?: string });
     expect(lines.find((l) => l.msg === 'graphql request' && l.operation === 'TracedRate')?.traceId).toBe(CALLER_TRACE);
+  });
+
+  it('record a CSV export as one trace too, and no trace for work outside requests (a health probe)', async () => {
+    const traceId = '0123456789abcdef0123456789abcdef';
+    const response = await fetch(`${server.url}${CSV_EXPORT_PATH}`, { headers: { traceparent: `00-${traceId}-${CALLER_SPAN}-01` } });
+    expect(response.status).toBe(200);
+    await response.text();
+    const spans = await traceOf(traceId);
+    const lines = tree(spans, CALLER_SPAN);
+    expect(lines[0]).toMatch(/^graphql query /);
+    expect(lines).toEqual(expect.arrayContaining(['  graphql.execute', '    SQL']));
+    const before = exporter.getFinishedSpans().length;
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    await sleep(200);
+    expect(exporter.getFinishedSpans().slice(before)).toEqual([]);
   });
 
   it('start a trace of its own when the caller sends none', async () => {

@@ -1,4 +1,4 @@
-import { type Attributes, type Context, context, createContextKey, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Attributes, type Context, context, createContextKey, INVALID_SPAN_CONTEXT, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
 
 /**
  * Spans of the work one request does below the HTTP layer (SQL statements, disclosure control, cache look-ups),
@@ -27,9 +27,14 @@ function parentContext(): Context {
   return active;
 }
 
-/** Starts a span as a child of the current request's work (parentContext); the caller ends it. */
+/**
+ * Starts a span as a child of the current request's work (parentContext); the caller ends it. Outside a request
+ * (health probes, the cache's listener, loads) there is no parent and no span: work that is not a request's would
+ * otherwise be a trace of its own.
+ */
 export function startRequestSpan(name: string, attributes?: Attributes): { span: Span; context: Context } {
   const parent = parentContext();
+  if (!trace.getSpan(parent)) return { span: trace.wrapSpanContext(INVALID_SPAN_CONTEXT), context: parent };
   const span = tracer().startSpan(name, { attributes }, parent);
   return { span, context: trace.setSpan(parent, span) };
 }
