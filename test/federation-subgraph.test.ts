@@ -1,7 +1,9 @@
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { parse, printType } from 'graphql';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../server/observability/logger.js';
 import { buildApiSchema } from '../server/build-schema.js';
 import { buildSubgraphApiSchema } from '../server/federation/subgraph-schema.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -9,10 +11,17 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 
 let database: TestDatabase;
 let server: TestServer;
+const logLines: { msg?: string; operation?: string; sqlStatements?: number }[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startTestServer(database.db, { subgraph: true });
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  server = await startTestServer(database.db, { subgraph: true, logger: createLogger('info', output) });
 });
 afterAll(async () => {
   await server?.close();
@@ -97,6 +106,21 @@ describe('the Federation 2 subgraph (SUBGRAPH=true)', () => {
     expect(entities[3]).toEqual({ __typename: 'SourceTable', tableId: figure.sourceTable.id, table: figure.sourceTable.table });
     expect(entities[4]).toEqual(entities[3]);
     expect(entities[5]).toBeNull();
+  });
+
+  it('batches the references of one request: one statement per entity, not one per reference', async () => {
+    const page = await server.graphql<{ publishedFigures: { nodes: { id: string }[] } }>('{ publishedFigures(first: 20) { nodes { id } } }');
+    const ids = page.body.data?.publishedFigures.nodes.map((n) => n.id) ?? [];
+    expect(ids).toHaveLength(20);
+    const representations = ids.map((id) => ({ __typename: 'PublishedFigure', id }));
+    const { body } = await server.graphql<{ _entities: { id: string }[] }>(
+      'query ManyFigures($representations: [_Any!]!) { _entities(representations: $representations) { ... on PublishedFigure { id } } }',
+      { representations },
+    );
+    expect(body.data?._entities.map((e) => e.id)).toEqual(ids);
+    const deadline = Date.now() + 10_000;
+    while (!logLines.some((l) => l.operation === 'ManyFigures') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(logLines.find((l) => l.operation === 'ManyFigures')?.sqlStatements).toBe(1);
   });
 
   it('leaves the per-role schemas per role: the public subgraph has no case-level field', async () => {
