@@ -1,5 +1,11 @@
 import { registerEnumType } from 'type-graphql';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, enumValueName, type AttributeDimension, type ClosedMembers } from '../warehouse/dimensions/dimension-registry.js';
+import {
+  ATTRIBUTE_DIMENSIONS,
+  ATTRIBUTES,
+  enumValueName,
+  type AttributeDimension,
+  type ClosedMembers,
+} from '../warehouse/dimensions/dimension-registry.js';
 
 /** The attribute dimensions whose members are a closed set, each a GraphQL enum. */
 export type ClosedDimension = {

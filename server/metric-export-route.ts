@@ -7,7 +7,14 @@ import type { Role } from '../resolvers/roles.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import { findMetric } from '../warehouse/metrics/catalog.js';
-import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, DIMENSIONS, timeGrain, type Dimension, type TimeDimension } from '../warehouse/dimensions/dimension-registry.js';
+import {
+  ATTRIBUTE_DIMENSIONS,
+  ATTRIBUTES,
+  DIMENSIONS,
+  timeGrain,
+  type Dimension,
+  type TimeDimension,
+} from '../warehouse/dimensions/dimension-registry.js';
 import { cacheKey, stableJson } from './result-cache/cache-key.js';
 import { sendCached } from './result-cache/graphql-cache-middleware.js';
 import type { ResultCache } from './result-cache/result-cache.js';

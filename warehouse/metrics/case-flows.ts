@@ -1,7 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import { inListRaw } from '../queries/in-list.js';
 import { anchorCondition, bucketExpression, monthAligned, type DateRange } from './anchor-range.js';
-import { ATTRIBUTES, CASE_ATTRIBUTE_DIMENSIONS, isTimeDimension, type AttributeDimension, type Dimension, type TimeDimension } from '../dimensions/dimension-registry.js';
+import {
+  ATTRIBUTES,
+  CASE_ATTRIBUTE_DIMENSIONS,
+  isTimeDimension,
+  type AttributeDimension,
+  type Dimension,
+  type TimeDimension,
+} from '../dimensions/dimension-registry.js';
 import type { MetricFilter } from './metric-request.js';
 import { CASE_FLOW_COUNTS, keyColumn } from '../disclosure/cell-counts.js';
 

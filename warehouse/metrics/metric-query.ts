@@ -7,7 +7,15 @@ import { CASE_FACT_COVERAGE, coverageRange, fitToCoverage } from './coverage.js'
 import { bucketOverlaps, bucketStep, MONTHS_PER_BUCKET } from './bucket-ranges.js';
 import { caseFlows } from './case-flows.js';
 import { countColumnNames, countSelections, type CountColumn } from './metric-counts.js';
-import { ATTRIBUTES, isTimeDimension, timeGrain, TRUNC_UNIT, type AttributeDimension, type Dimension, type TimeDimension } from '../dimensions/dimension-registry.js';
+import {
+  ATTRIBUTES,
+  isTimeDimension,
+  timeGrain,
+  TRUNC_UNIT,
+  type AttributeDimension,
+  type Dimension,
+  type TimeDimension,
+} from '../dimensions/dimension-registry.js';
 import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition, OpenBalanceMetric } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';
 import type { NullReason } from './null-reason.js';
