@@ -35,8 +35,8 @@ afterAll(async () => {
 
 describe('atomic case loads', () => {
   it('keeps the previous cases and checksum when a load fails part-way', { timeout: 60_000 }, async () => {
-    await expect(loadCases(database.db, { scale: 0.05, seed: 3, quiet: true, failAfterRows: 20_000 })).rejects.toThrow(
-      /injected failure after \d+ rows/,
+    await expect(loadCases(database.db, { scale: 0.05, seed: 3, quiet: true, failBeforePublish: true })).rejects.toThrow(
+      /injected failure before publishing/,
     );
     expect(await caseLoadInfo(database.db)).toEqual(before);
     expect(await caseCount()).toBe(beforeCount);

@@ -13,6 +13,8 @@ export async function ensureReaderRole<D>(db: Kysely<D>): Promise<string> {
   const password = await ensureReadOnlyLogin(db, READER_ROLE);
   await grantReader(db, 'public');
   await grantReader(db, 'cases');
+  // The load history (deliveries) and the lineage of cases are read from the ingestion schema.
+  await grantReader(db, 'ingest');
   return password;
 }
 
