@@ -55,7 +55,7 @@ describe('SIGTERM', () => {
     const inFlight = fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': ANALYST_KEY },
-      // An analyst's question over the case facts (the public role may not ask it).
+      // An analyst's question over the case facts.
       body: JSON.stringify({ query: '{ metric(name: P90_PROCESSING_DAYS, by: [YEAR]) { totalCount } }' }),
     });
     try {
