@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseLoadInfo, loadCases, type CaseLoadInfo } from '../warehouse/cases/load-cases.js';
+import { lockTables } from './support/table-lock.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 let database: TestDatabase;
@@ -49,11 +49,14 @@ describe('atomic case loads', () => {
     expect(await caseLoadInfo(database.db)).toEqual(before);
   });
 
-  it('keeps the previous cases when the CLI is killed mid-load, and the next load recovers', { timeout: 120_000 }, async () => {
+  it('keeps the previous cases when the CLI is killed mid-load, and the next load recovers', { timeout: 180_000 }, async () => {
+    // The test holds the current facts (a share lock, as a long read would): the load writes, indexes and builds its
+    // staging schema, then its swap waits to drop the old tables. The CLI is killed there, its work done but for the commit.
+    const lock = await lockTables(database.url, ['cases.case_fact'], 'access share');
     // node with tsx's loader in-process (not `npx tsx`, which would leave a grandchild running after the kill).
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join('warehouse', 'cases', 'load-cases.cli.ts'), '--scale', '0.4', '--seed', '5', '--quiet'],
+      ['--import', 'tsx', path.join('warehouse', 'cases', 'load-cases.cli.ts'), '--scale', '0.05', '--seed', '5', '--quiet'],
       {
         cwd: path.resolve(import.meta.dirname, '..'),
         env: { ...process.env, DATABASE_URL: database.url },
@@ -64,19 +67,21 @@ describe('atomic case loads', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 60_000;
-      while (!(await stagingExists())) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the load never started: ${stderr}`);
-        await sleep(100);
-      }
-      await sleep(1_500);
+      const swap = await Promise.race([
+        lock.untilSomeoneWaits(150_000),
+        exited.then((code) => Promise.reject(new Error(`the load exited (${code}) before its swap: ${stderr}`))),
+      ]);
+      expect(swap.query).toMatch(/drop schema/);
+      expect(await stagingExists()).toBe(true);
       // Mid-load, the current cases are still there to query.
-      expect(await caseCount()).toBe(beforeCount);
+      expect((await lock.query<{ n: number }>('select count(*)::int as n from cases.case_fact')).rows[0]?.n).toBe(beforeCount);
       expect(child.exitCode).toBeNull();
     } finally {
       child.kill('SIGKILL');
+      await exited;
+      // The swap's backend, its client gone, rolls back once it gets the lock.
+      await lock.release();
     }
-    await exited;
     expect(await caseLoadInfo(database.db)).toEqual(before);
     expect(await caseCount()).toBe(beforeCount);
 
