@@ -50,8 +50,9 @@ describe('atomic case loads', () => {
   });
 
   it('keeps the previous cases when the CLI is killed mid-load, and the next load recovers', { timeout: 180_000 }, async () => {
-    // The test holds the current facts (a share lock, as a long read would): the load writes, indexes and builds its
-    // staging schema, then its swap waits to drop the old tables. The CLI is killed there, its work done but for the commit.
+    // The test holds the current facts (a share lock, as a long read would): the load validates its deliveries and, in
+    // its publishing transaction, builds the new facts, then its swap waits to drop the old tables. The CLI is killed
+    // there, its work done but for the commit.
     const lock = await lockTables(database.url, ['cases.case_fact'], 'access share');
     // node with tsx's loader in-process (not `npx tsx`, which would leave a grandchild running after the kill).
     const child = spawn(
@@ -72,7 +73,8 @@ describe('atomic case loads', () => {
         exited.then((code) => Promise.reject(new Error(`the load exited (${code}) before its swap: ${stderr}`))),
       ]);
       expect(swap.query).toMatch(/drop schema/);
-      expect(await stagingExists()).toBe(true);
+      // Its deliveries are validated and waiting to publish in that same transaction.
+      expect((await lock.query<{ n: number }>(`select count(*)::int as n from ingest.delivery where status = 'validating'`)).rows[0]?.n).toBe(3);
       // Mid-load, the current cases are still there to query.
       expect((await lock.query<{ n: number }>('select count(*)::int as n from cases.case_fact')).rows[0]?.n).toBe(beforeCount);
       expect(child.exitCode).toBeNull();
@@ -85,10 +87,17 @@ describe('atomic case loads', () => {
     expect(await caseLoadInfo(database.db)).toEqual(before);
     expect(await caseCount()).toBe(beforeCount);
 
-    // The killed load left its staging schema; the next load drops it and succeeds.
+    // The killed load's deliveries are marked interrupted by the next load, which succeeds.
     const next = await loadCases(database.url, { scale: 0.01, seed: 11, quiet: true });
     expect((await caseLoadInfo(database.db))?.checksum).toBe(next.checksum);
     expect(await caseCount()).toBe(next.caseRows);
     expect(await stagingExists()).toBe(false);
+    const { rows } = await sql<{ status: string; n: number }>`
+      select status, count(*)::int as n from ingest.delivery where extract_id > 1 group by status order by status`.execute(database.db);
+    // The three of the load that failed part-way (first test) and the three of the killed one; then the three published.
+    expect(rows).toEqual([
+      { status: 'interrupted', n: 6 },
+      { status: 'published', n: 3 },
+    ]);
   });
 });

@@ -214,15 +214,16 @@ describe('the embedded PostgreSQL under supervision', () => {
   }, 120_000);
 
   it('keeps the previous warehouse when the postmaster is killed during `npm run load`', async () => {
-    const stagingExists = () =>
+    // The load is under way once its deliveries are being validated (the publishing transaction is not visible).
+    const validating = () =>
       withWarehouse(
         async (c) =>
-          (await c.query<{ present: boolean }>(`select exists (select 1 from pg_namespace where nspname = 'cases_staging') as present`)).rows[0]
+          (await c.query<{ present: boolean }>(`select exists (select 1 from ingest.delivery where status = 'validating') as present`)).rows[0]
             ?.present,
       );
     const load = runLoad(0.3, 9);
     const deadline = Date.now() + 60_000;
-    while (!(await stagingExists())) {
+    while (!(await validating())) {
       if (Date.now() > deadline || !load.running()) throw new Error(`the load never started: ${load.stderr()}`);
       await sleep(100);
     }

@@ -79,6 +79,8 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
   };
   const outcomes: DeliveryOutcome[] = [];
   const accepted: Accepted[] = [];
+  // One load at a time: a second waits here (its scratch tables and extract order depend on the first's outcome).
+  const release = await holdLoadLock(db);
   try {
     await dropWorkTables(db);
     // A load that was killed left its deliveries 'validating'.
@@ -132,10 +134,46 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
       );
     }
     return { deliveries: outcomes, published, generation, seconds: (Date.now() - started) / 1000, phaseSeconds, checksum };
+  } catch (error) {
+    // Nothing of them was applied; say so now rather than at the next load.
+    const message = `the load failed before it published: ${error instanceof Error ? error.message : String(error)}`;
+    for (const a of accepted) {
+      await sql`update ingest.delivery set status = 'interrupted', finished_at = now(), message = ${message}
+        where delivery_id = ${a.deliveryId} and status = 'validating'`
+        .execute(db)
+        .catch(() => undefined);
+    }
+    throw error;
   } finally {
     await dropWorkTables(db).catch(() => undefined);
+    await release();
     await session.close();
   }
+}
+
+/** The advisory lock key of loads into this warehouse ("ingest" in ASCII). */
+const LOAD_LOCK = 0x696e67657374;
+
+/**
+ * Takes the load lock on a connection of its own, held until the returned release is called. PostgreSQL drops it
+ * with the session, so a killed load never leaves it behind.
+ */
+async function holdLoadLock(db: Kysely<unknown>): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const acquired = new Promise<void>((resolve) => (locked = resolve));
+  const held = db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${LOAD_LOCK})`.execute(connection);
+    locked();
+    await released;
+    await sql`select pg_advisory_unlock(${LOAD_LOCK})`.execute(connection);
+  });
+  await Promise.race([acquired, held]);
+  return async () => {
+    release();
+    await held;
+  };
 }
 
 type Timer = <T>(delivery: string, phase: IngestPhase, work: () => Promise<T>, rows?: (result: T) => number) => Promise<T>;

@@ -51,7 +51,9 @@ function printSummary(summary: IngestSummary): boolean {
       `published generation ${summary.generation}: ${summary.published.caseRows} cases, ${summary.published.eventRows} events in ${summary.seconds.toFixed(1)} s ` +
         `(${Object.entries(summary.phaseSeconds)
           .map(([p, s]) => `${p} ${s.toFixed(1)} s`)
-          .join(', ')})`,
+          .join(', ')}; publish: ${Object.entries(summary.published.steps)
+          .map(([p, s]) => `${p} ${s.toFixed(1)} s`)
+          .join(', ')}), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
   else console.log(`nothing published (${summary.seconds.toFixed(1)} s)`);
   return ok;

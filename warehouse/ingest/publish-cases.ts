@@ -22,6 +22,8 @@ export interface PublishInfo {
 export interface PublishResult {
   caseRows: number;
   eventRows: number;
+  /** Seconds of each step of the rebuild, for the bench's phase shares. */
+  steps: Record<string, number>;
 }
 
 /**
@@ -55,11 +57,20 @@ const responsibleAgency = `case ev.event_type ${Object.entries(CASE_EVENT_TYPES)
  */
 export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promise<PublishResult> {
   const db = trx as unknown as Kysely<unknown>;
+  const steps: Record<string, number> = {};
+  let at = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = (now - at) / 1000;
+    at = now;
+  };
   await sql`set local maintenance_work_mem = '512MB'`.execute(db);
   await sql`set local work_mem = '256MB'`.execute(db);
   await drawCaseKeys(db);
+  step('keys');
   await dropStaging(db);
   await createCaseTables(db, STAGING_SCHEMA);
+  step('tables');
   const facts = await sql
     .raw(
       `insert into ${STAGING_SCHEMA}.case_fact (case_id, case_type, segment, subcategory, sex, age_group, nationality, region, channel,
@@ -70,6 +81,7 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
        from ${MIV_CASES} s join ingest.case_key k on k.agency = 'migrationsverket' and k.source_id = s._key`,
     )
     .execute(db);
+  step('facts');
   // The case's own dates, then every delivered event of a known case, one row per (case, type, date).
   const own = await sql
     .raw(
@@ -110,8 +122,11 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
        group by ev.case_id, ev.event_type, ev.event_date`,
     )
     .execute(db);
+  step('events');
   await indexCaseTables(db, STAGING_SCHEMA);
+  step('indexes');
   await buildCaseRollups(db, STAGING_SCHEMA);
+  step('rollups');
   const caseRows = Number(facts.numAffectedRows ?? 0);
   const eventRows = Number(own.numAffectedRows ?? 0) + Number(delivered.numAffectedRows ?? 0);
   await sql`insert into ${sql.raw(STAGING_SCHEMA)}.load_info (scale, seed, case_rows, event_rows, checksum)
@@ -119,5 +134,6 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
   // State tables made since the read-only role was granted the schema: lineage and the load history read them.
   await grantReader(db, 'ingest');
   await swapInStagingWithin(db);
-  return { caseRows, eventRows };
+  step('swap');
+  return { caseRows, eventRows, steps };
 }
