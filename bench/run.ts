@@ -50,6 +50,8 @@ const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 10
 const config = readBenchConfig();
 const startedAt = new Date().toISOString();
 const notes: string[] = [];
+/** A system that failed to run a query it should answer: the run still writes its report, then exits with status 1. */
+const failures: string[] = [];
 const PEAK_NOT_RESET = 'The kernel refused to reset VmHWM: peak RSS figures are peaks since each server started.';
 /** Server logs, kept after the run (the cluster's folder is removed). */
 const LOG_DIRECTORY = path.join(os.tmpdir(), 'warehouse-bench-logs');
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
       const captured = await recorder.run(q.product.query);
       if (captured.errors.length) {
         fact.notes.product = `not served: ${captured.errors[0]}`;
+        failures.push(`${q.id}: the product (recorded in process) answered with errors: ${captured.errors[0]}`);
         fact.notes.raw = 'no product statements to replay';
         continue;
       }
@@ -165,8 +168,10 @@ async function main(): Promise<void> {
       let productServes = false;
       if (product && statements) {
         const errors = await graphqlErrors(product.url, q.product.query, productHeaders);
-        if (errors.length) fact.notes.product = `not served: ${errors[0]}`;
-        else {
+        if (errors.length) {
+          fact.notes.product = `not served: ${errors[0]}`;
+          failures.push(`${q.id}: the product answered with errors: ${errors[0]}`);
+        } else {
           productServes = true;
           fact.statements.product = await count(post(product.url, q.product.query, productHeaders));
           fact.productStatementsSmaller = await count(post(product.url, q.product.smaller, productHeaders));
@@ -177,8 +182,10 @@ async function main(): Promise<void> {
         if ('unsupported' in q.postgraphile) fact.notes.postgraphile = `not expressible: ${q.postgraphile.unsupported}`;
         else {
           const errors = await graphqlErrors(peer.url, q.postgraphile.query, {});
-          if (errors.length) fact.notes.postgraphile = `failed: ${errors[0]}`;
-          else {
+          if (errors.length) {
+            fact.notes.postgraphile = `failed: ${errors[0]}`;
+            failures.push(`${q.id}: PostGraphile answered with errors: ${errors[0]}`);
+          } else {
             peerQuery = q.postgraphile.query;
             if (q.postgraphile.note) fact.notes.postgraphile = q.postgraphile.note;
             fact.statements.postgraphile = await count(post(peer.url, peerQuery, {}));
@@ -249,7 +256,10 @@ async function main(): Promise<void> {
         const statements = raw.get(q.id) as CapturedStatement[];
         plans.push(await explainStatement(warehouse.pool, q.id, scale, statements[0] as CapturedStatement));
         const productErrors = product ? await graphqlErrors(product.url, q.product.query, productHeaders) : [];
-        if (productErrors.length) notes.push(`curve ${q.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
+        if (productErrors.length) {
+          notes.push(`curve ${q.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
+          failures.push(`curve ${q.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
+        }
         for (const concurrency of config.curveConcurrencies) {
           if (product) {
             const { result } = await measureHttp(product, { url: product.url, query: q.product.query, headers: productHeaders }, concurrency);
@@ -306,6 +316,10 @@ async function main(): Promise<void> {
     console.log('\nGoals:\n');
     console.log(formatGoals(report));
     console.log(`\nResults written to ${path.relative(PROJECT_ROOT, file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+    if (failures.length) {
+      console.error(`\nbench failed: ${failures.length} system run(s) did not answer:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+      process.exitCode = 1;
+    }
   } finally {
     for (const server of servers) await server.stop();
     await Promise.all([warehouse.close(), admin.end(), recorderPool.end()]);

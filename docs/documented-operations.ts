@@ -12,7 +12,7 @@ export interface DocumentedOperation {
   /** Where it is written: "README.md:123" (line of the opening fence) or "playground: <tab title>". */
   origin: string;
   query: string;
-  /** Needs an analyst key (it asks for case-level rows). */
+  /** Needs an analyst key (it asks for case-level rows or the load history). */
   analyst: boolean;
 }
 
@@ -24,7 +24,7 @@ export function graphqlBlocks(markdown: string, file: string): DocumentedOperati
   for (const match of markdown.matchAll(FENCE)) {
     const line = markdown.slice(0, match.index).split('\n').length;
     const query = (match[1] ?? '').trim();
-    blocks.push({ origin: `${file}:${line}`, query, analyst: /\bcases\s*\(/.test(query) });
+    blocks.push({ origin: `${file}:${line}`, query, analyst: /\b(?:cases|deliveries)\s*\(/.test(query) });
   }
   return blocks;
 }

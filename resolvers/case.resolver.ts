@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { Case, CaseConnection, CaseEvent } from '../schema/case.type.js';
 import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
 import { CaseWhere } from '../schema/case-where.input.js';
+import { CaseSource } from '../schema/case-source.type.js';
 import type { Sex } from '../schema/sex.enum.js';
 import { casePage, type CaseRecord } from '../warehouse/queries/case-list.js';
 import type { RequestContext } from './context.js';
@@ -59,9 +60,23 @@ export class CaseResolver {
     return { nodes, pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeNumberCursor('case', last.caseId) : null } };
   }
 
+  @FieldResolver(() => [CaseSource], {
+    description: 'Lineage (härkomst): the agencies’ records this case is unified from, each with the delivery that brought it.',
+  })
+  async sources(@Root() item: Case, @Ctx() { loaders }: RequestContext): Promise<CaseSource[]> {
+    const rows = await loaders.caseSources.load(Number(item.caseId));
+    return rows.map((s) => ({
+      agency: s.agency,
+      resource: s.resource,
+      sourceId: s.source_id,
+      deliveryId: String(s.delivery_id),
+      extractId: Number(s.extract_id),
+    }));
+  }
+
   @FieldResolver(() => [CaseEvent], { description: 'Dated status changes of the case (händelser), oldest first.' })
   async events(@Root() item: Case, @Ctx() { loaders }: RequestContext): Promise<CaseEvent[]> {
     const rows = await loaders.caseEvents.load(Number(item.caseId));
-    return rows.map((e) => ({ eventType: e.event_type, eventDate: isoDate(e.event_date) as string, agency: e.agency }));
+    return rows.map((e) => ({ eventType: e.event_type, eventDate: isoDate(e.event_date) as string, agency: e.agency, sources: e.sources }));
   }
 }

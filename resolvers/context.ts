@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { createFigureCellLoaders, type FigureCellLoaders } from '../loaders/figure-cell-loaders.js';
 import { createCaseEventLoader, type CaseEventLoaders } from '../loaders/case-event-loader.js';
+import { createCaseSourceLoader, type CaseSourceLoaders } from '../loaders/case-source-loader.js';
 import { createMetricCellLoaders, type MetricCellLoaders } from '../loaders/metric-cell-loaders.js';
 import { createMeasureYearLoader, type MeasureYearLoaders } from '../loaders/measure-year-loader.js';
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
@@ -11,7 +12,7 @@ import { isRole, type Role } from './roles.js';
 /** What every resolver of one request sees: the database (counting its statements) and that request's loaders. */
 export interface RequestContext {
   db: Kysely<Database>;
-  loaders: FigureCellLoaders & SourceTableLoaders & MetricCellLoaders & CaseEventLoaders & MeasureYearLoaders;
+  loaders: FigureCellLoaders & SourceTableLoaders & MetricCellLoaders & CaseEventLoaders & CaseSourceLoaders & MeasureYearLoaders;
   queries: QueryCounter;
   /** The caller's role, from its API key (or the anonymous role). */
   role: Role;
@@ -31,6 +32,7 @@ export function createRequestContext(baseDb: Kysely<Database>, role: Role, reque
       ...createSourceTableLoaders(db),
       ...createMetricCellLoaders(db, role === 'public'),
       ...createCaseEventLoader(db),
+      ...createCaseSourceLoader(db),
       ...createMeasureYearLoader(db),
     },
     queries,

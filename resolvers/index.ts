@@ -10,6 +10,7 @@ import { MetricResolver } from './metric.resolver.js';
 import { PublishedFigureResolver } from './published-figure.resolver.js';
 import { SourceTableResolver } from './source-table.resolver.js';
 import { ReturnResolver } from './return.resolver.js';
+import { DeliveryResolver } from './delivery.resolver.js';
 
 /** Every resolver class of the API; the analyst and admin schema is built from these. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -24,10 +25,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DimensionValueResolver,
   ApiVersionResolver,
   CaseResolver,
+  DeliveryResolver,
 ];
 
 /**
- * The public schema's resolvers: all but the case-level ones, so that the public schema has no `cases` field and no
- * Case, CaseEvent or CaseWhere type to discover (introspection, suggestions, error messages).
+ * The public schema's resolvers: all but the case-level ones and the load history, so that the public schema has no
+ * `cases` or `deliveries` field and no Case, CaseEvent, CaseWhere or Delivery type to discover (introspection, suggestions, error messages).
  */
-export const PUBLIC_RESOLVERS = RESOLVERS.filter((r) => r !== CaseResolver) as NonEmptyArray<Function>;
+export const PUBLIC_RESOLVERS = RESOLVERS.filter((r) => r !== CaseResolver && r !== DeliveryResolver) as NonEmptyArray<Function>;

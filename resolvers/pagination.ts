@@ -24,15 +24,15 @@ export function figureCursor(after: string | null | undefined): FigureCursor | n
   return cursor;
 }
 
-/** An opaque cursor holding one whole number of a kind: a row offset (`offset`) or a case id (`case`). */
-const CURSOR_DIGITS = { offset: 9, case: 15 } as const;
+/** An opaque cursor holding one whole number of a kind: a row offset (`offset`), a case id (`case`) or a delivery id (`delivery`). */
+const CURSOR_DIGITS = { offset: 9, case: 15, delivery: 15 } as const;
 
-export function encodeNumberCursor(kind: 'offset' | 'case', value: number | string): string {
+export function encodeNumberCursor(kind: keyof typeof CURSOR_DIGITS, value: number | string): string {
   return Buffer.from(`${kind}:${value}`).toString('base64url');
 }
 
 /** The number in a cursor of that kind; null when `after` is absent; BAD_USER_INPUT when it is not one we issued. */
-export function decodeNumberCursor(kind: 'offset' | 'case', after: string | null | undefined): number | null {
+export function decodeNumberCursor(kind: keyof typeof CURSOR_DIGITS, after: string | null | undefined): number | null {
   if (after == null) return null;
   const match = new RegExp(`^${kind}:(\\d{1,${CURSOR_DIGITS[kind]}})$`).exec(Buffer.from(after, 'base64url').toString('utf8'));
   if (!match) throw invalidCursor();

@@ -17,6 +17,12 @@ export class CaseEvent {
 
   @Field(() => String, { nullable: true, description: 'Agency that acted (myndighet), where not the Migration Agency.' })
   agency!: string | null;
+
+  @Field(() => [String], {
+    description:
+      'The agencies that reported the event (rapporterande myndigheter): two where a hand-over or an enforced departure is in both deliveries.',
+  })
+  sources!: string[];
 }
 
 @ObjectType({

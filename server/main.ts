@@ -12,7 +12,7 @@ import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
 import { readAccessConfig } from './api-keys.js';
 import { readConfig } from '../config/settings.js';
 import { superviseCluster } from '../warehouse/database/cluster-supervisor.js';
-import { DataDirectoryInUseError, resolveDatabase, type DatabaseTarget } from '../warehouse/database/database-target.js';
+import { resolveDatabase, type DatabaseTarget } from '../warehouse/database/database-target.js';
 import { createLogger } from './observability/logger.js';
 import { serveApi, type ApiDatabase, type RunningApi } from './serve-api.js';
 
@@ -75,9 +75,8 @@ if (cluster.isWorker) {
   try {
     target = await resolveDatabase(config.databaseUrl, (line) => logger.info(line), { role: 'server', port: config.embeddedPgPort || undefined });
   } catch (error) {
-    if (!(error instanceof DataDirectoryInUseError)) throw error;
-    // One line and no stack: what holds the data directory is all the admin needs.
-    console.error(`[migration-warehouse] ${error.message}`);
+    // One line and no stack: what holds the data directory, or why PostgreSQL did not start, is all the admin needs.
+    console.error(`[migration-warehouse] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
   // The embedded cluster is ours to keep up; a DATABASE_URL's database is someone else's (the pool reconnects).
@@ -100,7 +99,12 @@ if (cluster.isWorker) {
       },
     });
   const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName: 'migration-warehouse-loader' });
-  const prepared = await prepareWarehouse(owner.db);
+  const prepared = await prepareWarehouse(owner.db).catch(async (error: unknown) => {
+    console.error(`[migration-warehouse] cannot start: preparing the warehouse failed: ${error instanceof Error ? error.message : String(error)}`);
+    await owner.close().catch(() => undefined);
+    await target.stop().catch(() => undefined);
+    process.exit(1);
+  });
   const { figures } = prepared;
   logger.info(
     {

@@ -136,44 +136,41 @@ describe('the embedded PostgreSQL under supervision', () => {
     const state = await readClusterState(dataDirectory);
     expect(state?.owner).toMatchObject({ pid: server?.pid, role: 'server', httpUrl: serverUrl });
 
+    // The restart is held while the test looks: PostgreSQL cannot read its data directory until it is given back, so
+    // every attempt fails, however fast this machine would otherwise bring it back.
+    await chmod(dataDirectory, 0o000);
     const killed = await killPostmaster();
     expect(state?.postgres.pid).toBe(killed);
-    const crashed = performance.now();
-    const codes = new Set<string>();
-    const readiness = new Set<number>();
-    const liveness = new Set<number>();
-    let recoveredMs: number | null = null;
-    while (performance.now() - crashed < 10_000) {
-      const [answer, ready, live] = await Promise.all([ask(QUERIES[1] as string), status('/health/ready'), status('/health/live')]);
-      readiness.add(ready);
-      liveness.add(live);
-      if (answer.ok) {
-        recoveredMs = performance.now() - crashed;
-        break;
-      }
-      codes.add(answer.code ?? 'none');
+    await server?.waitForOutput('embedded PostgreSQL restart attempt 1 failed', 60_000);
+    // While down: refused with a code, not ready, still alive.
+    const answer = await ask(QUERIES[1] as string);
+    expect(answer.code, answer.body).toBe('SERVICE_UNAVAILABLE');
+    expect(await status('/health/ready')).toBe(503);
+    expect(await status('/health/live')).toBe(200);
+    expect(await metric('embedded_postgres_up')).toBe(0);
+
+    await chmod(dataDirectory, 0o700);
+    await server?.waitForOutput('embedded PostgreSQL is back after', 60_000);
+    const deadline = Date.now() + 60_000;
+    while (!(await ask(QUERIES[1] as string)).ok) {
+      if (Date.now() > deadline) throw new Error(`no right answer within 60 s of the restart:\n${server?.stdout().slice(-3000)}`);
       await sleep(100);
     }
-    expect(recoveredMs, server?.stdout().slice(-3000)).not.toBeNull();
-    expect(recoveredMs as number).toBeLessThan(10_000);
-    // While down: refused with a code, not ready, still alive.
-    expect([...codes]).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(readiness.has(503)).toBe(true);
-    expect([...liveness]).toEqual([200]);
-
     expect(await answersNow()).toEqual(before);
     expect(await status('/health/ready')).toBe(200);
     expect(await metric('embedded_postgres_up')).toBe(1);
     expect(await metric('embedded_postgres_crashes_total')).toBe(1);
     expect(await metric('embedded_postgres_restarts_total')).toBe(1);
+    expect(await metric('embedded_postgres_restart_attempts_total')).toBeGreaterThanOrEqual(2);
     expect(await metric('embedded_postgres_downtime_seconds_total')).toBeGreaterThan(0);
     const log = server?.stdout() ?? '';
     expect(log).toContain('embedded PostgreSQL exited unexpectedly (SIGKILL); restarting it');
     expect(log).toContain('restarting embedded PostgreSQL (attempt 1)');
+    expect(log).toMatch(/"err":".*Permission denied.*"msg":"embedded PostgreSQL restart attempt 1 failed"/);
     expect(log).toMatch(/embedded PostgreSQL is back after \d+\.\d s/);
     // The state file names the new postmaster.
     expect((await readClusterState(dataDirectory))?.postgres.pid).toBe((await readPostmasterPid(dataDirectory))?.pid);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a second server on the same data directory in one line naming the first', async () => {
     const second = spawnEntryPoint(SERVER_SCRIPT, [], { PGDATA_DIR: dataDirectory, PORT: String(await freePort()), NODE_ENV: 'production' });
@@ -217,28 +214,31 @@ describe('the embedded PostgreSQL under supervision', () => {
   }, 120_000);
 
   it('keeps the previous warehouse when the postmaster is killed during `npm run load`', async () => {
-    const stagingExists = () =>
+    // The load is under way once its deliveries are being validated (the publishing transaction is not visible).
+    const validating = () =>
       withWarehouse(
         async (c) =>
-          (await c.query<{ present: boolean }>(`select exists (select 1 from pg_namespace where nspname = 'cases_staging') as present`)).rows[0]
+          (await c.query<{ present: boolean }>(`select exists (select 1 from ingest.delivery where status = 'validating') as present`)).rows[0]
             ?.present,
       );
     const load = runLoad(0.3, 9);
     const deadline = Date.now() + 60_000;
-    while (!(await stagingExists())) {
+    while (!(await validating())) {
       if (Date.now() > deadline || !load.running()) throw new Error(`the load never started: ${load.stderr()}`);
       await sleep(100);
     }
-    await sleep(500);
+    // Held mid-load (SIGSTOP) while its database dies, so that it cannot finish first on a fast machine.
+    process.kill(load.pid, 'SIGSTOP');
     expect(load.running()).toBe(true);
     await killPostmaster();
+    process.kill(load.pid, 'SIGCONT');
 
     expect(await load.exited).toBe(1);
     expect(load.stderr()).toContain('load failed, the current warehouse is unchanged');
     expect(load.stderr()).not.toMatch(/^\s+at /m);
 
-    const crashed = performance.now();
-    while ((await status('/health/ready')) !== 200 && performance.now() - crashed < 20_000) await sleep(100);
+    const backBy = Date.now() + 60_000;
+    while ((await status('/health/ready')) !== 200 && Date.now() < backBy) await sleep(100);
     expect(await status('/health/ready')).toBe(200);
     expect(await loadChecksum()).toBe(reloadedChecksum);
     expect(await answersNow()).toEqual(before);
@@ -253,12 +253,8 @@ describe('the embedded PostgreSQL under supervision', () => {
     // PostgreSQL (as the `postgres` user, or as the owner) can no longer read its data directory.
     await chmod(dataDirectory, 0o000);
     process.kill(postmaster?.pid ?? 0, 'SIGKILL');
-    const liveness = new Set<number>();
-    while (server.running()) {
-      liveness.add(await status('/health/live'));
-      await sleep(100);
-    }
-    expect(liveness.has(503)).toBe(true);
+    // What the server recorded, not a probe that must land inside its one-second linger: it said it gave up, then
+    // exited with status 1 (liveness during the linger is covered where the supervisor runs in process).
     expect(await server.exited).toBe(1);
     const stderr = server.stderr();
     expect(stderr).toMatch(/embedded PostgreSQL on .+ could not be restarted within 2 s \(\d+ attempts; last: .*Permission denied/);

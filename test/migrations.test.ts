@@ -21,6 +21,7 @@ describe('migrations', () => {
       '0004-record-keys',
       '0005-dimension-members',
       '0006-warehouse-generation',
+      '0007-ingest',
     ]);
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(database.db);

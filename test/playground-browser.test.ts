@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { DEADLINE_MS } from './support/wait-for.js';
 
 /** Screenshots of the last run, for a person to look at (not compared). */
 const SCREENSHOT_PAGE = path.join(os.tmpdir(), 'playground-explorer.png');
@@ -23,7 +24,7 @@ const queryText = (page: Page) =>
  */
 async function runTab(page: Page, operation: string): Promise<void> {
   await page.locator('.graphiql-tab', { hasText: operation }).click();
-  await expect.poll(() => queryText(page)).toContain(`query ${operation} `);
+  await expect.poll(() => queryText(page), { timeout: DEADLINE_MS }).toContain(`query ${operation} `);
   await expect
     .poll(
       async () => {
@@ -31,7 +32,7 @@ async function runTab(page: Page, operation: string): Promise<void> {
         await page.locator('.graphiql-execute-button').click();
         return ((await sent).postDataJSON() as { operationName?: string }).operationName;
       },
-      { timeout: 15_000 },
+      { timeout: DEADLINE_MS },
     )
     .toBe(operation);
 }
@@ -46,6 +47,7 @@ beforeAll(async () => {
   server = await startTestServer(database.db);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
+    timeout: DEADLINE_MS,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -64,19 +66,20 @@ afterAll(async () => {
 });
 
 describe('playground (GraphiQL, offline)', () => {
-  it('opens with the example queries, runs one and renders the result, loading nothing from outside', async () => {
+  it('opens with the example queries, runs one and renders the result, loading nothing from outside', { timeout: 300_000 }, async () => {
     const page = await browser.newPage();
+    page.setDefaultTimeout(DEADLINE_MS);
     const outside: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) outside.push(request.url());
     });
     await page.goto(`${server.url}/playground`);
-    await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+    await page.waitForSelector('.graphiql-container');
     // Open the fee-coverage example and run it with the execute button.
-    await expect.poll(() => page.locator('.graphiql-tab').count()).toBeGreaterThanOrEqual(9);
+    await expect.poll(() => page.locator('.graphiql-tab').count(), { timeout: DEADLINE_MS }).toBeGreaterThanOrEqual(9);
     await runTab(page, 'FeeCoverage');
     const result = page.locator('.result-window');
-    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('coverageRatio');
+    await expect.poll(() => result.innerText(), { timeout: DEADLINE_MS }).toContain('coverageRatio');
     const text = await result.innerText();
     expect(text).toContain('"code": "citizenship"');
     expect(text).toMatch(/"coverageRatio": 0\.30108/);
@@ -84,16 +87,17 @@ describe('playground (GraphiQL, offline)', () => {
     await page.close();
   });
 
-  it('runs the BI metric tab, and builds a query by clicking in the explorer', async () => {
+  it('runs the BI metric tab, and builds a query by clicking in the explorer', { timeout: 300_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(DEADLINE_MS);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/graphql`, { waitUntil: 'load' }); // a browser at the endpoint lands in the playground
     expect(new URL(page.url()).pathname).toBe('/playground');
-    await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+    await page.waitForSelector('.graphiql-container');
     await runTab(page, 'ApprovalRateBySegment');
     const result = page.locator('.result-window');
-    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('caseSegment');
+    await expect.poll(() => result.innerText(), { timeout: DEADLINE_MS }).toContain('caseSegment');
     const text = await result.innerText();
     expect(text).toContain('"caseSegment": "FIRST_TIME"');
     expect(text).toMatch(/"published": \{\s*"value": /);
@@ -103,13 +107,13 @@ describe('playground (GraphiQL, offline)', () => {
     // it, which runs. (Results are read from the network: the result pane renders only its visible lines.)
     const tabs = await page.locator('.graphiql-tab').count();
     await page.locator('.graphiql-tab-add').click();
-    await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(tabs + 1);
+    await expect.poll(() => page.locator('.graphiql-tab').count(), { timeout: DEADLINE_MS }).toBe(tabs + 1);
     await page.locator('.graphiql-sidebar button[aria-label="Show GraphiQL Explorer"]').click();
-    await page.waitForSelector('.graphiql-explorer-root', { timeout: 10_000 });
+    await page.waitForSelector('.graphiql-explorer-root');
     await page.locator('.graphiql-explorer-root [data-field-name="metricCatalog"]').first().click();
     await page.locator('.graphiql-explorer-root [data-field-name="name"]').first().click();
     await page.locator('.graphiql-explorer-root [data-field-name="unit"]').first().click();
-    await expect.poll(() => queryText(page), { timeout: 10_000 }).toMatch(/^query \w+ \{\s*metricCatalog \{\s*name\s+unit\s*\}\s*\}$/);
+    await expect.poll(() => queryText(page), { timeout: DEADLINE_MS }).toMatch(/^query \w+ \{\s*metricCatalog \{\s*name\s+unit\s*\}\s*\}$/);
     const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('metricCatalog'));
     await page.locator('.graphiql-execute-button').click();
     const body = (await (await answer).json()) as { data?: { metricCatalog: unknown[] }; errors?: unknown };

@@ -6,6 +6,7 @@ import { loadPublishedFigures, type FigureLoadReport } from './published/load-fi
 import { caseLoadInfo, loadCases, type LoadCasesResult } from './cases/load-cases.js';
 import { defaultCaseScale } from './cases/default-case-scale.js';
 import { refreshBiViews } from './bi/metric-views.js';
+import { loadCodeMaps } from './ingest/code-maps.js';
 
 export interface PrepareReport {
   migrationsApplied: string[];
@@ -30,6 +31,8 @@ export async function prepareWarehouse(db: Kysely<Database>, options: PrepareOpt
   const migrationsApplied = await migrateToLatest(db);
   await loadReferenceDimensions(db);
   const figures = await loadPublishedFigures(db);
+  // The agencies' code maps come with the figures: a delivery is mapped by the maps the repository holds now.
+  await loadCodeMaps(db);
   const caseScale = options.caseScale ?? defaultCaseScale();
   const cases = caseScale > 0 && (await caseLoadInfo(db)) === null ? await loadCases(db, { scale: caseScale }) : null;
   // The BI views follow the catalogue of the code that starts (it may have changed since they were made).

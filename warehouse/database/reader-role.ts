@@ -16,6 +16,8 @@ export async function ensureReaderRole<D>(db: Kysely<D>, secret?: string): Promi
   const password = await ensureReadOnlyLogin(db, READER_ROLE, { password: secret ? derivedPassword(secret, READER_ROLE) : undefined });
   await grantReader(db, 'public');
   await grantReader(db, 'cases');
+  // The load history (deliveries) and the lineage of cases are read from the ingestion schema.
+  await grantReader(db, 'ingest');
   return password;
 }
 

@@ -131,6 +131,8 @@ export interface CaseEventTable {
   event_type: string;
   event_date: Date;
   agency: string | null;
+  /** The agencies that reported it (two for a hand-over or an enforced departure both report). */
+  sources: Generated<string[]>;
 }
 
 export interface ReceivedMonthTable {
@@ -160,8 +162,9 @@ export interface DecidedMonthTable {
 }
 
 export interface CaseLoadInfoTable {
-  scale: number;
-  seed: number;
+  /** The source simulator's scale and seed; null for agencies' own extracts. */
+  scale: number | null;
+  seed: number | null;
   case_rows: number;
   event_rows: number;
   checksum: string;
@@ -176,7 +179,52 @@ export interface DimensionMemberTable {
   cases: string;
 }
 
+/** One delivery of an agency's extract and what became of it (warehouse/ingest/). */
+export interface DeliveryTable {
+  delivery_id: Generated<number>;
+  agency: string;
+  extract_id: number;
+  kind: 'full' | 'delta';
+  status: 'validating' | 'refused' | 'published' | 'replayed' | 'interrupted';
+  manifest_hash: string;
+  extracted_at: Date | null;
+  period_start: Date | null;
+  period_end: Date | null;
+  received_at: Generated<Date>;
+  finished_at: Date | null;
+  rows_total: Generated<number>;
+  rows_rejected: Generated<number>;
+  rows_applied: Generated<number>;
+  rows_held: Generated<number>;
+  report: Generated<unknown>;
+  message: string | null;
+  generation: number | null;
+}
+
+export interface RejectTable {
+  delivery_id: number;
+  resource: string;
+  row_number: number;
+  source_key: string | null;
+  field: string;
+  cell: string | null;
+  kind: string;
+  message: string;
+}
+
+/** The warehouse case id and record key drawn once per (agency, source id). */
+export interface CaseKeyTable {
+  case_id: Generated<number>;
+  agency: string;
+  source_id: string;
+  record_key: number;
+  first_delivery: number;
+}
+
 export interface Database {
+  'ingest.delivery': DeliveryTable;
+  'ingest.reject': RejectTable;
+  'ingest.case_key': CaseKeyTable;
   'cases.case_fact': CaseFactTable;
   'cases.case_event': CaseEventTable;
   'cases.received_month': ReceivedMonthTable;

@@ -1,3 +1,4 @@
+import { COURT_OUTCOME_CODES } from '../dimensions/case-event-types.js';
 import type { RandomStream } from './seeded-random.js';
 
 /**
@@ -240,7 +241,7 @@ const APPEAL_SHARE: Readonly<Record<string, number>> = {
 };
 
 /** Court outcomes: changed, unchanged (upheld), remanded (återförvisat). */
-export const COURT_OUTCOMES = ['changed', 'unchanged', 'remanded'] as const;
+export const COURT_OUTCOMES = COURT_OUTCOME_CODES;
 const COURT_OUTCOME_WEIGHTS = [12, 84, 4] as const;
 
 export interface PersonAttributes {

@@ -5,6 +5,7 @@ import * as segmentLimits from './0003-segment-limits.js';
 import * as recordKeys from './0004-record-keys.js';
 import * as dimensionMembers from './0005-dimension-members.js';
 import * as warehouseGeneration from './0006-warehouse-generation.js';
+import * as ingest from './0007-ingest.js';
 
 /**
  * The migrations in order. Listed statically (not read from the folder) so that they run the same from
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-record-keys': recordKeys,
   '0005-dimension-members': dimensionMembers,
   '0006-warehouse-generation': warehouseGeneration,
+  '0007-ingest': ingest,
 };
 
 export const migrationProvider: MigrationProvider = {

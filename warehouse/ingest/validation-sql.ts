@@ -1,0 +1,143 @@
+import type { AgencyCode } from './agencies.js';
+import { fileFields, type RowRule, type SchemaField, type TableSchema, targetColumn } from './table-schema.js';
+import { quoteIdent, workTable } from './work-tables.js';
+
+/** What the statements of one resource need to know of its delivery. */
+export interface ResourceContext {
+  deliveryId: number;
+  agency: AgencyCode;
+  kind: 'full' | 'delta';
+  resource: string;
+  schema: TableSchema;
+  /** Last day of the extract's period: nothing may be dated after it. */
+  periodEnd: string;
+}
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const raw = (field: string) => `r.${quoteIdent(field)}`;
+const present = (field: string) => `nullif(${raw(field)}, '')`;
+
+/** The SQL value of a raw cell in the field's type: null when empty or not of the type (the error says which). */
+function typedValue(field: SchemaField): string {
+  const cell = present(field.name);
+  switch (field.type) {
+    case 'string':
+      return cell;
+    case 'integer':
+      return `case when ${cell} ~ '^-?[0-9]{1,9}$' then ${cell}::integer end`;
+    case 'boolean':
+      return `case ${cell} ${(field.trueValues ?? ['true']).map((v) => `when ${literal(v)} then true`).join(' ')} ${(field.falseValues ?? ['false']).map((v) => `when ${literal(v)} then false`).join(' ')} end`;
+    case 'date':
+      return `case when ${cell} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' and pg_input_is_valid(${cell}, 'date') then ${cell}::date end`;
+  }
+}
+
+/** `'field:KIND'` for the first fault of a cell, or null: required, type, constraints, the period's end. */
+function cellError(field: SchemaField, periodEnd: string): string {
+  const cell = present(field.name);
+  const value = typedValue(field);
+  const c = field.constraints ?? {};
+  const tag = (kind: string) => literal(`${field.name}:${kind}`);
+  const branches: string[] = [`when ${cell} is null then ${c.required ? tag('REQUIRED') : 'null'}`];
+  if (field.type !== 'string') branches.push(`when ${value} is null then ${tag('TYPE')}`);
+  const constraints: string[] = [];
+  if (c.pattern) constraints.push(`${cell} !~ ${literal(`^(?:${c.pattern})$`)}`);
+  if (c.enum) constraints.push(`${cell} not in (${c.enum.map(literal).join(', ')})`);
+  if (c.maxLength !== undefined) constraints.push(`length(${cell}) > ${c.maxLength}`);
+  if (c.minimum !== undefined) constraints.push(`${value} < ${c.minimum}`);
+  if (constraints.length) branches.push(`when ${constraints.join(' or ')} then ${tag('CONSTRAINT')}`);
+  if (field.type === 'date') branches.push(`when ${value} > date ${literal(periodEnd)} then ${tag('AFTER_DATA_END')}`);
+  return `case ${branches.join(' ')} end`;
+}
+
+/** Rules across the fields of a row, by name (a schema lists the ones that apply to it). */
+const RULE_SQL: Record<RowRule, (value: (field: string) => string) => string[]> = {
+  decision_not_before_receipt: (v) => [`case when ${v('beslut_datum')} < ${v('inkom_datum')} then 'beslut_datum:DECISION_BEFORE_RECEIPT' end`],
+  outcome_with_decision: (v) => [
+    `case when ${v('utfall')} is not null and ${v('beslut_datum')} is null then 'utfall:OUTCOME_WITHOUT_DECISION' end`,
+    `case when ${v('utfall')} is null and ${v('beslut_datum')} is not null then 'utfall:DECISION_WITHOUT_OUTCOME' end`,
+  ],
+};
+
+/** The row's key as text (fields joined by a unit separator). */
+function keyExpression(schema: TableSchema): string {
+  return schema.primaryKey.map((k) => `coalesce(${raw(k)}, '')`).join(` || chr(31) || `);
+}
+
+/**
+ * Validate: one pass over the raw rows into `typed_…`: each field in its type, the row's key, and the faults of the
+ * row as `'field:KIND'` strings. Of rows with the same key the last is kept: in a full delivery the earlier ones
+ * are DUPLICATE_KEY rejects, in a delta they are reduced away (a delta may carry several operations on one key).
+ */
+export function typedStatement(context: ResourceContext): string {
+  const { schema, kind, deliveryId, resource, periodEnd } = context;
+  const fields = fileFields(schema, kind);
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const value = (name: string) => {
+    const field = byName.get(name);
+    if (!field) throw new Error(`schema ${schema.name}: a rule reads "${name}", which it does not have`);
+    return typedValue(field);
+  };
+  const errors = [
+    ...fields.map((f) => cellError(f, periodEnd)),
+    ...(schema['x-rules'] ?? []).flatMap((rule) => RULE_SQL[rule](value)),
+    ...(kind === 'full' ? [`case when r._dup > 1 then ${literal(`${schema.primaryKey[0]}:DUPLICATE_KEY`)} end`] : []),
+  ];
+  return `create unlogged table ${workTable('typed', deliveryId, resource)} as
+    select r._row, ${keyExpression(schema)} as _key, r._dup,
+      ${fields.map((f) => `${typedValue(f)} as ${quoteIdent(f.name)}`).join(',\n      ')},
+      array_remove(array[${errors.join(',\n        ')}], null) as _errors
+    from (select *, row_number() over (partition by ${schema.primaryKey.map(quoteIdent).join(', ')} order by _row desc) as _dup
+          from ${workTable('raw', deliveryId, resource)}) r`;
+}
+
+/**
+ * Map: each coded field through its code map, with the row in force on the row's effective date, and each
+ * referenced code checked against its table, into `mapped_…` with the warehouse's column names. An unmapped code is
+ * an UNMAPPED_CODE reject of its own.
+ */
+export function mappedStatement(context: ResourceContext): string {
+  const { schema, kind, deliveryId, resource, agency } = context;
+  const fields = fileFields(schema, kind);
+  const effective = `coalesce(t.${quoteIdent(schema['x-effectiveDate'])}, date ${literal(context.periodEnd)})`;
+  const joins: string[] = [];
+  const unmapped: string[] = [];
+  const columns = fields.map((f, i) => {
+    const column = `t.${quoteIdent(f.name)}`;
+    const map = f['x-codeMap'];
+    if (map) {
+      const m = `m${i}`;
+      joins.push(`left join ingest.code_map ${m} on ${m}.agency = ${literal(agency)} and ${m}.field = ${literal(map)}
+        and ${m}.source_code = ${column} and ${effective} >= ${m}.valid_from and (${m}.valid_to is null or ${effective} <= ${m}.valid_to)`);
+      unmapped.push(`case when ${column} is not null and ${m}.code is null then ${literal(`${f.name}:UNMAPPED_CODE`)} end`);
+      return `${m}.code as ${quoteIdent(targetColumn(f))}`;
+    }
+    const reference = f['x-reference'];
+    if (reference) {
+      const n = `n${i}`;
+      joins.push(`left join public.${reference} ${n} on ${n}.code = ${column}`);
+      unmapped.push(`case when ${column} is not null and ${n}.code is null then ${literal(`${f.name}:UNMAPPED_CODE`)} end`);
+    }
+    return `${column} as ${quoteIdent(targetColumn(f))}`;
+  });
+  return `create unlogged table ${workTable('mapped', deliveryId, resource)} as
+    select t._row, t._key, t._dup, ${columns.join(', ')},
+      t._errors || array_remove(array[${unmapped.join(', ') || 'null::text'}]::text[], null) as _errors
+    from ${workTable('typed', deliveryId, resource)} t
+    ${joins.join('\n    ')}`;
+}
+
+/** Every fault of every rejected row into ingest.reject, with the raw cell and a message. */
+export function rejectsStatement(context: ResourceContext, messages: Record<string, string>): string {
+  const { deliveryId, resource } = context;
+  const kindMessage = `case split_part(e, ':', 2) ${Object.entries(messages)
+    .map(([kind, message]) => `when ${literal(kind)} then ${literal(message)}`)
+    .join(' ')} end`;
+  return `insert into ingest.reject (delivery_id, resource, row_number, source_key, field, cell, kind, message)
+    select ${deliveryId}, ${literal(resource)}, m._row, replace(m._key, chr(31), '|'), split_part(e, ':', 1),
+      to_jsonb(r) ->> split_part(e, ':', 1), split_part(e, ':', 2), ${kindMessage}
+    from ${workTable('mapped', deliveryId, resource)} m
+    cross join lateral unnest(m._errors) e
+    join ${workTable('raw', deliveryId, resource)} r on r._row = m._row
+    where cardinality(m._errors) > 0`;
+}
