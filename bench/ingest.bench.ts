@@ -52,7 +52,9 @@ function run(script: string, args: string[], env: Record<string, string>, until?
   };
   child.stdout.on('data', take);
   child.stderr.on('data', take);
-  return new Promise((resolve) => child.on('exit', (status) => resolve({ seconds: seconds ?? (performance.now() - started) / 1000, status, output })));
+  return new Promise((resolve) =>
+    child.on('exit', (status) => resolve({ seconds: seconds ?? (performance.now() - started) / 1000, status, output })),
+  );
 }
 
 /** The first `share` of the Migration Agency's cases, upserted again, with their events: a delta of extract 2. */
@@ -90,7 +92,17 @@ async function writeDelta(full: string, out: string, share: number, caseCount: n
   const manifest = JSON.parse(await readFile(path.join(full, MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
   await writeFile(
     path.join(out, MANIFEST_FILE),
-    JSON.stringify({ ...manifest, name: 'migrationsverket-extract-2', extract: { ...(manifest.extract as object), id: 2, kind: 'delta' }, generator: undefined, resources }, null, 2),
+    JSON.stringify(
+      {
+        ...manifest,
+        name: 'migrationsverket-extract-2',
+        extract: { ...(manifest.extract as object), id: 2, kind: 'delta' },
+        generator: undefined,
+        resources,
+      },
+      null,
+      2,
+    ),
   );
   return resources.reduce((a, r) => a + r.rows, 0);
 }
@@ -118,16 +130,35 @@ try {
   console.log(`simulated ${written.caseRows} cases as ${rows} delivery rows in ${simulateSeconds.toFixed(1)} s`);
 
   const reports = path.join(parent, 'reports');
-  const full = await run('warehouse/ingest/ingest.cli.ts', [...written.deliveries.map((d) => d.directory), '--reports', reports], { DATABASE_URL: url });
+  const full = await run('warehouse/ingest/ingest.cli.ts', [...written.deliveries.map((d) => d.directory), '--reports', reports], {
+    DATABASE_URL: url,
+  });
   failed ||= full.status !== 0;
-  console.log(full.output.split('\n').filter((l) => /^(LOADED|REFUSED|published|nothing)/.test(l)).join('\n'));
-  results.full = { rows, seconds: full.seconds, rowsPerSecond: rows / full.seconds, peakRssMb: peakOf(full.output), phases: phasesOf(full.output), status: full.status };
+  console.log(
+    full.output
+      .split('\n')
+      .filter((l) => /^(LOADED|REFUSED|published|nothing)/.test(l))
+      .join('\n'),
+  );
+  results.full = {
+    rows,
+    seconds: full.seconds,
+    rowsPerSecond: rows / full.seconds,
+    peakRssMb: peakOf(full.output),
+    phases: phasesOf(full.output),
+    status: full.status,
+  };
 
   const delta = path.join(parent, 'delta', 'migrationsverket-2');
   const deltaRows = await writeDelta(written.deliveries[0]?.directory as string, delta, 0.01, written.caseRows);
   const d = await run('warehouse/ingest/ingest.cli.ts', [delta, '--reports', reports], { DATABASE_URL: url });
   failed ||= d.status !== 0;
-  console.log(d.output.split('\n').filter((l) => /^(LOADED|REFUSED|published|nothing)/.test(l)).join('\n'));
+  console.log(
+    d.output
+      .split('\n')
+      .filter((l) => /^(LOADED|REFUSED|published|nothing)/.test(l))
+      .join('\n'),
+  );
   results.delta = { rows: deltaRows, seconds: d.seconds, peakRssMb: peakOf(d.output), phases: phasesOf(d.output), status: d.status };
 
   if (!values['skip-start']) {
@@ -135,19 +166,27 @@ try {
     const fresh = path.join(parent, 'fresh', 'postgres');
     await mkdir(path.dirname(fresh), { recursive: true, mode: 0o755 });
     await chmod(path.dirname(fresh), 0o755);
-    const start = await run('server/main.ts', [], { PGDATA_DIR: fresh, CASE_SCALE: String(scale), PORT: String(await freePort()), LOG_LEVEL: 'warn' }, 'GraphQL API at');
+    const start = await run(
+      'server/main.ts',
+      [],
+      { PGDATA_DIR: fresh, CASE_SCALE: String(scale), PORT: String(await freePort()), LOG_LEVEL: 'warn' },
+      'GraphQL API at',
+    );
     failed ||= !start.output.includes('GraphQL API at');
     results.firstStart = { seconds: start.seconds, served: start.output.includes('GraphQL API at') };
   }
 
   const goal = (name: string, value: number, limit: number, unit: string) =>
-    console.log(`${name.padEnd(44)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(6)} goal ≤ ${limit} ${unit}  ${value <= limit ? 'met' : 'MISSED'} (${(value / limit).toFixed(2)}× the goal)`);
+    console.log(
+      `${name.padEnd(44)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(6)} goal ≤ ${limit} ${unit}  ${value <= limit ? 'met' : 'MISSED'} (${(value / limit).toFixed(2)}× the goal)`,
+    );
   console.log(`\nIngestion at scale ${scale} (${os.cpus().length} cores):`);
   const f = results.full as { seconds: number; peakRssMb: number; rowsPerSecond: number };
   goal(`full deliveries, ${rows} rows (${Math.round(f.rowsPerSecond)} rows/s)`, f.seconds, 60 * scale, 's');
   goal(`1 % delta, ${deltaRows} rows`, (results.delta as { seconds: number }).seconds, 5, 's');
   goal('ingest peak RSS (full)', f.peakRssMb, 300, 'MB');
-  if (results.firstStart) goal('first npm start on a fresh data directory', (results.firstStart as { seconds: number }).seconds, 90 * Math.max(1, scale), 's');
+  if (results.firstStart)
+    goal('first npm start on a fresh data directory', (results.firstStart as { seconds: number }).seconds, 90 * Math.max(1, scale), 's');
   console.log(`phases (full): ${f ? (results.full as { phases: string }).phases : ''}`);
   console.log(`phases (delta): ${(results.delta as { phases: string }).phases}`);
   const file = path.join(ROOT, 'bench', 'results', `ingest-${new Date().toISOString().replaceAll(':', '-')}.json`);
