@@ -251,11 +251,13 @@ async function validateDelivery(
         schema: resource.schema,
         periodEnd: manifest.periodEnd,
       };
-      await timed(label, 'validate', () => sql.raw(typedStatement(context)).execute(db));
-      await timed(label, 'map', async () => {
-        await sql.raw(mappedStatement(context)).execute(db);
-        await sql.raw(rejectsStatement(context, REJECT_KINDS)).execute(db);
-      });
+      await timed(label, 'validate', () => withWorkMemory(db, (trx) => sql.raw(typedStatement(context)).execute(trx)));
+      await timed(label, 'map', () =>
+        withWorkMemory(db, async (trx) => {
+          await sql.raw(mappedStatement(context)).execute(trx);
+          await sql.raw(rejectsStatement(context, REJECT_KINDS)).execute(trx);
+        }),
+      );
     }
     Object.assign(report, await readRejects(db, deliveryId));
     const definition = AGENCIES[manifest.agency];
@@ -278,6 +280,14 @@ async function validateDelivery(
     await dropWorkTables(db, deliveryId);
     return { deliveryId, report };
   }
+}
+
+/** Runs set-based work in a transaction with memory for its hash aggregates and joins (reset at its end). */
+async function withWorkMemory<T>(db: Kysely<unknown>, work: (trx: Kysely<unknown>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '256MB'`.execute(trx);
+    return work(trx);
+  });
 }
 
 /** A full delivery whose rows swing too far from the agency's previous full one is refused. */

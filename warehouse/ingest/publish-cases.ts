@@ -40,7 +40,7 @@ async function drawCaseKeys<D>(trx: Kysely<D>): Promise<void> {
               s._delivery
        from ${MIV_CASES} s
        where not exists (select 1 from ingest.case_key k where k.agency = 'migrationsverket' and k.source_id = s._key)
-       order by s.received_date, s._key`,
+       order by s._key`,
     )
     .execute(trx);
 }

@@ -15,11 +15,12 @@ export interface ResourceContext {
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const raw = (field: string) => `r.${quoteIdent(field)}`;
-const present = (field: string) => `nullif(${raw(field)}, '')`;
+/** In the validating statement's inner query: the cell (empty as null) and its value in the field's type. */
+const cellColumn = (field: string) => quoteIdent(`cell.${field}`);
+const valueColumn = (field: string) => quoteIdent(field);
 
-/** The SQL value of a raw cell in the field's type: null when empty or not of the type (the error says which). */
-function typedValue(field: SchemaField): string {
-  const cell = present(field.name);
+/** The SQL value of a cell (empty already null) in the field's type: null when not of the type (the error says so). */
+function typedValue(field: SchemaField, cell: string): string {
   switch (field.type) {
     case 'string':
       return cell;
@@ -34,8 +35,8 @@ function typedValue(field: SchemaField): string {
 
 /** `'field:KIND'` for the first fault of a cell, or null: required, type, constraints, the period's end. */
 function cellError(field: SchemaField, periodEnd: string): string {
-  const cell = present(field.name);
-  const value = typedValue(field);
+  const cell = `v.${cellColumn(field.name)}`;
+  const value = `v.${valueColumn(field.name)}`;
   const c = field.constraints ?? {};
   const tag = (kind: string) => literal(`${field.name}:${kind}`);
   const branches: string[] = [`when ${cell} is null then ${c.required ? tag('REQUIRED') : 'null'}`];
@@ -50,7 +51,7 @@ function cellError(field: SchemaField, periodEnd: string): string {
   return `case ${branches.join(' ')} end`;
 }
 
-/** Rules across the fields of a row, by name (a schema lists the ones that apply to it). */
+/** Rules across the fields of a row, by name (a schema lists the ones that apply to it), over the typed values. */
 const RULE_SQL: Record<RowRule, (value: (field: string) => string) => string[]> = {
   decision_not_before_receipt: (v) => [`case when ${v('beslut_datum')} < ${v('inkom_datum')} then 'beslut_datum:DECISION_BEFORE_RECEIPT' end`],
   outcome_with_decision: (v) => [
@@ -66,29 +67,42 @@ function keyExpression(schema: TableSchema): string {
 
 /**
  * Validate: one pass over the raw rows into `typed_…`: each field in its type, the row's key, and the faults of the
- * row as `'field:KIND'` strings. Of rows with the same key the last is kept: in a full delivery the earlier ones
- * are DUPLICATE_KEY rejects, in a delta they are reduced away (a delta may carry several operations on one key).
+ * row as `'field:KIND'` strings. Each cell is typed once, in an inner query the planner may not flatten (`offset 0`),
+ * and the checks read it there. Of rows with the same key the last is kept: in a full delivery the earlier ones are
+ * DUPLICATE_KEY rejects, in a delta they are reduced away (a delta may carry several operations on one key). The
+ * duplicated keys are found with a hash aggregate, not a sort of every row.
  */
 export function typedStatement(context: ResourceContext): string {
   const { schema, kind, deliveryId, resource, periodEnd } = context;
   const fields = fileFields(schema, kind);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const value = (name: string) => {
-    const field = byName.get(name);
-    if (!field) throw new Error(`schema ${schema.name}: a rule reads "${name}", which it does not have`);
-    return typedValue(field);
+    if (!byName.has(name)) throw new Error(`schema ${schema.name}: a rule reads "${name}", which it does not have`);
+    return `v.${valueColumn(name)}`;
   };
   const errors = [
     ...fields.map((f) => cellError(f, periodEnd)),
     ...(schema['x-rules'] ?? []).flatMap((rule) => RULE_SQL[rule](value)),
-    ...(kind === 'full' ? [`case when r._dup > 1 then ${literal(`${schema.primaryKey[0]}:DUPLICATE_KEY`)} end`] : []),
+    ...(kind === 'full' ? [`case when v._dup > 1 then ${literal(`${schema.primaryKey[0]}:DUPLICATE_KEY`)} end`] : []),
   ];
+  const rawTable = workTable('raw', deliveryId, resource);
+  const cells = fields.map((f) => `nullif(${raw(f.name)}, '')`);
   return `create unlogged table ${workTable('typed', deliveryId, resource)} as
-    select r._row, ${keyExpression(schema)} as _key, r._dup,
-      ${fields.map((f) => `${typedValue(f)} as ${quoteIdent(f.name)}`).join(',\n      ')},
+    select v._row, v._key, v._dup, ${fields.map((f) => `v.${valueColumn(f.name)}`).join(', ')},
       array_remove(array[${errors.join(',\n        ')}], null) as _errors
-    from (select *, row_number() over (partition by ${schema.primaryKey.map(quoteIdent).join(', ')} order by _row desc) as _dup
-          from ${workTable('raw', deliveryId, resource)}) r`;
+    from (
+      select c.*, ${fields.map((f) => `${typedValue(f, `c.${cellColumn(f.name)}`)} as ${valueColumn(f.name)}`).join(',\n        ')}
+      from (
+        select r._row, ${keyExpression(schema)} as _key,
+          case when d._last is not null and r._row <> d._last then 2 else 1 end as _dup,
+          ${fields.map((f, i) => `${cells[i]} as ${cellColumn(f.name)}`).join(', ')}
+        from ${rawTable} r
+        left join (select ${keyExpression(schema)} as _key, max(r._row) as _last from ${rawTable} r group by 1 having count(*) > 1) d
+          on d._key = ${keyExpression(schema)}
+        offset 0
+      ) c
+      offset 0
+    ) v`;
 }
 
 /**
