@@ -139,6 +139,10 @@ export const SETTINGS = {
     'password of the `bi_reader` SQL login; unset: a random one, printed at start (see [SQL access for BI tools](#sql-access-for-bi-tools))',
   ),
   biStatementTimeoutMs: wholeNumber('BI_STATEMENT_TIMEOUT_MS', 60_000, '`bi_reader` statements are cancelled after this long'),
+  pxwebCorsOrigins: optional(
+    'PXWEB_CORS_ORIGINS',
+    'origins (comma-separated, or `*`) whose browser apps may call the PxWeb API v2 face `/api/v2` (public role only: no key header crosses origins); unset: closed',
+  ),
   workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', 1),
 } as const;
 

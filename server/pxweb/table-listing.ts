@@ -1,0 +1,105 @@
+import type { Language } from './language.js';
+import { PxProblem } from './pxweb-problem.js';
+import { parameter, type QueryParameters } from './request-parameters.js';
+import { PX_TABLES, type PxTable } from './table-catalog.js';
+import type { ResolvedTable } from './table-variables.js';
+import { CASE_FACT_COVERAGE } from '../../warehouse/metrics/coverage.js';
+import { ATTRIBUTES } from '../../warehouse/dimensions/dimension-registry.js';
+import { splitBilingual } from './language.js';
+
+type JsonObject = Record<string, unknown>;
+
+const FOLDERS: Record<PxTable['kind'], { id: string; sv: string; en: string }> = {
+  case_flow: { id: 'CASE_FLOWS', sv: 'Ärendeflöden', en: 'Case flows' },
+  open_balance: { id: 'OPEN_BALANCES', sv: 'Öppna ärenden', en: 'Open cases' },
+  figure: { id: 'PUBLISHED', sv: 'Publicerade uppgifter', en: 'Published figures' },
+};
+
+/** A table's first and last period: the case facts' coverage, or (figures) the years it holds. */
+function periods(table: PxTable, resolved?: ResolvedTable): { first: string | null; last: string | null } {
+  if (resolved) {
+    const time = resolved.variables.find((v) => v.kind === 'time');
+    const years = time?.kind === 'time' ? time.periods.filter((p) => p.grain === 'YEAR').map((p) => p.code) : [];
+    return { first: years[0] ?? null, last: years.at(-1) ?? null };
+  }
+  return table.kind === 'figure'
+    ? { first: null, last: null }
+    : { first: CASE_FACT_COVERAGE.from.slice(0, 4), last: CASE_FACT_COVERAGE.to.slice(0, 4) };
+}
+
+/** One table as /tables and /tables/{id} describe it (API v2 `Table`). */
+export function tableEntry(table: PxTable, lang: Language, base: string, updated: string, resolved?: ResolvedTable): JsonObject {
+  const { first, last } = periods(table, resolved);
+  const folder = FOLDERS[table.kind];
+  const names = table.variables.map((d) => splitBilingual(ATTRIBUTES[d].label)[lang]);
+  return {
+    type: 'Table',
+    id: table.id,
+    label: table.label[lang],
+    description: table.contents.map((m) => m.description).join(' '),
+    updated,
+    firstPeriod: first,
+    lastPeriod: last,
+    category: 'public',
+    variableNames: [...names, lang === 'sv' ? 'tabellinnehåll' : 'contents', lang === 'sv' ? 'period' : 'period'],
+    discontinued: false,
+    source: lang === 'sv' ? 'Migrationsverket m.fl.' : 'Swedish Migration Agency et al.',
+    subjectCode: 'MIG',
+    // The time variable holds years, quarters, months and weeks where the table has them.
+    timeUnit: table.grains.length === 1 && table.grains[0] === 'YEAR' ? 'Annual' : 'Other',
+    paths: [
+      [
+        { id: 'MIG', label: lang === 'sv' ? 'Migration' : 'Migration' },
+        { id: folder.id, label: folder[lang] },
+      ],
+    ],
+    links: [
+      { rel: 'self', hreflang: lang, href: `${base}/tables/${table.id}?lang=${lang}` },
+      { rel: 'metadata', hreflang: lang, href: `${base}/tables/${table.id}/metadata?lang=${lang}` },
+      { rel: 'data', hreflang: lang, href: `${base}/tables/${table.id}/data?lang=${lang}&outputFormat=json-stat2` },
+    ],
+  };
+}
+
+const wholeParameter = (query: QueryParameters, name: string, min: number): number | undefined => {
+  const text = parameter(query, name);
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min)
+    throw new PxProblem('badRequest', `${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text.slice(0, 20))}`);
+  return Number(text);
+};
+
+/**
+ * GET /tables: the tables matching `query` (every word in the id, label, description or variable names), in
+ * catalogue order, one page of `pageSize` (default: all — clients ask for pageSize=totalElements, which is honoured
+ * whatever its size). pastDays keeps tables updated that recently; none is discontinued.
+ */
+export function listTables(query: QueryParameters, lang: Language, base: string, updated: string): JsonObject {
+  const words = (parameter(query, 'query') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const pastDays = wholeParameter(query, 'pastDays', 1);
+  const pageNumber = wholeParameter(query, 'pageNumber', 1) ?? 1;
+  const matching = PX_TABLES.map((t) => tableEntry(t, lang, base, updated)).filter((entry) => {
+    const text = [entry.id, entry.label, entry.description, ...(entry.variableNames as string[])].join(' ').toLowerCase();
+    if (!words.every((w) => text.includes(w))) return false;
+    return pastDays === undefined || Date.parse(updated) >= Date.now() - pastDays * 86_400_000;
+  });
+  const pageSize = wholeParameter(query, 'pageSize', 1) ?? Math.max(1, matching.length);
+  const totalPages = Math.max(1, Math.ceil(matching.length / pageSize));
+  if (pageNumber > totalPages) throw new PxProblem('nonExistentPage', `page ${pageNumber} of ${totalPages}`);
+  const link = (rel: string, page: number) => ({
+    rel,
+    hreflang: lang,
+    href: `${base}/tables?lang=${lang}&pageNumber=${page}&pageSize=${pageSize}${words.length ? `&query=${encodeURIComponent(words.join(' '))}` : ''}`,
+  });
+  const links = [
+    link('self', pageNumber),
+    ...(pageNumber > 1 ? [link('previous', pageNumber - 1)] : []),
+    ...(pageNumber < totalPages ? [link('next', pageNumber + 1)] : []),
+  ];
+  return {
+    language: lang,
+    tables: matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+    page: { pageNumber, pageSize, totalElements: matching.length, totalPages, links },
+    links,
+  };
+}
