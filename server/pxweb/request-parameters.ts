@@ -79,9 +79,11 @@ function bodySelection(body: unknown, into: Map<string, VariableRequest>): { hea
       if (values !== undefined && (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))) {
         throw new PxProblem('badRequest', `valueCodes of ${entry.variableCode} must be an array of strings`);
       }
-      into.set(entry.variableCode.toLowerCase(), {
+      const key = entry.variableCode.toLowerCase();
+      into.set(key, {
         expressions: values === undefined ? null : (values as string[]),
-        codelist: typeof entry.codelist === 'string' && entry.codelist !== '' ? entry.codelist : null,
+        // A codelist in the query string (R pxweb sends codelist[VAR] there) holds unless the body names one.
+        codelist: typeof entry.codelist === 'string' && entry.codelist !== '' ? entry.codelist : (into.get(key)?.codelist ?? null),
       });
     }
   }
