@@ -86,7 +86,7 @@ describe('PxWeb refusals: application/problem+json with the reference server tit
       body: '{"selection":',
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).title).toBe('Bad request');
+    expect(((await response.json()) as { title: string }).title).toBe('Bad request');
   });
   test('a codelist restricts the time variable to one grain', async () => {
     const { status, body } = await pxGet<{ size: number[] }>(
@@ -103,14 +103,13 @@ describe('PxWeb refusals: application/problem+json with the reference server tit
     await expectProblem(pxGet(url(), '/config', { 'x-api-key': 'not-a-key-of-this-server' }), 401, 'Unauthorized');
     const limited = await startTestServer(fixture.database.db, { rateLimitPerMinute: 2, access: readAccessConfig({}) });
     try {
-      const answers = [];
+      const answers: Awaited<ReturnType<typeof pxGet>>[] = [];
       for (let i = 0; i < 3; i++) answers.push(await pxGet(limited.url, '/config'));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
-      const last = answers[2] as Awaited<ReturnType<typeof pxGet>>;
+      const last = answers[2] as (typeof answers)[number];
       expect(last.contentType).toMatch(/^application\/problem\+json/);
       expect(last.body.title).toBe('Too many requests');
       expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await pxGet(limited.url, '/config')).body).toMatchObject({});
     } finally {
       await limited.close();
     }
