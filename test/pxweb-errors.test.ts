@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readAccessConfig } from '../server/api-keys.js';
-import { pxGet, pxPost } from './pxweb/pxweb-client.js';
+import { pxGet, pxPost, type PxAnswer } from './pxweb/pxweb-client.js';
 import { useServerFixture } from './support/server-fixture.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -103,7 +103,7 @@ describe('PxWeb refusals: application/problem+json with the reference server tit
     await expectProblem(pxGet(url(), '/config', { 'x-api-key': 'not-a-key-of-this-server' }), 401, 'Unauthorized');
     const limited = await startTestServer(fixture.database.db, { rateLimitPerMinute: 2, access: readAccessConfig({}) });
     try {
-      const answers: Awaited<ReturnType<typeof pxGet>>[] = [];
+      const answers: PxAnswer[] = [];
       for (let i = 0; i < 3; i++) answers.push(await pxGet(limited.url, '/config'));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
       const last = answers[2] as (typeof answers)[number];
