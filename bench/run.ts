@@ -22,6 +22,15 @@ import { readProcessMemory, resetPeak } from './process-memory.js';
 import { BENCH_API_KEY, buildProduct, startProductServer } from './product-server.js';
 import { explainStatement } from './query-plans.js';
 import { QUERY_SET, type BenchQuery } from './query-set.js';
+import {
+  formatPxwebComparison,
+  GRAPHQL_SAME_CELLS,
+  GRAPHQL_VARIABLES,
+  PXWEB_BODY,
+  PXWEB_PATH,
+  sequential,
+  type PxwebComparison,
+} from './pxweb-comparison.js';
 import { rawPlan } from './raw-plan.js';
 import {
   computeRatios,
@@ -227,6 +236,45 @@ async function main(): Promise<void> {
         }
       }
     }
+    // The PxWeb line: about 10 000 cells on /api/v2 beside the same cells through GraphQL (two requests), cold and warm.
+    const pxweb: PxwebComparison[] = [];
+    if (product) {
+      const pxwebTarget = (server: ChildServer): HttpTarget => ({
+        url: `${server.url.replace(/\/graphql$/, '')}${PXWEB_PATH}`,
+        query: '',
+        headers: productHeaders,
+        body: PXWEB_BODY,
+      });
+      const graphqlTargets = (server: ChildServer): HttpTarget[] =>
+        GRAPHQL_SAME_CELLS.map((query) => ({
+          url: server.url,
+          query,
+          headers: productHeaders,
+          body: JSON.stringify({ query, variables: GRAPHQL_VARIABLES }),
+        }));
+      const both = async (server: ChildServer, concurrency: number) => {
+        const [first, second] = graphqlTargets(server) as [HttpTarget, HttpTarget];
+        return sequential((await measureHttp(server, first, concurrency)).result, (await measureHttp(server, second, concurrency)).result);
+      };
+      const check = await fetch(pxwebTarget(product).url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...productHeaders },
+        body: PXWEB_BODY,
+      });
+      if (!check.ok) notes.push(`PxWeb bench request answered ${check.status}: ${(await check.text()).slice(0, 200)}`);
+      for (const concurrency of config.curveConcurrencies) {
+        const pxwebCold = (await measureHttp(product, pxwebTarget(product), concurrency)).result;
+        const graphqlCold = await both(product, concurrency);
+        const row: PxwebComparison = { concurrency, pxwebCold, graphqlCold, pxwebWarm: null, graphqlWarm: null };
+        if (warm) {
+          row.pxwebWarm = (await measureHttp(warm, pxwebTarget(warm), concurrency)).result;
+          row.graphqlWarm = await both(warm, concurrency);
+        }
+        log(`pxweb c=${concurrency}: PxWeb cold ${fmt(pxwebCold)}; GraphQL cold (2 requests) ${fmt(graphqlCold)}`);
+        pxweb.push(row);
+      }
+    }
+
     for (const done of [peer, warm]) {
       if (!done) continue;
       await done.stop();
@@ -281,6 +329,7 @@ async function main(): Promise<void> {
       curve,
       plans,
       ratios: computeRatios(cells),
+      pxweb,
       notes: [
         ...notes,
         'Load generator, servers and PostgreSQL share the same 2 cores; all three systems keep the same pool size to PostgreSQL.',
@@ -296,6 +345,8 @@ async function main(): Promise<void> {
     console.log(formatMainTable(report));
     console.log('\nRatios:\n');
     console.log(formatRatioTable(report));
+    console.log('\nPxWeb API v2 face:\n');
+    console.log(formatPxwebComparison(pxweb));
     console.log('\nScale curve (metric queries):\n');
     console.log(formatCurveTable(report));
     console.log('\nPlans of the metric statements:\n');
