@@ -3,6 +3,7 @@ import type { DataRequest } from './request-parameters.js';
 import { resolveSelection } from './selection-expression.js';
 import { findTimeCodelist } from './time-codelists.js';
 import type { PxVariable, ResolvedTable } from './table-variables.js';
+import { CONTENTS, TIME } from './table-catalog.js';
 
 /** One variable of an answer and the codes selected for it, in metadata order. */
 export interface SelectedVariable {
@@ -36,6 +37,7 @@ function defaultCodes(variable: PxVariable): string[] | null {
     return years.length > 0 ? years : variable.values.map((v) => v.code);
   }
   if (variable.kind === 'contents') return variable.values.map((v) => v.code);
+  if (variable.kind === 'column' && variable.code === TIME) return variable.values.map((v) => v.code);
   return variable.elimination ? null : variable.values.map((v) => v.code);
 }
 
@@ -80,7 +82,7 @@ function place(chosen: SelectedVariable[], request: DataRequest): Omit<CubeSelec
   };
   const askedHeading = request.heading?.map(find);
   const askedStub = request.stub?.map(find);
-  const defaultHeading = chosen.filter((d) => d.variable.kind !== 'attribute').map((d) => d.variable.code);
+  const defaultHeading = chosen.filter((d) => d.variable.code === CONTENTS || d.variable.code === TIME).map((d) => d.variable.code);
   const heading = askedHeading ?? defaultHeading.filter((c) => !askedStub?.includes(c));
   const stub = [...(askedStub ?? []), ...codes.filter((c) => !heading.includes(c) && !askedStub?.includes(c))];
   if (heading.some((c) => stub.includes(c))) throw new PxProblem('illegalPlacement', 'a variable is both in the heading and in the stub');

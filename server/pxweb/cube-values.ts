@@ -15,6 +15,8 @@ export interface CubeValues {
   values: (number | null)[];
   /** Cell index → why its value is null. */
   reasons: Map<number, NullReason>;
+  /** Cell index → where a published figure was printed (source tables). */
+  sources?: Map<number, { line: number; quote: string; printed: string }>;
 }
 
 /** Every row of a grouping at once: PxWeb answers whole cubes, never pages. */

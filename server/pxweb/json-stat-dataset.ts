@@ -1,6 +1,4 @@
 import { NULL_REASONS, type NullReason } from '../../warehouse/metrics/null-reason.js';
-import type { MetricDefinition, MetricUnit } from '../../warehouse/metrics/metric-definition.js';
-import { findMetric } from '../../warehouse/metrics/catalog.js';
 import type { CubeSelection, SelectedVariable } from './cube-selection.js';
 import type { CubeValues } from './cube-values.js';
 import type { Language } from './language.js';
@@ -8,17 +6,6 @@ import { CONTENTS, TIME } from './table-catalog.js';
 import { timeCodelists } from './time-codelists.js';
 import type { ResolvedTable } from './table-variables.js';
 
-/** Decimals shown per unit: counts and money whole, durations to a tenth, shares to a thousandth. */
-const DECIMALS: Record<MetricUnit, number> = { cases: 0, persons: 0, SEK: 0, days: 1, months: 1, points: 1, ratio: 3 };
-const UNIT_LABELS: Record<MetricUnit, { sv: string; en: string }> = {
-  cases: { sv: 'antal ärenden', en: 'cases' },
-  persons: { sv: 'antal personer', en: 'persons' },
-  SEK: { sv: 'kronor', en: 'SEK' },
-  days: { sv: 'dagar', en: 'days' },
-  months: { sv: 'månader', en: 'months' },
-  points: { sv: 'procentenheter', en: 'percentage points' },
-  ratio: { sv: 'andel (0–1)', en: 'share (0–1)' },
-};
 /** The status symbol of a withheld or missing cell, as PxWeb writes it. */
 export const MISSING_SYMBOL = '..';
 
@@ -44,8 +31,8 @@ function dimension(d: SelectedVariable, context: DatasetContext, metadata: boole
   if (d.variable.kind === 'contents') {
     category.unit = Object.fromEntries(
       d.codes.map((c) => {
-        const unit = (findMetric(c) as MetricDefinition).unit;
-        return [c, { label: UNIT_LABELS[unit][lang], decimals: DECIMALS[unit] }];
+        const unit = resolved.units[c];
+        return [c, { label: unit?.label[lang] ?? '', decimals: unit?.decimals ?? 0 }];
       }),
     );
   }
@@ -93,23 +80,27 @@ export function jsonStatDataset(
   if (ids.includes(TIME)) role.time = [TIME];
   if (ids.includes(CONTENTS)) role.metric = [CONTENTS];
   if (Object.keys(role).length > 0) dataset.role = role;
+  const notes = [...(resolved.notes ?? [])];
   if (cube && cube.reasons.size > 0) {
     dataset.status = Object.fromEntries([...cube.reasons.keys()].map((i) => [String(i), MISSING_SYMBOL]));
     const shown = [...new Set(cube.reasons.values())];
-    dataset.note = shown.map((r) => `${MISSING_SYMBOL} ${r}: ${NULL_REASONS[r]}`);
+    notes.push(...shown.map((r) => `${MISSING_SYMBOL} ${r}: ${NULL_REASONS[r]}`));
   }
+  if (notes.length > 0) dataset.note = notes;
   dataset.extension = {
     px: {
       tableid: resolved.table.id,
       language: lang,
       contents: resolved.table.label[lang],
-      decimals: Math.max(...resolved.table.contents.map((m) => DECIMALS[m.unit])),
+      decimals: Math.max(0, ...Object.values(resolved.units).map((u) => u.decimals)),
       'official-statistics': false,
       aggregallowed: false,
       heading: selection.heading,
       stub: selection.stub,
     },
     ...(cube && cube.reasons.size > 0 ? { nullReasons: Object.fromEntries([...cube.reasons].map(([i, r]) => [String(i), r as NullReason])) } : {}),
+    // Where each published figure was printed: its line and exact quote (source tables).
+    ...(cube?.sources && cube.sources.size > 0 ? { figures: Object.fromEntries([...cube.sources].map(([i, s]) => [String(i), s])) } : {}),
   };
   return dataset;
 }

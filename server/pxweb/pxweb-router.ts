@@ -18,9 +18,11 @@ import { computeCube } from './cube-values.js';
 import { jsonStatDataset } from './json-stat-dataset.js';
 import { PROBLEM_MEDIA_TYPE, PxProblem } from './pxweb-problem.js';
 import { languageOf, outputFormatOf, parameter, parseDataRequest, type DataRequest, type QueryParameters } from './request-parameters.js';
-import { findTable, PX_TABLES } from './table-catalog.js';
+import { PX_TABLES } from './table-catalog.js';
+import { listedTables, listingOf, resolveAnyTable } from './table-directory.js';
+import { figureCube } from './figure-cube.js';
 import { listTables, tableEntry } from './table-listing.js';
-import { resolveTable, warehouseUpdated, type ResolvedTable } from './table-variables.js';
+import { warehouseUpdated, type ResolvedTable } from './table-variables.js';
 import { timeCodelists } from './time-codelists.js';
 import { timeCodes } from './time-codes.js';
 import { CASE_FACT_COVERAGE } from '../../warehouse/metrics/coverage.js';
@@ -130,10 +132,10 @@ export function pxwebRouter(options: PxwebOptions): Router {
 
   const json = (value: unknown): Answer => ({ contentType: JSON_TYPE, body: JSON.stringify(value) });
   const table = async (req: Request, context: RequestContext): Promise<ResolvedTable> => {
-    const found = findTable(String(req.params.id));
+    const found = await resolveAnyTable(context.db, String(req.params.id));
     if (!found)
       throw new PxProblem('nonExistentTable', `no table ${JSON.stringify(String(req.params.id).slice(0, 40))}; GET ${PXWEB_BASE}/tables lists them`);
-    return resolveTable(context.db, found);
+    return found;
   };
 
   router.get(
@@ -152,7 +154,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
     route('tables', async (req, context, base) => {
       const query = req.query as QueryParameters;
       const { updated } = await warehouseUpdated(context.db);
-      return json(listTables(query, languageOf(query), base, updated));
+      return json(listTables(query, languageOf(query), base, updated, await listedTables(context.db)));
     }),
   );
   router.get(
@@ -161,7 +163,8 @@ export function pxwebRouter(options: PxwebOptions): Router {
       const lang = languageOf(req.query as QueryParameters);
       const resolved = await table(req, context);
       const { updated } = await warehouseUpdated(context.db);
-      return json({ language: lang, ...tableEntry(resolved.table, lang, base, updated, resolved) });
+      const listed = resolved.source.kind === 'figures' ? ((await listedTables(context.db)).find((t) => t.id === resolved.table.id) ?? null) : null;
+      return json({ language: lang, ...tableEntry(listingOf(resolved, listed), lang, base, updated) });
     }),
   );
   router.get(
@@ -212,7 +215,11 @@ export function pxwebRouter(options: PxwebOptions): Router {
     const request: DataRequest = parseDataRequest(req.query as QueryParameters, req.method === 'POST' ? req.body : undefined);
     const resolved = await table(req, context);
     const selection: CubeSelection = selectCube(resolved, request, MAX_DATA_CELLS);
-    const [cube, { updated }] = await Promise.all([computeCube(context.db, selection, context.role), warehouseUpdated(context.db)]);
+    const values =
+      resolved.source.kind === 'metrics'
+        ? computeCube(context.db, selection, context.role)
+        : Promise.resolve(figureCube(resolved, resolved.source.figures, selection));
+    const [cube, { updated }] = await Promise.all([values, warehouseUpdated(context.db)]);
     if (request.outputFormat === 'csv') return { contentType: 'text/csv; charset=utf-8', body: cubeCsv(selection, cube, request.lang) };
     return json(jsonStatDataset({ resolved, lang: request.lang, updated, base }, selection, cube));
   });

@@ -1,56 +1,80 @@
 import type { Language } from './language.js';
 import { PxProblem } from './pxweb-problem.js';
 import { parameter, type QueryParameters } from './request-parameters.js';
-import { PX_TABLES, type PxTable } from './table-catalog.js';
+import type { PxTable } from './table-catalog.js';
 import type { ResolvedTable } from './table-variables.js';
 import { CASE_FACT_COVERAGE } from '../../warehouse/metrics/coverage.js';
 import { ATTRIBUTES } from '../../warehouse/dimensions/dimension-registry.js';
-import { splitBilingual } from './language.js';
+import { splitBilingual, type Bilingual } from './language.js';
 
 type JsonObject = Record<string, unknown>;
 
-const FOLDERS: Record<PxTable['kind'], { id: string; sv: string; en: string }> = {
-  case_flow: { id: 'CASE_FLOWS', sv: 'Ärendeflöden', en: 'Case flows' },
-  open_balance: { id: 'OPEN_BALANCES', sv: 'Öppna ärenden', en: 'Open cases' },
-  figure: { id: 'PUBLISHED', sv: 'Publicerade uppgifter', en: 'Published figures' },
-};
+/** A table as the listing shows it, whatever its source (a metric family or a published source table). */
+export interface ListedTable {
+  id: string;
+  label: Bilingual;
+  description: string;
+  folder: { id: string; label: Bilingual };
+  variableNames: Bilingual[];
+  firstPeriod: string | null;
+  lastPeriod: string | null;
+  timeUnit: 'Annual' | 'Other';
+}
 
-/** A table's first and last period: the case facts' coverage, or (figures) the years it holds. */
-function periods(table: PxTable, resolved?: ResolvedTable): { first: string | null; last: string | null } {
-  if (resolved) {
-    const time = resolved.variables.find((v) => v.kind === 'time');
-    const years = time?.kind === 'time' ? time.periods.filter((p) => p.grain === 'YEAR').map((p) => p.code) : [];
-    return { first: years[0] ?? null, last: years.at(-1) ?? null };
+const FOLDERS: Record<PxTable['kind'], { id: string; label: Bilingual }> = {
+  case_flow: { id: 'CASE_FLOWS', label: { sv: 'Ärendeflöden', en: 'Case flows' } },
+  open_balance: { id: 'OPEN_BALANCES', label: { sv: 'Öppna ärenden', en: 'Open cases' } },
+  figure: { id: 'PUBLISHED_METRICS', label: { sv: 'Mått ur publicerade uppgifter', en: 'Metrics from published figures' } },
+};
+const CONTENTS_NAME = { sv: 'tabellinnehåll', en: 'contents' };
+const PERIOD_NAME = { sv: 'period', en: 'period' };
+
+/** A metric family's listing: its years from the resolved time variable when known, else the case facts' coverage. */
+export function familyListing(table: PxTable, resolved?: ResolvedTable): ListedTable {
+  let first: string | null = null;
+  let last: string | null = null;
+  const time = resolved?.variables.find((v) => v.kind === 'time');
+  if (time?.kind === 'time') {
+    const years = time.periods.filter((p) => p.grain === 'YEAR').map((p) => p.code);
+    first = years[0] ?? null;
+    last = years.at(-1) ?? null;
+  } else if (table.kind !== 'figure') {
+    first = CASE_FACT_COVERAGE.from.slice(0, 4);
+    last = CASE_FACT_COVERAGE.to.slice(0, 4);
   }
-  return table.kind === 'figure'
-    ? { first: null, last: null }
-    : { first: CASE_FACT_COVERAGE.from.slice(0, 4), last: CASE_FACT_COVERAGE.to.slice(0, 4) };
+  return {
+    id: table.id,
+    label: table.label,
+    description: table.contents.map((m) => m.description).join(' '),
+    folder: FOLDERS[table.kind],
+    variableNames: [...table.variables.map((d) => splitBilingual(ATTRIBUTES[d].label)), CONTENTS_NAME, PERIOD_NAME],
+    firstPeriod: first,
+    lastPeriod: last,
+    // The time variable holds years, quarters, months and weeks where the table has them.
+    timeUnit: table.grains.length === 1 && table.grains[0] === 'YEAR' ? 'Annual' : 'Other',
+  };
 }
 
 /** One table as /tables and /tables/{id} describe it (API v2 `Table`). */
-export function tableEntry(table: PxTable, lang: Language, base: string, updated: string, resolved?: ResolvedTable): JsonObject {
-  const { first, last } = periods(table, resolved);
-  const folder = FOLDERS[table.kind];
-  const names = table.variables.map((d) => splitBilingual(ATTRIBUTES[d].label)[lang]);
+export function tableEntry(table: ListedTable, lang: Language, base: string, updated: string): JsonObject {
   return {
     type: 'Table',
     id: table.id,
     label: table.label[lang],
-    description: table.contents.map((m) => m.description).join(' '),
+    description: table.description,
     updated,
-    firstPeriod: first,
-    lastPeriod: last,
+    firstPeriod: table.firstPeriod,
+    lastPeriod: table.lastPeriod,
     category: 'public',
-    variableNames: [...names, lang === 'sv' ? 'tabellinnehåll' : 'contents', lang === 'sv' ? 'period' : 'period'],
+    variableNames: table.variableNames.map((n) => n[lang]),
     discontinued: false,
     source: lang === 'sv' ? 'Migrationsverket m.fl.' : 'Swedish Migration Agency et al.',
     subjectCode: 'MIG',
-    // The time variable holds years, quarters, months and weeks where the table has them.
-    timeUnit: table.grains.length === 1 && table.grains[0] === 'YEAR' ? 'Annual' : 'Other',
+    timeUnit: table.timeUnit,
     paths: [
       [
-        { id: 'MIG', label: lang === 'sv' ? 'Migration' : 'Migration' },
-        { id: folder.id, label: folder[lang] },
+        { id: 'MIG', label: 'Migration' },
+        { id: table.folder.id, label: table.folder.label[lang] },
       ],
     ],
     links: [
@@ -74,15 +98,17 @@ const wholeParameter = (query: QueryParameters, name: string, min: number): numb
  * catalogue order, one page of `pageSize` (default: all — clients ask for pageSize=totalElements, which is honoured
  * whatever its size). pastDays keeps tables updated that recently; none is discontinued.
  */
-export function listTables(query: QueryParameters, lang: Language, base: string, updated: string): JsonObject {
+export function listTables(query: QueryParameters, lang: Language, base: string, updated: string, tables: readonly ListedTable[]): JsonObject {
   const words = (parameter(query, 'query') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const pastDays = wholeParameter(query, 'pastDays', 1);
   const pageNumber = wholeParameter(query, 'pageNumber', 1) ?? 1;
-  const matching = PX_TABLES.map((t) => tableEntry(t, lang, base, updated)).filter((entry) => {
-    const text = [entry.id, entry.label, entry.description, ...(entry.variableNames as string[])].join(' ').toLowerCase();
-    if (!words.every((w) => text.includes(w))) return false;
-    return pastDays === undefined || Date.parse(updated) >= Date.now() - pastDays * 86_400_000;
-  });
+  const matching = tables
+    .map((t) => tableEntry(t, lang, base, updated))
+    .filter((entry) => {
+      const text = [entry.id, entry.label, entry.description, ...(entry.variableNames as string[])].join(' ').toLowerCase();
+      if (!words.every((w) => text.includes(w))) return false;
+      return pastDays === undefined || Date.parse(updated) >= Date.now() - pastDays * 86_400_000;
+    });
   const pageSize = wholeParameter(query, 'pageSize', 1) ?? Math.max(1, matching.length);
   const totalPages = Math.max(1, Math.ceil(matching.length / pageSize));
   if (pageNumber > totalPages) throw new PxProblem('nonExistentPage', `page ${pageNumber} of ${totalPages}`);

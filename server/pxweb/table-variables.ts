@@ -6,6 +6,8 @@ import { openMemberNames } from '../../warehouse/queries/member-case-types.js';
 import { splitBilingual, type Bilingual } from './language.js';
 import { CONTENTS, TIME, variableCode, type PxTable } from './table-catalog.js';
 import { timeCodes, type TimeCode } from './time-codes.js';
+import { METRIC_UNITS, type ContentUnit } from './content-units.js';
+import type { TimeDimension } from '../../warehouse/dimensions/dimension-registry.js';
 
 export interface PxValue {
   code: string;
@@ -29,12 +31,39 @@ export interface TimeVariable extends VariableBase {
   kind: 'time';
   periods: TimeCode[];
 }
-export type PxVariable = AttributeVariable | ContentsVariable | TimeVariable;
+/** A variable of a published source table: one column of its figures (Tid is the year column). */
+export interface ColumnVariable extends VariableBase {
+  kind: 'column';
+  column: string;
+}
+export type PxVariable = AttributeVariable | ContentsVariable | TimeVariable | ColumnVariable;
+
+/** What every table answers with: its id, label and the time grains its codelists offer. */
+export interface TableShape {
+  id: string;
+  label: Bilingual;
+  grains: readonly TimeDimension[];
+}
 
 /** A table with the values of each of its variables, in metadata order (attributes, contents, time). */
 export interface ResolvedTable {
-  table: PxTable;
+  table: TableShape;
+  /** Unit and decimals of each content. */
+  units: Record<string, ContentUnit>;
   variables: PxVariable[];
+  /** Where the values come from: a metric family (through the engine) or a published source table (its figures). */
+  source: { kind: 'metrics'; family: PxTable } | { kind: 'figures'; figures: readonly PublishedCell[] };
+  /** Notes of every answer (a source table's document and lines). */
+  notes?: string[];
+}
+
+/** One published figure of a source table, at its coordinates (variable code → value code). */
+export interface PublishedCell {
+  coordinates: Record<string, string>;
+  value: number;
+  line: number;
+  quote: string;
+  printed: string;
 }
 
 const yearsBetween = (from: string, to: string) => {
@@ -81,6 +110,8 @@ export async function resolveTable(db: Kysely<Database>, table: PxTable): Promis
   const periods = timeCodes(await tableYears(db, table), table.grains);
   return {
     table,
+    units: Object.fromEntries(table.contents.map((m) => [m.name, METRIC_UNITS[m.unit]])),
+    source: { kind: 'metrics', family: table },
     variables: [
       ...attributes,
       {
