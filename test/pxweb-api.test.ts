@@ -2,6 +2,7 @@ import JSONstat from 'jsonstat-toolkit';
 import { describe, expect, test } from 'vitest';
 import { readAccessConfig } from '../server/api-keys.js';
 import { PX_TABLES } from '../server/pxweb/table-catalog.js';
+import { timeCodelists } from '../server/pxweb/time-codelists.js';
 import { ATTRIBUTES, type AttributeDimension } from '../warehouse/dimensions/dimension-registry.js';
 import { graphqlCells } from './pxweb/graphql-cells.js';
 import { jsonStatErrors } from './pxweb/json-stat-validator.js';
@@ -80,9 +81,7 @@ describe('the PxWeb API v2 face', () => {
         expect(new Set(labels).size).toBe(labels.length);
         for (const d of table.variables) expect(body.dimension[ATTRIBUTES[d].key]?.extension.elimination).toBe(!table.mandatory.includes(d));
         expect(body.dimension.ContentsCode?.extension.elimination).toBe(false);
-        expect(body.dimension.Tid?.extension.codelists).toEqual(
-          table.grains.map((g) => expect.objectContaining({ id: `vs_Tid_${g.toLowerCase()}`, type: 'Valueset' })),
-        );
+        expect(body.dimension.Tid?.extension.codelists).toEqual(timeCodelists(table).map((c) => expect.objectContaining({ id: c.id, type: c.type })));
       }
     }
     const sv = await pxGet<Dataset>(url(), '/tables/RECEIVED/metadata?lang=sv');

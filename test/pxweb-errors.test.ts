@@ -98,6 +98,20 @@ describe('PxWeb refusals: application/problem+json with the reference server tit
     const list = await pxGet<{ values: { code: string }[]; type: string }>(url(), '/codelists/vs_Tid_month?lang=en');
     expect(list.body.type).toBe('Valueset');
     expect(list.body.values).toHaveLength(36);
+    // Months into quarters: the engine computes each quarter (rates included), the codelist maps it to its months.
+    const aggregation = await pxGet<{ values: { code: string; valueMap: string[] }[]; type: string }>(url(), '/codelists/agg_Tid_month_quarter');
+    expect(aggregation.body.type).toBe('Aggregation');
+    expect(aggregation.body.values[0]).toEqual({ code: '2022K1', label: '2022K1', valueMap: ['2022M01', '2022M02', '2022M03'] });
+    const byQuarter = await pxGet<{ value: number[] }>(
+      url(),
+      '/tables/RECEIVED/data?valueCodes[ContentsCode]=received&valueCodes[Tid]=2024K1&codelist[Tid]=agg_Tid_month_quarter',
+    );
+    const byMonth = await pxGet<{ value: number[] }>(
+      url(),
+      '/tables/RECEIVED/data?valueCodes[ContentsCode]=received&valueCodes[Tid]=2024M01,2024M02,2024M03&valueCodes[caseType]=*',
+    );
+    expect(byQuarter.body.value).toHaveLength(1);
+    expect(byMonth.body.value.length).toBeGreaterThan(3);
   });
   test('an unknown API key is 401; 429 carries Retry-After; both as problems', async () => {
     await expectProblem(pxGet(url(), '/config', { 'x-api-key': 'not-a-key-of-this-server' }), 401, 'Unauthorized');

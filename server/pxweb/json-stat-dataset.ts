@@ -43,7 +43,7 @@ function dimension(d: SelectedVariable, context: DatasetContext, metadata: boole
         ? timeCodelists(resolved.table).map((c) => ({
             id: c.id,
             label: c.label[lang],
-            type: 'Valueset',
+            type: c.type,
             links: [{ rel: 'self', hreflang: lang, href: `${context.base}/codelists/${c.id}?lang=${lang}` }],
           }))
         : [];

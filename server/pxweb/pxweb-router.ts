@@ -18,14 +18,11 @@ import { computeCube } from './cube-values.js';
 import { jsonStatDataset } from './json-stat-dataset.js';
 import { PROBLEM_MEDIA_TYPE, PxProblem } from './pxweb-problem.js';
 import { languageOf, outputFormatOf, parameter, parseDataRequest, type DataRequest, type QueryParameters } from './request-parameters.js';
-import { PX_TABLES } from './table-catalog.js';
 import { listedTables, listingOf, resolveAnyTable } from './table-directory.js';
 import { figureCube } from './figure-cube.js';
+import { codelistResponse } from './codelist-response.js';
 import { listTables, tableEntry } from './table-listing.js';
 import { warehouseUpdated, type ResolvedTable } from './table-variables.js';
-import { timeCodelists } from './time-codelists.js';
-import { timeCodes } from './time-codes.js';
-import { CASE_FACT_COVERAGE } from '../../warehouse/metrics/coverage.js';
 
 /** Where the face is mounted. */
 export const PXWEB_BASE = '/api/v2';
@@ -227,25 +224,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
   router.post('/tables/:id/data', express.json({ limit: options.bodyLimit }), data);
   router.get(
     '/codelists/:id',
-    route('codelist', async (req, _context, base) => {
-      const lang = languageOf(req.query as QueryParameters);
-      const id = String(req.params.id);
-      const years: number[] = [];
-      for (let y = Number(CASE_FACT_COVERAGE.from.slice(0, 4)); y <= Number(CASE_FACT_COVERAGE.to.slice(0, 4)); y++) years.push(y);
-      const grains = [...new Set(PX_TABLES.flatMap((t) => t.grains))];
-      const list = timeCodelists({ grains }).find((c) => c.id.toLowerCase() === id.toLowerCase());
-      if (!list) throw new PxProblem('nonExistentCodelist', `no codelist ${JSON.stringify(id.slice(0, 40))}`);
-      return json({
-        id: list.id,
-        label: list.label[lang],
-        language: lang,
-        languages: ['sv', 'en'],
-        elimination: false,
-        type: 'Valueset',
-        values: timeCodes(years, [list.grain]).map((p) => ({ code: p.code, label: p.code, valueMap: [p.code] })),
-        links: [{ rel: 'self', hreflang: lang, href: `${base}/codelists/${list.id}?lang=${lang}` }],
-      });
-    }),
+    route('codelist', async (req, _context, base) => json(codelistResponse(String(req.params.id), languageOf(req.query as QueryParameters), base))),
   );
   // Anything else under /api/v2 (and bodies that are not JSON) answers in the same problem shape.
   router.use((_req, res) => sendProblem(res, new PxProblem('nonExistentTable', 'no such resource under /api/v2')));
