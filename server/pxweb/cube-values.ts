@@ -9,6 +9,7 @@ import type { NullReason } from '../../warehouse/metrics/null-reason.js';
 import type { CubeSelection, SelectedVariable } from './cube-selection.js';
 import { ATTRIBUTES } from '../../warehouse/dimensions/dimension-registry.js';
 import { bucketCode, type TimeCode } from './time-codes.js';
+import type { Role } from '../../resolvers/roles.js';
 
 /** The values of a selection, row-major in its dimension order (the last dimension fastest), with why any is null. */
 export interface CubeValues {
@@ -40,7 +41,7 @@ function absent(definition: MetricDefinition): { value: number | null; reason: N
  * `controlled` is the public role's disclosure control, exactly as for GraphQL (cell keys, suppression).
  * Throws MetricRequestError as the engine does.
  */
-export async function computeCube(db: Kysely<Database>, selection: CubeSelection, role: 'public' | 'analyst' | 'admin'): Promise<CubeValues> {
+export async function computeCube(db: Kysely<Database>, selection: CubeSelection, role: Role): Promise<CubeValues> {
   const dims = selection.dimensions;
   const contents = dims.find((d) => d.variable.kind === 'contents') as SelectedVariable;
   const time = dims.find((d) => d.variable.kind === 'time');

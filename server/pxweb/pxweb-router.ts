@@ -17,7 +17,7 @@ import { selectCube, type CubeSelection } from './cube-selection.js';
 import { computeCube } from './cube-values.js';
 import { jsonStatDataset } from './json-stat-dataset.js';
 import { PROBLEM_MEDIA_TYPE, PxProblem } from './pxweb-problem.js';
-import { languageOf, outputFormatOf, parameter, parseDataRequest, type DataRequest, type QueryParameters } from './request-parameters.js';
+import { languageOf, parameter, parseDataRequest, type DataRequest, type QueryParameters } from './request-parameters.js';
 import { listedTables, listingOf, resolveAnyTable } from './table-directory.js';
 import { figureCube } from './figure-cube.js';
 import { codelistResponse } from './codelist-response.js';
