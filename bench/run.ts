@@ -28,7 +28,8 @@ import {
   GRAPHQL_VARIABLES,
   PXWEB_BODY,
   PXWEB_PATH,
-  sequential,
+  PXWEB_SAMPLES,
+  sampleHttp,
   type PxwebComparison,
 } from './pxweb-comparison.js';
 import { rawPlan } from './raw-plan.js';
@@ -252,10 +253,6 @@ async function main(): Promise<void> {
           headers: productHeaders,
           body: JSON.stringify({ query, variables: GRAPHQL_VARIABLES }),
         }));
-      const both = async (server: ChildServer, concurrency: number) => {
-        const [first, second] = graphqlTargets(server) as [HttpTarget, HttpTarget];
-        return sequential((await measureHttp(server, first, concurrency)).result, (await measureHttp(server, second, concurrency)).result);
-      };
       const check = await fetch(pxwebTarget(product).url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...productHeaders },
@@ -263,12 +260,13 @@ async function main(): Promise<void> {
       });
       if (!check.ok) notes.push(`PxWeb bench request answered ${check.status}: ${(await check.text()).slice(0, 200)}`);
       for (const concurrency of config.curveConcurrencies) {
-        const pxwebCold = (await measureHttp(product, pxwebTarget(product), concurrency)).result;
-        const graphqlCold = await both(product, concurrency);
+        // Whole requests timed one by one (a cold one may outlast a quick run's window); the GraphQL side is its two requests in turn.
+        const pxwebCold = await sampleHttp([pxwebTarget(product)], concurrency, PXWEB_SAMPLES);
+        const graphqlCold = await sampleHttp(graphqlTargets(product), concurrency, PXWEB_SAMPLES);
         const row: PxwebComparison = { concurrency, pxwebCold, graphqlCold, pxwebWarm: null, graphqlWarm: null };
         if (warm) {
-          row.pxwebWarm = (await measureHttp(warm, pxwebTarget(warm), concurrency)).result;
-          row.graphqlWarm = await both(warm, concurrency);
+          row.pxwebWarm = await sampleHttp([pxwebTarget(warm)], concurrency, PXWEB_SAMPLES);
+          row.graphqlWarm = await sampleHttp(graphqlTargets(warm), concurrency, PXWEB_SAMPLES);
         }
         log(`pxweb c=${concurrency}: PxWeb cold ${fmt(pxwebCold)}; GraphQL cold (2 requests) ${fmt(graphqlCold)}`);
         pxweb.push(row);

@@ -177,6 +177,10 @@ describe('the PxWeb API v2 face', () => {
         { table: 'RECEIVED', metric: 'approval_rate' },
         { table: 'DECIDED', metric: 'mean_processing_days' },
         { table: 'OPEN_AT_END', metric: 'open_at_end' },
+        { table: 'FEE_REVENUE', metric: 'fee_coverage_ratio' },
+        { table: 'BUDGET_ALLOCATED', metric: 'budget_utilisation' },
+        { table: 'UNIT_COST', metric: 'unit_cost' },
+        { table: 'RETURNS_DEPARTED', metric: 'returns_departed' },
       ]) {
         const variables = PX_TABLES.find((t) => t.id === table)?.variables ?? [];
         for (const kept of [null, ...variables] as (AttributeDimension | null)[]) {
@@ -190,7 +194,12 @@ describe('the PxWeb API v2 face', () => {
           expect(status, `${role} ${table} ${metric} ${kept}`).toBe(200);
           const ds = JSONstat(body);
           const expected = await graphqlCells(url(), headers, metric, kept, [2023, 2024]);
-          expect(expected.size, `${metric} by ${kept}`).toBeGreaterThan(0);
+          // No GraphQL row (a published metric without a printed total): PxWeb's cells are null, status `..`.
+          if (expected.size === 0)
+            expect(
+              body.value.every((v) => v === null),
+              `${metric} by ${kept}`,
+            ).toBe(true);
           for (const [key, value] of expected) {
             const [year, code] = key.split('|') as [string, string];
             const cell = ds.Data({ ContentsCode: metric, Tid: year, ...(kept ? { [ATTRIBUTES[kept].key]: code } : {}) });

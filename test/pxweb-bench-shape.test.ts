@@ -1,6 +1,6 @@
 import JSONstat from 'jsonstat-toolkit';
 import { expect, test } from 'vitest';
-import { GRAPHQL_SAME_CELLS, GRAPHQL_VARIABLES, PXWEB_BODY, PXWEB_CELLS, PXWEB_PATH } from '../bench/pxweb-comparison.js';
+import { GRAPHQL_SAME_CELLS, GRAPHQL_VARIABLES, PXWEB_BODY, PXWEB_CELLS, PXWEB_PATH, sampleHttp } from '../bench/pxweb-comparison.js';
 import { readAccessConfig } from '../server/api-keys.js';
 import { ATTRIBUTES, enumValueName, type AttributeDimension } from '../warehouse/dimensions/dimension-registry.js';
 import { jsonStatErrors } from './pxweb/json-stat-validator.js';
@@ -50,4 +50,20 @@ test("the bench's 10 000-cell PxWeb request and its GraphQL twin answer the same
   // Cells without a GraphQL row hold no case: 0.
   const total = (dataset.value as (number | null)[]).reduce<number>((sum, v) => sum + (v ?? 0), 0);
   expect(total).toBe(rows.reduce((sum, r) => sum + Number(r.value ?? 0), 0));
+}, 120_000);
+
+test('timing of the bench shapes at test scale (logged, not asserted: the machine is shared)', async () => {
+  const px = [{ url: `${fixture.server.url}${PXWEB_PATH}`, query: '', headers, body: PXWEB_BODY }];
+  const gql = GRAPHQL_SAME_CELLS.map((query) => ({
+    url: `${fixture.server.url}/graphql`,
+    query,
+    headers,
+    body: JSON.stringify({ query, variables: GRAPHQL_VARIABLES }),
+  }));
+  const pxweb = await sampleHttp(px, 1, 3);
+  const graphql = await sampleHttp(gql, 1, 3);
+  expect(pxweb.errors + graphql.errors).toBe(0);
+  console.log(
+    `${PXWEB_CELLS} cells, no result cache, analyst: PxWeb p50 ${pxweb.p50.toFixed(0)} ms; GraphQL (2 requests) p50 ${graphql.p50.toFixed(0)} ms`,
+  );
 }, 120_000);
