@@ -88,6 +88,20 @@ describe('PxWeb refusals: application/problem+json with the reference server tit
     expect(response.status).toBe(400);
     expect(((await response.json()) as { title: string }).title).toBe('Bad request');
   });
+  test('hostile input is refused with a short detail: long names, control characters, odd bodies', async () => {
+    const long = 'x'.repeat(5000);
+    const answer = await pxGet(url(), `/tables/RECEIVED/data?valueCodes[${long}]=a&valueCodes[ContentsCode]=received`);
+    expect(answer.status).toBe(400);
+    expect(String(answer.body.detail).length).toBeLessThan(200);
+    await expectProblem(
+      pxGet(url(), `/tables/RECEIVED/data?valueCodes[ContentsCode]=${encodeURIComponent('received\u0000')}`),
+      400,
+      'Non-existent value',
+    );
+    await expectProblem(pxPost(url(), '/tables/RECEIVED/data', [1, 2]), 400, 'Bad request');
+    await expectProblem(pxPost(url(), '/tables/RECEIVED/data', { selection: [{ variableCode: 'Tid', valueCodes: [1] }] }), 400, 'Bad request');
+    await expectProblem(pxGet(url(), `/tables/${'y'.repeat(3000)}/metadata`), 404, 'Non-existent table');
+  });
   test('a codelist restricts the time variable to one grain', async () => {
     const { status, body } = await pxGet<{ size: number[] }>(
       url(),

@@ -1,6 +1,6 @@
 import { CASE_FACT_COVERAGE } from '../../warehouse/metrics/coverage.js';
 import type { Language } from './language.js';
-import { PxProblem } from './pxweb-problem.js';
+import { PxProblem, quoted } from './pxweb-problem.js';
 import { PX_TABLES } from './table-catalog.js';
 import { timeCodelists } from './time-codelists.js';
 import { timeCodes } from './time-codes.js';
@@ -11,7 +11,7 @@ export function codelistResponse(id: string, lang: Language, base: string): Reco
   for (let y = Number(CASE_FACT_COVERAGE.from.slice(0, 4)); y <= Number(CASE_FACT_COVERAGE.to.slice(0, 4)); y++) years.push(y);
   const grains = [...new Set(PX_TABLES.flatMap((t) => t.grains))];
   const list = timeCodelists({ grains }).find((c) => c.id.toLowerCase() === id.toLowerCase());
-  if (!list) throw new PxProblem('nonExistentCodelist', `no codelist ${JSON.stringify(id.slice(0, 40))}`);
+  if (!list) throw new PxProblem('nonExistentCodelist', `no codelist ${quoted(id)}`);
   const fine = list.from ? timeCodes(years, [list.from]) : [];
   return {
     id: list.id,

@@ -1,4 +1,4 @@
-import { PxProblem } from './pxweb-problem.js';
+import { PxProblem, quoted } from './pxweb-problem.js';
 import type { DataRequest } from './request-parameters.js';
 import { resolveSelection } from './selection-expression.js';
 import { findTimeCodelist } from './time-codelists.js';
@@ -23,7 +23,7 @@ export interface CubeSelection {
 function valuesUnder(resolved: ResolvedTable, variable: PxVariable, codelist: string | null): string[] {
   if (codelist === null) return variable.values.map((v) => v.code);
   const list = variable.kind === 'time' ? findTimeCodelist(resolved.table, codelist) : undefined;
-  if (!list || variable.kind !== 'time') throw new PxProblem('nonExistentCodelist', `${variable.code} has no codelist ${JSON.stringify(codelist)}`);
+  if (!list || variable.kind !== 'time') throw new PxProblem('nonExistentCodelist', `${variable.code} has no codelist ${quoted(codelist)}`);
   return variable.periods.filter((p) => p.grain === list.grain).map((p) => p.code);
 }
 
@@ -49,7 +49,7 @@ function defaultCodes(variable: PxVariable): string[] | null {
 export function selectCube(resolved: ResolvedTable, request: DataRequest, maxCells: number): CubeSelection {
   const byCode = new Map(resolved.variables.map((v) => [v.code.toLowerCase(), v]));
   for (const name of request.selection.keys()) {
-    if (!byCode.has(name)) throw new PxProblem('nonExistentVariable', `table ${resolved.table.id} has no variable ${JSON.stringify(name)}`);
+    if (!byCode.has(name)) throw new PxProblem('nonExistentVariable', `table ${resolved.table.id} has no variable ${quoted(name)}`);
   }
   const useDefault = request.selection.size === 0;
   const chosen: SelectedVariable[] = [];
@@ -77,7 +77,7 @@ function place(chosen: SelectedVariable[], request: DataRequest): Omit<CubeSelec
   const codes = chosen.map((d) => d.variable.code);
   const find = (name: string) => {
     const hit = codes.find((c) => c.toLowerCase() === name.toLowerCase());
-    if (!hit) throw new PxProblem('illegalPlacement', `${JSON.stringify(name)} is not a selected variable of this request`);
+    if (!hit) throw new PxProblem('illegalPlacement', `${quoted(name)} is not a selected variable of this request`);
     return hit;
   };
   const askedHeading = request.heading?.map(find);

@@ -45,3 +45,6 @@ export class PxProblem extends Error {
 }
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json; charset=utf-8';
+
+/** A client's text as a problem's detail quotes it: JSON-quoted and cut, so no answer echoes a megabyte back. */
+export const quoted = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);

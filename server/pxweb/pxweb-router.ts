@@ -16,7 +16,7 @@ import { cubeCsv } from './csv-output.js';
 import { selectCube, type CubeSelection } from './cube-selection.js';
 import { computeCube } from './cube-values.js';
 import { jsonStatDataset } from './json-stat-dataset.js';
-import { PROBLEM_MEDIA_TYPE, PxProblem } from './pxweb-problem.js';
+import { PROBLEM_MEDIA_TYPE, PxProblem, quoted } from './pxweb-problem.js';
 import { languageOf, parameter, parseDataRequest, type DataRequest, type QueryParameters } from './request-parameters.js';
 import { listedTables, listingOf, resolveAnyTable } from './table-directory.js';
 import { figureCube } from './figure-cube.js';
@@ -130,8 +130,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
   const json = (value: unknown): Answer => ({ contentType: JSON_TYPE, body: JSON.stringify(value) });
   const table = async (req: Request, context: RequestContext): Promise<ResolvedTable> => {
     const found = await resolveAnyTable(context.db, String(req.params.id));
-    if (!found)
-      throw new PxProblem('nonExistentTable', `no table ${JSON.stringify(String(req.params.id).slice(0, 40))}; GET ${PXWEB_BASE}/tables lists them`);
+    if (!found) throw new PxProblem('nonExistentTable', `no table ${quoted(String(req.params.id))}; GET ${PXWEB_BASE}/tables lists them`);
     return found;
   };
 

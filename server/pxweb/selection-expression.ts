@@ -1,4 +1,4 @@
-import { PxProblem } from './pxweb-problem.js';
+import { PxProblem, quoted } from './pxweb-problem.js';
 
 /**
  * The API v2 selection grammar over a variable's value codes (in metadata order): literal codes, `*`, `ab*`, `*ab`,
@@ -10,8 +10,7 @@ import { PxProblem } from './pxweb-problem.js';
 export function resolveSelection(variable: string, codes: readonly string[], expressions: readonly string[], isTime: boolean): string[] {
   const picked = new Set<number>();
   const indexOf = (code: string) => codes.findIndex((c) => c.toLowerCase() === code.toLowerCase());
-  const illegal = (expression: string, why: string) =>
-    new PxProblem('illegalSelectionExpression', `${variable}: ${JSON.stringify(expression)} ${why}`);
+  const illegal = (expression: string, why: string) => new PxProblem('illegalSelectionExpression', `${variable}: ${quoted(expression)} ${why}`);
   for (const raw of expressions) {
     const expression = raw.trim();
     const fn = /^([a-z]+)\((.*)\)$/i.exec(expression);
@@ -55,7 +54,7 @@ export function resolveSelection(variable: string, codes: readonly string[], exp
     }
     if (expression === '' || /[()[\]]/.test(expression)) throw illegal(expression, 'is not a value code or a selection expression');
     const at = indexOf(expression);
-    if (at < 0) throw new PxProblem('nonExistentValue', `${variable} has no value ${JSON.stringify(expression)}`);
+    if (at < 0) throw new PxProblem('nonExistentValue', `${variable} has no value ${quoted(expression)}`);
     picked.add(at);
   }
   return [...picked].sort((a, b) => a - b).map((k) => codes[k] as string);

@@ -1,5 +1,5 @@
 import type { Language } from './language.js';
-import { PxProblem } from './pxweb-problem.js';
+import { PxProblem, quoted } from './pxweb-problem.js';
 import { parameter, type QueryParameters } from './request-parameters.js';
 import type { PxTable } from './table-catalog.js';
 import type { ResolvedTable } from './table-variables.js';
@@ -88,8 +88,7 @@ export function tableEntry(table: ListedTable, lang: Language, base: string, upd
 const wholeParameter = (query: QueryParameters, name: string, min: number): number | undefined => {
   const text = parameter(query, name);
   if (text === undefined || text === '') return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < min)
-    throw new PxProblem('badRequest', `${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text.slice(0, 20))}`);
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new PxProblem('badRequest', `${name} must be a whole number ≥ ${min}, got ${quoted(text)}`);
   return Number(text);
 };
 
