@@ -74,7 +74,6 @@ export function pxwebRouter(options: PxwebOptions): Router {
           metrics.rejected.inc({ reason: 'FORBIDDEN' });
           throw new PxProblem('unauthorized', resolved.error === 'missing' ? 'An API key is required (x-api-key header)' : 'Unknown API key');
         }
-        context = createRequestContext(db, resolved.role, requestId);
         const base = `${req.protocol}://${req.get('host') ?? 'localhost'}${PXWEB_BASE}`;
         const key =
           cache && keyed
@@ -90,6 +89,8 @@ export function pxwebRouter(options: PxwebOptions): Router {
             : '';
         const found = key ? (cache?.lookup(key) ?? null) : null;
         if (found && 'hit' in found) return sendCached(res, found.hit);
+        // A hit needs no database: the context (and its statement counter) is made for a computed answer only.
+        context = createRequestContext(db, resolved.role, requestId);
         const result = await answer(req, context, base);
         const bytes = Buffer.from(result.body);
         if (cache && found && 'ticket' in found)
