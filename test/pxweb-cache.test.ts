@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readAccessConfig } from '../server/api-keys.js';
 import { pxGet } from './pxweb/pxweb-client.js';
@@ -9,12 +11,21 @@ const ANALYST_KEY = 'pxweb-cache-analyst-key-0123';
 const ADMIN_KEY = 'pxweb-cache-admin-key-0123456';
 let database: TestDatabase;
 let server: TestServer;
+/** The server's log lines, as JSON. */
+const lines: Record<string, unknown>[] = [];
+const logStream = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  },
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startTestServer(database.db, {
     access: readAccessConfig({ API_KEYS: `${ANALYST_KEY}:analyst,${ADMIN_KEY}:admin` }),
     resultCache: { maxBytes: 8 * 1024 * 1024, listenUrl: database.url, heartbeatMs: 200 },
+    logger: pino({ level: 'info' }, logStream),
   });
 });
 afterAll(async () => {
@@ -56,5 +67,15 @@ describe('the PxWeb face shares the result cache, keyed and invalidated like Gra
       await pxGet(server.url, PATH);
       return (await counter('result_cache_misses_total')) > misses;
     });
+  });
+
+  test('each request is one log line (id, operation, role, duration, statements; never the selection) and counted on /metrics', async () => {
+    await pxGet(server.url, '/tables/RECEIVED/data?valueCodes[ContentsCode]=received&valueCodes[sex]=female', { 'x-request-id': 'pxweb-log-probe' });
+    const line = lines.find((l) => l.requestId === 'pxweb-log-probe');
+    expect(line).toMatchObject({ msg: 'pxweb request', operation: 'pxweb:data', role: 'public', status: 200, outcome: 'ok' });
+    expect(line?.sqlStatements).toEqual(expect.any(Number));
+    expect(JSON.stringify(line)).not.toContain('female');
+    const text = await (await fetch(`${server.url}/metrics`, { headers: { 'x-api-key': ADMIN_KEY } })).text();
+    expect(text).toMatch(/graphql_requests_total\{operation="pxweb:data",outcome="ok"\} [1-9]/);
   });
 });
