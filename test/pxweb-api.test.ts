@@ -152,6 +152,19 @@ describe('the PxWeb API v2 face', () => {
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe('Sex,Received cases 2023,Received cases 2024');
     expect(lines).toHaveLength(3);
+    const coded = await pxGet(
+      url(),
+      '/tables/RECEIVED/data?valueCodes[ContentsCode]=received&valueCodes[Tid]=2023,2024&valueCodes[sex]=*&outputFormat=csv&outputFormatParams=UseCodes,SeparatorSemicolon,IncludeTitle&lang=en',
+    );
+    const codedLines = coded.text.trim().split('\n');
+    expect(codedLines[1]).toBe('sex;received 2023;received 2024');
+    expect(codedLines[2]).toMatch(/^female;\d+;\d+$/);
+    expect(codedLines).toHaveLength(4);
+    const refused = await pxGet(
+      url(),
+      '/tables/RECEIVED/data?valueCodes[ContentsCode]=received&outputFormat=csv&outputFormatParams=UseCodes,UseTexts',
+    );
+    expect(refused.body).toMatchObject({ status: 400, title: 'Unsupported output format' });
   });
 
   test('parameter names, variable codes and value codes are case-insensitive; unknown parameters are ignored', async () => {

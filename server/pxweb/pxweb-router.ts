@@ -13,6 +13,7 @@ import type { ResultCache } from '../result-cache/result-cache.js';
 import { apiConfig, MAX_DATA_CELLS } from './api-config.js';
 import { corsMiddleware, type CorsPolicy } from './cors-policy.js';
 import { cubeCsv } from './csv-output.js';
+import { csvOptionsOf } from './csv-options.js';
 import { selectCube, type CubeSelection } from './cube-selection.js';
 import { computeCube } from './cube-values.js';
 import { jsonStatDataset } from './json-stat-dataset.js';
@@ -210,6 +211,8 @@ export function pxwebRouter(options: PxwebOptions): Router {
   );
   const data = route('data', async (req, context, base) => {
     const request: DataRequest = parseDataRequest(req.query as QueryParameters, req.method === 'POST' ? req.body : undefined);
+    // Every parameter is checked before anything is computed.
+    const csv = request.outputFormat === 'csv' ? csvOptionsOf(req.query as QueryParameters) : null;
     const resolved = await table(req, context);
     const selection: CubeSelection = selectCube(resolved, request, MAX_DATA_CELLS);
     const values =
@@ -217,7 +220,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
         ? computeCube(context.db, selection, context.role)
         : Promise.resolve(figureCube(resolved, resolved.source.figures, selection));
     const [cube, { updated }] = await Promise.all([values, warehouseUpdated(context.db)]);
-    if (request.outputFormat === 'csv') return { contentType: 'text/csv; charset=utf-8', body: cubeCsv(selection, cube, request.lang) };
+    if (csv) return { contentType: 'text/csv; charset=utf-8', body: cubeCsv(selection, cube, request.lang, csv, resolved.table.label[request.lang]) };
     return json(jsonStatDataset({ resolved, lang: request.lang, updated, base }, selection, cube));
   });
   router.get('/tables/:id/data', data);
