@@ -73,5 +73,22 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>, mainScale: number
       ? `product peak ${peak.toFixed(0)} MB (${at50.map((c) => `${c.queryId}${c.system === 'product-warm' ? ' warm' : ''} ${(c.peakRssMb as number).toFixed(0)}`).join(', ')})`
       : 'not measured',
   });
+  // The PxWeb face: its 10 000-cell request within 1.5× of the same cells through GraphQL cold, about equal warm.
+  const pxweb = report.pxweb ?? [];
+  const cold = pxweb.filter((r) => r.pxwebCold && r.graphqlCold);
+  goals.push({
+    goal: 'PxWeb 10 000-cell request p50 ≤ 1.5× the same cells through GraphQL, cold',
+    met: cold.length ? cold.every((r) => (r.pxwebCold?.p50 ?? Number.NaN) <= 1.5 * (r.graphqlCold?.p50 ?? Number.NaN)) : null,
+    detail:
+      cold.map((r) => `c=${r.concurrency} ${x((r.pxwebCold?.p50 ?? Number.NaN) / (r.graphqlCold?.p50 ?? Number.NaN))}`).join(', ') || 'not measured',
+  });
+  const warmPx = pxweb.filter((r) => r.pxwebWarm && r.graphqlWarm);
+  goals.push({
+    goal: 'PxWeb 10 000-cell request p50 ≤ 1.2× the same cells through GraphQL, warm',
+    met: warmPx.length ? warmPx.every((r) => (r.pxwebWarm?.p50 ?? Number.NaN) <= 1.2 * (r.graphqlWarm?.p50 ?? Number.NaN)) : null,
+    detail:
+      warmPx.map((r) => `c=${r.concurrency} ${x((r.pxwebWarm?.p50 ?? Number.NaN) / (r.graphqlWarm?.p50 ?? Number.NaN))}`).join(', ') ||
+      'not measured',
+  });
   return goals;
 }

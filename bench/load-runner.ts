@@ -4,11 +4,13 @@ import type pg from 'pg';
 import { summarise, type LoadResult } from './latency-stats.js';
 import type { CapturedStatement } from './sql-capture.js';
 
-/** One GraphQL request as autocannon sends it. */
+/** One GraphQL request as autocannon sends it (or, with `body`, any JSON POST, e.g. a PxWeb data request). */
 export interface HttpTarget {
   url: string;
   query: string;
   headers: Record<string, string>;
+  /** The exact body to POST instead of `{"query": …}`. */
+  body?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function loadHttp(target: HttpTarget, connections: number, seconds:
       url: target.url,
       method: 'POST',
       headers: { 'content-type': 'application/json', ...target.headers },
-      body: JSON.stringify({ query: target.query }),
+      body: target.body ?? JSON.stringify({ query: target.query }),
       connections,
       pipelining: 1,
       duration: seconds,

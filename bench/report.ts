@@ -1,3 +1,4 @@
+import type { PxwebComparison } from './pxweb-comparison.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchConfig } from './bench-config.js';
@@ -61,6 +62,8 @@ export interface BenchReport {
   curve: CurvePoint[];
   plans: PlanFacts[];
   ratios: Ratio[];
+  /** The PxWeb face's 10 000-cell data request beside the same cells through GraphQL (bench/pxweb-comparison.ts). */
+  pxweb?: PxwebComparison[];
   goals: GoalCheck[];
   notes: string[];
 }

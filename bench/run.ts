@@ -22,6 +22,16 @@ import { readProcessMemory, resetPeak } from './process-memory.js';
 import { BENCH_API_KEY, buildProduct, startProductServer } from './product-server.js';
 import { explainStatement } from './query-plans.js';
 import { QUERY_SET, type BenchQuery } from './query-set.js';
+import {
+  formatPxwebComparison,
+  GRAPHQL_SAME_CELLS,
+  GRAPHQL_VARIABLES,
+  PXWEB_BODY,
+  PXWEB_PATH,
+  PXWEB_SAMPLES,
+  sampleHttp,
+  type PxwebComparison,
+} from './pxweb-comparison.js';
 import { rawPlan } from './raw-plan.js';
 import {
   computeRatios,
@@ -234,6 +244,44 @@ async function main(): Promise<void> {
         }
       }
     }
+    // The PxWeb line: about 10 000 cells on /api/v2 beside the same cells through GraphQL (two requests), cold and warm.
+    const pxweb: PxwebComparison[] = [];
+    if (product) {
+      const pxwebTarget = (server: ChildServer): HttpTarget => ({
+        url: `${server.url.replace(/\/graphql$/, '')}${PXWEB_PATH}`,
+        query: '',
+        headers: productHeaders,
+        body: PXWEB_BODY,
+      });
+      const graphqlTargets = (server: ChildServer): HttpTarget[] =>
+        GRAPHQL_SAME_CELLS.map((query) => ({
+          url: server.url,
+          query,
+          headers: productHeaders,
+          body: JSON.stringify({ query, variables: GRAPHQL_VARIABLES }),
+        }));
+      const check = await fetch(pxwebTarget(product).url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...productHeaders },
+        body: PXWEB_BODY,
+      });
+      if (!check.ok) notes.push(`PxWeb bench request answered ${check.status}: ${(await check.text()).slice(0, 200)}`);
+      for (const concurrency of config.curveConcurrencies) {
+        // Whole requests timed one by one (a cold one may outlast a quick run's window); the GraphQL side is its two requests in turn.
+        // Fewer requests per client under concurrency: a cold 10 000-cell answer at scale 1 takes seconds.
+        const samples = concurrency === 1 ? PXWEB_SAMPLES : 2;
+        const pxwebCold = await sampleHttp([pxwebTarget(product)], concurrency, samples);
+        const graphqlCold = await sampleHttp(graphqlTargets(product), concurrency, samples);
+        const row: PxwebComparison = { concurrency, pxwebCold, graphqlCold, pxwebWarm: null, graphqlWarm: null };
+        if (warm) {
+          row.pxwebWarm = await sampleHttp([pxwebTarget(warm)], concurrency, samples);
+          row.graphqlWarm = await sampleHttp(graphqlTargets(warm), concurrency, samples);
+        }
+        log(`pxweb c=${concurrency}: PxWeb cold ${fmt(pxwebCold)}; GraphQL cold (2 requests) ${fmt(graphqlCold)}`);
+        pxweb.push(row);
+      }
+    }
+
     for (const done of [peer, warm]) {
       if (!done) continue;
       await done.stop();
@@ -291,6 +339,7 @@ async function main(): Promise<void> {
       curve,
       plans,
       ratios: computeRatios(cells),
+      pxweb,
       notes: [
         ...notes,
         'Load generator, servers and PostgreSQL share the same 2 cores; all three systems keep the same pool size to PostgreSQL.',
@@ -306,6 +355,8 @@ async function main(): Promise<void> {
     console.log(formatMainTable(report));
     console.log('\nRatios:\n');
     console.log(formatRatioTable(report));
+    console.log('\nPxWeb API v2 face:\n');
+    console.log(formatPxwebComparison(pxweb));
     console.log('\nScale curve (metric queries):\n');
     console.log(formatCurveTable(report));
     console.log('\nPlans of the metric statements:\n');

@@ -157,6 +157,10 @@ export const SETTINGS = {
     'OTEL_EXPORTER_OTLP_ENDPOINT',
     'OpenTelemetry collector (OTLP/HTTP, e.g. `http://localhost:4318`): one trace per request goes there; unset: no tracing (see [Tracing](#tracing))',
   ),
+  pxwebCorsOrigins: optional(
+    'PXWEB_CORS_ORIGINS',
+    'origins (comma-separated, or `*`) whose browser apps may call the PxWeb API v2 face `/api/v2` (public role only: no key header crosses origins); unset: closed',
+  ),
   workers: wholeNumber('WORKERS', 1, 'API processes on this machine (node:cluster, one port); see [`docs/scaling.md`](docs/scaling.md)', 1),
 } as const;
 

@@ -31,6 +31,9 @@ import { graphqlCacheMiddleware } from './result-cache/graphql-cache-middleware.
 import { startResultCache, type ResultCacheOptions } from './result-cache/start-result-cache.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
 import { clientsDirectory, readClientRegistry } from '../contract/client-registry.js';
+import { corsPolicy } from './pxweb/cors-policy.js';
+import { PXWEB_BASE, pxwebRouter } from './pxweb/pxweb-router.js';
+import { PROBLEM_MEDIA_TYPE, PxProblem } from './pxweb/pxweb-problem.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -54,6 +57,8 @@ export interface AppOptions {
   subgraph?: boolean;
   /** The registry of apps whose names label logs and metrics; by default clients/ (or TRUSTED_DOCUMENTS when it is one). */
   clientsDirectory?: string;
+  /** Origins allowed to call the PxWeb face from a browser (PXWEB_CORS_ORIGINS); unset: closed. */
+  pxwebCorsOrigins?: string;
 }
 
 export interface App {
@@ -65,6 +70,9 @@ export interface App {
   /** Stops accepting connections and waits for in-flight requests (Apollo's drain plugin). */
   stop(): Promise<void>;
 }
+
+/** The product's version, for the PxWeb /config answer. */
+const APP_VERSION = '0.1.0';
 
 /** A GraphQL-shaped error body for refusals made outside GraphQL (keys, rate limits, bodies). */
 const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
@@ -122,7 +130,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.metricsPort === undefined) app.get('/metrics', adminOnly(access), serveMetrics);
   if ((options.rateLimitPerMinute ?? 0) > 0) {
     app.use(
-      ['/graphql', '/export'],
+      ['/graphql', '/export', PXWEB_BASE],
       rateLimit({
         windowMs: 60_000,
         limit: options.rateLimitPerMinute,
@@ -136,6 +144,11 @@ export async function createApp(options: AppOptions): Promise<App> {
         handler: (req, res) => {
           metrics.rejected.inc({ reason: 'RATE_LIMITED' });
           const resolved = resolveRole(req, access);
+          // The PxWeb face answers in its own problem shape (Retry-After is set by the limiter).
+          if (req.baseUrl === PXWEB_BASE) {
+            const problem = new PxProblem('tooManyRequests', 'Too many requests; retry after the Retry-After seconds');
+            return res.status(429).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem.body()));
+          }
           const who =
             'key' in resolved && resolved.key ? 'for this API key' : 'from this address (requests without an API key share one limit per address)';
           res.status(429).json(errorBody('RATE_LIMITED', `Too many requests ${who}; slow down and retry after the Retry-After seconds`));
@@ -145,6 +158,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   // A CSV export runs a GraphQL operation too: one trace each, like /graphql's.
   app.use('/export', requestSpan('/export'));
+  app.use(
+    PXWEB_BASE,
+    pxwebRouter({
+      db: options.db,
+      access,
+      logger,
+      metrics,
+      cache: resultCache?.cache,
+      cors: corsPolicy(options.pxwebCorsOrigins),
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+      bodyLimit: options.bodyLimit,
+      appVersion: APP_VERSION,
+    }),
+  );
   app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache?.cache));
   if (!options.production) {
     app.use('/playground', playgroundRouter('/graphql'));

@@ -44,6 +44,7 @@ export async function serveApi(
     exportRowCap: config.exportRowCap,
     metricsPort: config.metricsPort,
     supervisor,
+    pxwebCorsOrigins: config.pxwebCorsOrigins,
     resultCache: { maxBytes: config.resultCacheMb * 1024 * 1024, listenUrl: database.listenUrl },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -4,6 +4,7 @@ import { documentedOperations } from '../docs/documented-operations.js';
 import { readAccessConfig } from '../server/api-keys.js';
 import { CSV_EXPORT_PATH } from '../server/playground/example-queries.js';
 import { useServerFixture } from './support/server-fixture.js';
+import { readmePxwebCurls } from './pxweb/readme-curl.js';
 
 const ANALYST_KEY = 'analyst-key-for-documented-examples';
 const fixture = useServerFixture({ access: readAccessConfig({ API_KEYS: `${ANALYST_KEY}:analyst` }) });
@@ -50,5 +51,13 @@ describe('documented examples (README.md, docs/*.md, playground tabs)', () => {
     const [header, ...rows] = (await response.text()).trim().split('\n');
     expect(header).toMatch(/year/);
     expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it.each(readmePxwebCurls().map((c) => [c.command, c] as const))('README PxWeb example %s answers 200', async (_command, curl) => {
+    // The README's host is the default port; the test server's is its own.
+    const target = curl.url.replace(/^(https?:\/\/)?localhost:4000/, fixture.server.url);
+    const response = await fetch(target, { method: curl.method, headers: curl.headers, body: curl.body });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/json/);
   });
 });
