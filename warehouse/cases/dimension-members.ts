@@ -15,7 +15,8 @@ export async function createDimensionMemberTable<D>(db: Kysely<D>, schema: strin
   )`.execute(db);
 }
 
-export async function buildDimensionMembers<D>(db: Kysely<D>, schema: string): Promise<void> {
+/** (dimension, code, case_type, cases) of every member of every case dimension in a relation of case facts. */
+export function dimensionMemberSelect(relation: string) {
   const columns = MEMBER_DIMENSIONS.map((d) => sql.ref(ATTRIBUTES[d].column));
   const sets = columns.map((c) => sql`(case_type, ${c})`);
   // grouping(c) is 0 in the set that groups by c: that set's rows name its members.
@@ -27,13 +28,15 @@ export async function buildDimensionMembers<D>(db: Kysely<D>, schema: string): P
     MEMBER_DIMENSIONS.map((d) => sql`when grouping(${sql.ref(ATTRIBUTES[d].column)}) = 0 then ${sql.ref(ATTRIBUTES[d].column)}`),
     sql` `,
   );
+  return sql`select * from (
+      select case ${dimensionOf} end as dimension, case ${codeOf} end as code, case_type, count(*) as cases
+      from ${sql.raw(relation)}
+      group by grouping sets (${sql.join(sets)})
+    ) m where m.code is not null`;
+}
+
+export async function buildDimensionMembers<D>(db: Kysely<D>, schema: string): Promise<void> {
   // Rebuilt whole, like the rollups: a schema's facts may have been written again since.
   await sql`delete from ${sql.raw(`${schema}.dimension_member`)}`.execute(db);
-  await sql`
-    insert into ${sql.raw(`${schema}.dimension_member`)}
-    select * from (
-      select case ${dimensionOf} end as dimension, case ${codeOf} end as code, case_type, count(*) as cases
-      from ${sql.raw(`${schema}.case_fact`)}
-      group by grouping sets (${sql.join(sets)})
-    ) m where m.code is not null`.execute(db);
+  await sql`insert into ${sql.raw(`${schema}.dimension_member`)} ${dimensionMemberSelect(`${schema}.case_fact`)}`.execute(db);
 }

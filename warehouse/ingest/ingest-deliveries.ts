@@ -8,12 +8,14 @@ import { newReport, readRejects, refusalOf, type DeliveryReport } from './delive
 import { copyResource } from './copy-resource.js';
 import { readManifest, type DeliveryManifest } from './manifest.js';
 import { publishCases, type PublishResult } from './publish-cases.js';
+import { addAffected, createAffectedSet, publishChanges } from './publish-changes.js';
+import { touchedCasesQuery } from './unified-cases-sql.js';
 import { REJECT_KINDS } from './reject-kinds.js';
 import { ensureStateTable, stateTable } from './state-tables.js';
 import { readTableSchema, schemaReference } from './table-schema.js';
 import { verifyFiles } from './verify-files.js';
 import { mappedStatement, rejectsStatement, typedStatement, type ResourceContext } from './validation-sql.js';
-import { dropWorkTables, quoteIdent } from './work-tables.js';
+import { dropWorkTables, quoteIdent, workTable } from './work-tables.js';
 
 export const INGEST_PHASES = ['verify', 'copy', 'validate', 'map', 'publish'] as const;
 export type IngestPhase = (typeof INGEST_PHASES)[number];
@@ -117,11 +119,17 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
       const generator = generators.every((g) => g && g.scale === generators[0]?.scale && g.seed === generators[0]?.seed) ? generators[0] : null;
       published = await timed('all', 'publish', () =>
         db.transaction().execute(async (trx) => {
+          // Deltas onto a published warehouse change only the cases they touch; anything else is rebuilt whole.
+          const incremental = accepted.every((a) => a.manifest.kind === 'delta') && (await hasPublishedCases(trx));
+          if (incremental) await createAffectedSet(trx);
           for (const a of accepted) {
+            if (incremental) await collectTouchedCases(trx, a);
             a.report.rowsApplied = await applyDelivery(trx, a.deliveryId, a.manifest);
+            if (incremental) await collectTouchedCases(trx, a);
             a.report.rowsHeld = await heldRows(trx, a.deliveryId, a.manifest);
           }
-          const result = await publishCases(trx, { checksum: checksum as string, scale: generator?.scale ?? null, seed: generator?.seed ?? null });
+          const info = { checksum: checksum as string, scale: generator?.scale ?? null, seed: generator?.seed ?? null };
+          const result = incremental ? await publishChanges(trx, info) : await publishCases(trx, info);
           const { rows } = await sql<{ generation: number }>`select generation from warehouse_generation`.execute(trx);
           generation = rows[0]?.generation ?? null;
           for (const a of accepted) {
@@ -279,6 +287,22 @@ async function validateDelivery(
     await recordReport(db, deliveryId, report, null);
     await dropWorkTables(db, deliveryId);
     return { deliveryId, report };
+  }
+}
+
+/** True when `cases` holds a published load (a delta can then be applied to it in place). */
+async function hasPublishedCases(db: Kysely<unknown>): Promise<boolean> {
+  const { rows } = await sql<{ loaded: boolean }>`
+    select to_regclass('cases.load_info') is not null and exists (select 1 from cases.load_info) as loaded`.execute(db).catch(() => ({ rows: [] }));
+  return rows[0]?.loaded ?? false;
+}
+
+/** Adds the unified cases an accepted delivery's rows point at, as the state holds them now, to the affected set. */
+async function collectTouchedCases(db: Kysely<unknown>, a: Accepted): Promise<void> {
+  for (const resource of a.manifest.resources) {
+    const keys = `select m._key from ${workTable('mapped', a.deliveryId, resource.name)} m where cardinality(m._errors) = 0 and m._dup = 1`;
+    const query = touchedCasesQuery(a.manifest.agency, resource.name, keys);
+    if (query) await addAffected(db, query);
   }
 }
 
