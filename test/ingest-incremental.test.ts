@@ -56,18 +56,16 @@ describe('incremental publishing of deltas', { timeout: 180_000 }, () => {
     // Some of the simulator's cases, changed (outcome, region, sex), deleted, and new ones; a hand-over and a transport.
     const { rows: existing } = await sql<{ source_id: string }>`
       select source_id from ingest.case_key where agency = 'migrationsverket' order by case_id limit 30`.execute(database.db);
-    const changed = existing
-      .slice(0, 20)
-      .map((r, i) =>
-        mivCase(Number(r.source_id.slice(4)), {
-          arendeslag: 'ASYL',
-          delmangd: 'FORSTA',
-          region: i % 2 ? 'NORD' : 'SYD',
-          kon: i % 3 ? 'M' : 'K',
-          utfall: i % 2 ? 'AVSLAG' : 'BIFALL',
-          avgift_sek: '',
-        }),
-      );
+    const changed = existing.slice(0, 20).map((r, i) =>
+      mivCase(Number(r.source_id.slice(4)), {
+        arendeslag: 'ASYL',
+        delmangd: 'FORSTA',
+        region: i % 2 ? 'NORD' : 'SYD',
+        kon: i % 3 ? 'M' : 'K',
+        utfall: i % 2 ? 'AVSLAG' : 'BIFALL',
+        avgift_sek: '',
+      }),
+    );
     const deleted = existing.slice(20, 25).map((r) => mivCase(Number(r.source_id.slice(4)), { op: 'delete' }));
     const fresh = Array.from({ length: 10 }, (_, i) =>
       mivCase(700_000_000 + i, { inkom_datum: '2023-02-01', beslut_datum: i % 2 ? '' : '2023-09-01', utfall: i % 2 ? '' : 'AVSLAG' }),

@@ -39,7 +39,6 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       court_outcome text,
       -- Cell key method: a fixed pseudo-random key in [0, 2^31) per case (warehouse/generator/record-key.ts).
       record_key integer not null check (record_key >= 0),
-      primary key (case_id, received_date),
       check (decision_date is null or decision_date >= received_date),
       check ((decision_date is null) = (outcome is null))
     ) partition by range (received_date)`.execute(db);
@@ -52,8 +51,7 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       event_date date not null,
       agency text,
       -- The agencies that reported the event (a departure may be reported by two): docs/ingest.md, "Unification".
-      sources text[] not null default '{}',
-      primary key (case_id, event_type, event_date)
+      sources text[] not null default '{}'
     ) partition by range (event_date)`.execute(db);
 
   for (const table of ['case_fact', 'case_event']) {
@@ -107,9 +105,11 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
     )`.execute(db);
 }
 
-/** Indexes, built after the bulk COPY (much faster than maintaining them row by row). */
+/** Keys and indexes, built after the bulk insert (much faster than maintaining them row by row). */
 export async function indexCaseTables<D>(db: Kysely<D>, schema: string): Promise<void> {
   const s = (name: string) => sql.raw(`${schema}.${name}`);
+  await sql`alter table ${s('case_fact')} add primary key (case_id, received_date)`.execute(db);
+  await sql`alter table ${s('case_event')} add primary key (case_id, event_type, event_date)`.execute(db);
   await sql`create index on ${s('case_fact')} (case_type, decision_date)`.execute(db);
   await sql`create index on ${s('case_fact')} (decision_date)`.execute(db);
   await sql`create index on ${s('case_event')} (case_id)`.execute(db);

@@ -293,7 +293,9 @@ async function validateDelivery(
 /** True when `cases` holds a published load (a delta can then be applied to it in place). */
 async function hasPublishedCases(db: Kysely<unknown>): Promise<boolean> {
   const { rows } = await sql<{ loaded: boolean }>`
-    select to_regclass('cases.load_info') is not null and exists (select 1 from cases.load_info) as loaded`.execute(db).catch(() => ({ rows: [] }));
+    select to_regclass('cases.load_info') is not null and exists (select 1 from cases.load_info) as loaded`
+    .execute(db)
+    .catch(() => ({ rows: [] }));
   return rows[0]?.loaded ?? false;
 }
 

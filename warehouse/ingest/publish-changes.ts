@@ -51,19 +51,30 @@ const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${
  * minus the old ones', its key sums mod 2^31; a group left with no case goes. Counts and key sums are additive, so
  * the result equals a rebuild's (test/ingest-incremental.test.ts compares them).
  */
-async function mergeRollup<D>(trx: Kysely<D>, table: string, groups: string[], measures: string[], keys: string[], contributions: string): Promise<void> {
+async function mergeRollup<D>(
+  trx: Kysely<D>,
+  table: string,
+  groups: string[],
+  measures: string[],
+  keys: string[],
+  contributions: string,
+): Promise<void> {
   const g = groups.join(', ');
-  await sql.raw(`create temp table rollup_delta on commit drop as select ${g}, ${measures.map((m) => `sum(${m}) as ${m}`).join(', ')}
-    from (${contributions}) c group by ${g}`).execute(trx);
-  await sql.raw(`create temp table rollup_merged on commit drop as
-    select d.${groups.join(', d.')}, ${measures
-      .map((m) => `coalesce(r.${m}, 0) + d.${m} as ${m}`)
-      .join(', ')}
-    from rollup_delta d left join ${C}.${table} r on ${same('r', 'd', groups)}`).execute(trx);
+  await sql
+    .raw(`create temp table rollup_delta on commit drop as select ${g}, ${measures.map((m) => `sum(${m}) as ${m}`).join(', ')}
+    from (${contributions}) c group by ${g}`)
+    .execute(trx);
+  await sql
+    .raw(`create temp table rollup_merged on commit drop as
+    select d.${groups.join(', d.')}, ${measures.map((m) => `coalesce(r.${m}, 0) + d.${m} as ${m}`).join(', ')}
+    from rollup_delta d left join ${C}.${table} r on ${same('r', 'd', groups)}`)
+    .execute(trx);
   await sql.raw(`delete from ${C}.${table} r using rollup_delta d where ${same('r', 'd', groups)}`).execute(trx);
-  await sql.raw(`insert into ${C}.${table} (${g}, ${measures.join(', ')})
+  await sql
+    .raw(`insert into ${C}.${table} (${g}, ${measures.join(', ')})
     select ${g}, ${measures.map((m) => (keys.includes(m) ? `(${mod(m)})::integer` : m)).join(', ')}
-    from rollup_merged where ${measures[0]} <> 0`).execute(trx);
+    from rollup_merged where ${measures[0]} <> 0`)
+    .execute(trx);
   await sql.raw('drop table rollup_delta, rollup_merged').execute(trx);
 }
 
@@ -79,20 +90,33 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
   await sql`set local work_mem = '256MB'`.execute(db);
   const filter = affectedOnly(AFFECTED);
   await sql.raw(drawKeysStatement(filter)).execute(db);
-  await sql.raw(`create temp table affected_case on commit drop as
-    select k.case_id from ingest.case_key k join ${AFFECTED} a on a.source_id = k.source_id where k.agency = 'migrationsverket'`).execute(db);
+  await sql
+    .raw(`create temp table affected_case on commit drop as
+    select k.case_id from ingest.case_key k join ${AFFECTED} a on a.source_id = k.source_id where k.agency = 'migrationsverket'`)
+    .execute(db);
   await sql.raw(`analyze ${AFFECTED_CASES}`).execute(db);
   step('keys');
-  await sql.raw(`create temp table old_fact on commit drop as select * from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
+  await sql
+    .raw(`create temp table old_fact on commit drop as select * from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`)
+    .execute(db);
   const oldEvents = await sql.raw(`delete from ${C}.case_event where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
   await sql.raw(`delete from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
   const facts = await sql.raw(factsStatement(C, filter)).execute(db);
-  await sql.raw(`create temp table new_fact on commit drop as select * from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
+  await sql
+    .raw(`create temp table new_fact on commit drop as select * from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`)
+    .execute(db);
   step('facts');
   const own = await sql.raw(ownEventsStatement(C, AFFECTED_CASES)).execute(db);
   const delivered = await sql.raw(deliveredEventsStatement(C, filter)).execute(db);
   step('events');
-  await mergeRollup(db, 'received_month', ['month', 'case_type', 'segment', 'sex', 'region'], ['received', 'received_key'], ['received_key'], `${receivedOf(NEW_FACTS, 1)} union all ${receivedOf(OLD_FACTS, -1)}`);
+  await mergeRollup(
+    db,
+    'received_month',
+    ['month', 'case_type', 'segment', 'sex', 'region'],
+    ['received', 'received_key'],
+    ['received_key'],
+    `${receivedOf(NEW_FACTS, 1)} union all ${receivedOf(OLD_FACTS, -1)}`,
+  );
   await mergeRollup(
     db,
     'decided_month',
