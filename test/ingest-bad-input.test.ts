@@ -1,9 +1,14 @@
-import { rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGeneration } from '../warehouse/database/generation.js';
 import type { AgencyCode } from '../warehouse/ingest/agencies.js';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { ingestDeliveries, type IngestSummary } from '../warehouse/ingest/ingest-deliveries.js';
 import { csv, header, mivCase, writeFixtureDelivery, type FixtureDelivery } from './support/delivery-fixture.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -72,7 +77,6 @@ describe('the package layer', { timeout: 180_000 }, () => {
   it('refuses a byte flipped in transit (checksum), naming the file', async () => {
     const directory = await deliver({ agency: 'migrationsverket', kind: 'delta', resources: [{ name: 'cases', rows: newCases(3) }] });
     const file = path.join(directory, 'cases.csv');
-    const { readFile, writeFile } = await import('node:fs/promises');
     const bytes = await readFile(file);
     bytes[bytes.length - 5] = bytes[bytes.length - 5] === 0x31 ? 0x32 : 0x31;
     await writeFile(file, bytes);
@@ -105,7 +109,6 @@ describe('the package layer', { timeout: 180_000 }, () => {
     const empty = await deliver({ agency: 'migrationsverket', kind: 'delta', resources: [{ name: 'cases', bytes: '' }] });
     expect(await refused(empty)).toMatchObject({ code: 'EMPTY_FILE', file: 'cases.csv', line: 1 });
     const bad = await deliver({ agency: 'migrationsverket', kind: 'delta', resources: [{ name: 'cases', rows: newCases(1) }] });
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(bad, 'datapackage.json'), '{"profile": "tabular-data-package", "agency": "skatteverket"');
     expect(await refused(bad)).toMatchObject({ code: 'MANIFEST', file: 'datapackage.json' });
   });
@@ -345,5 +348,115 @@ describe('deltas, late arrivals and deletions', { timeout: 180_000 }, () => {
       { event_type: 'handed_to_police', agency: 'polismyndigheten', sources: ['migrationsverket', 'polismyndigheten'] },
       { event_type: 'departed_enforced', agency: 'polismyndigheten', sources: ['kriminalvarden', 'polismyndigheten'] },
     ]);
+  });
+});
+
+describe('Parquet', { timeout: 180_000 }, () => {
+  /** A delta of new cases as a Parquet file, typed columns (booleans, integers), written with hyparquet-writer. */
+  function parquetCases(rows: string[][], drop?: string): Buffer {
+    const names = CASES_HEADER.filter((h) => h !== drop);
+    const column = (name: string) => rows.map((r) => r[CASES_HEADER.indexOf(name)] ?? '');
+    const columnData = names.map((name) => {
+      const text = column(name);
+      if (name === 'automatiserat' || name === 'overklagat') return { name, data: text.map((t) => t === 'true'), type: 'BOOLEAN' as const };
+      if (name === 'avgift_sek') return { name, data: text.map((t) => (t === '' ? null : Number(t))), type: 'INT32' as const, nullable: true };
+      return { name, data: text.map((t) => (t === '' ? null : t)), type: 'STRING' as const, nullable: true };
+    });
+    return Buffer.from(parquetWriteBuffer({ columnData, rowGroupSize: 30 }));
+  }
+
+  it('loads a Parquet delivery through the same validation, row group by row group', async () => {
+    const rows = newCases(99, [mivCase(nextCase++, { kon: 'Q' })]);
+    const summary = await ingestDeliveries(database.db, [
+      await deliver({
+        agency: 'migrationsverket',
+        kind: 'delta',
+        resources: [{ name: 'cases', format: 'parquet', bytes: parquetCases(rows), claim: { rows: 100 } }],
+      }),
+    ]);
+    const report = summary.deliveries[0]?.report;
+    expect(report, report?.message ?? '').toMatchObject({
+      status: 'published',
+      rowsTotal: 100,
+      rowsApplied: 99,
+      rowsRejected: 1,
+      rejectsByKind: { UNMAPPED_CODE: 1 },
+    });
+    expect(report?.firstErrors[0]).toMatchObject({ row: 100, field: 'kon', cell: 'Q' });
+    const { rows: loaded } = await sql<{ n: number }>`
+      select count(*)::int as n from cases.case_fact f join ingest.case_key k on k.case_id = f.case_id
+      where k.source_id = any(${rows.slice(0, 99).map((r) => r[0] as string)}) and f.fee_paid_sek = 2200 and not f.automated`.execute(database.db);
+    expect(loaded[0]?.n).toBe(99);
+  });
+
+  it('refuses a Parquet file whose columns are not the schema’s, and one that is not Parquet', async () => {
+    const missing = await refused(
+      await deliver({
+        agency: 'migrationsverket',
+        kind: 'delta',
+        resources: [{ name: 'cases', format: 'parquet', bytes: parquetCases(newCases(2), 'kanal'), claim: { rows: 2 } }],
+      }),
+    );
+    expect(missing, missing.message).toMatchObject({ code: 'HEADER', file: 'cases.parquet' });
+    expect(missing.message).toContain('missing kanal');
+    const broken = await refused(
+      await deliver({
+        agency: 'migrationsverket',
+        kind: 'delta',
+        resources: [{ name: 'cases', format: 'parquet', bytes: 'PAR1 this is not a parquet file PAR1', claim: { rows: 2 } }],
+      }),
+    );
+    expect(broken).toMatchObject({ code: 'STRUCTURE', file: 'cases.parquet' });
+  });
+});
+
+describe('a file larger than the process may hold', { timeout: 300_000 }, () => {
+  it('is verified and copied streaming: a 100 MB file through a process limited to a 48 MB heap', async () => {
+    const extractId = await nextExtract('migrationsverket');
+    const directory = await deliver({ agency: 'migrationsverket', kind: 'delta', extractId, resources: [{ name: 'cases', rows: [] }] });
+    // Written streaming too; the manifest claims one row more than the file holds, so the load ends after the copy.
+    const file = path.join(directory, 'cases.csv');
+    const out = createWriteStream(file);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let rows = 0;
+    const write = async (text: string) => {
+      hash.update(text);
+      bytes += Buffer.byteLength(text);
+      if (!out.write(text)) await once(out, 'drain');
+    };
+    await write(`${CASES_HEADER.join(',')}\n`);
+    while (bytes < 100 * 2 ** 20) {
+      const lines: string[] = [];
+      for (let i = 0; i < 10_000; i++) lines.push(`${mivCase(600_000_000 + rows++).join(',')}\n`);
+      await write(lines.join(''));
+    }
+    out.end();
+    await once(out, 'finish');
+    const manifestPath = path.join(directory, 'datapackage.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { resources: { bytes: number; hash: string; rows: number }[] };
+    Object.assign(manifest.resources[0] as object, { bytes, hash: `sha256:${hash.digest('hex')}`, rows: rows + 1 });
+    await writeFile(manifestPath, JSON.stringify(manifest));
+
+    const before = await snapshot();
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=48', '--import', 'tsx', 'warehouse/ingest/ingest.cli.ts', directory, '--reports', path.dirname(directory)],
+      {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: { ...process.env, DATABASE_URL: database.url },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const [status] = (await once(child, 'exit')) as [number | null];
+    expect(status, output).toBe(1);
+    expect(output).toContain(
+      `REFUSED  migrationsverket extract ${extractId} (delta): [ROW_COUNT] cases.csv: the file holds ${rows} rows, the manifest says ${rows + 1}`,
+    );
+    expect(Number(/peak RSS (\d+) MB/.exec(output)?.[1])).toBeLessThan(300);
+    expect(await snapshot()).toEqual(before);
   });
 });

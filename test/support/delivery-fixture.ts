@@ -13,6 +13,8 @@ export interface FixtureResource {
   rows?: string[][];
   /** The file's bytes as they are, header included (for broken files). */
   bytes?: Buffer | string;
+  /** `parquet`: `bytes` hold a Parquet file (default csv). */
+  format?: 'csv' | 'parquet';
   /** Manifest claims that differ from the truth. */
   claim?: { rows?: number; bytes?: number; hash?: string };
 }
@@ -45,12 +47,13 @@ export async function writeFixtureDelivery(delivery: FixtureDelivery, parent?: s
   for (const r of delivery.resources) {
     const content =
       r.bytes !== undefined ? Buffer.from(r.bytes) : Buffer.from(csv([header(delivery.agency, r.name, delivery.kind), ...(r.rows ?? [])]));
-    await writeFile(path.join(directory, `${r.name}.csv`), content);
+    const format = r.format ?? 'csv';
+    await writeFile(path.join(directory, `${r.name}.${format}`), content);
     resources.push({
       name: r.name,
-      path: `${r.name}.csv`,
-      format: 'csv',
-      encoding: 'utf-8',
+      path: `${r.name}.${format}`,
+      format,
+      ...(format === 'csv' ? { encoding: 'utf-8' } : {}),
       bytes: r.claim?.bytes ?? content.length,
       hash: r.claim?.hash ?? `sha256:${createHash('sha256').update(content).digest('hex')}`,
       rows: r.claim?.rows ?? r.rows?.length ?? 0,

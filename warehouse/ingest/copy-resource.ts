@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { CopyStreamQuery } from 'pg-copy-streams';
 import type { CopySession } from '../cases/copy-session.js';
 import { DeliveryRefusal } from './delivery-refusal.js';
+import { parquetAsCsv } from './parquet-source.js';
 import type { DeliveryResource } from './manifest.js';
 import { fileFields } from './table-schema.js';
 import { quoteIdent, workTable } from './work-tables.js';
@@ -11,7 +12,8 @@ import { quoteIdent, workTable } from './work-tables.js';
 /**
  * The structure layer: COPY the file as it is into a table of text columns (plus its row number), with PostgreSQL
  * checking the header against the schema's fields (HEADER MATCH), RFC 4180 quoting, the column count of every row
- * and UTF-8. Any of those faults refuses the file, naming its line. Streams the file: memory does not grow with it.
+ * and UTF-8. A Parquet file is streamed in as the same CSV text, one row group at a time (parquet-source.ts).
+ * Any of those faults refuses the file, naming its line. Streams the file: memory does not grow with it.
  * Returns the rows copied.
  */
 export async function copyResource(session: CopySession, deliveryId: number, kind: 'full' | 'delta', resource: DeliveryResource): Promise<number> {
@@ -22,9 +24,14 @@ export async function copyResource(session: CopySession, deliveryId: number, kin
   await sql
     .raw(`create unlogged table ${table} (_row bigint generated always as identity, ${columns.map((c) => `${c} text`).join(', ')})`)
     .execute(session.db);
+  // A Parquet file whose columns are wrong is refused before the COPY starts.
+  const source =
+    resource.format === 'parquet'
+      ? await parquetAsCsv(resource.absolutePath, resource.path, fields)
+      : createReadStream(resource.absolutePath, { highWaterMark: 1 << 20 });
   const run = await session.copy(`copy ${table} (${columns.join(', ')}) from stdin with (format csv, header match, encoding 'UTF8')`);
   try {
-    await pipeline(createReadStream(resource.absolutePath, { highWaterMark: 1 << 20 }), run.stream);
+    await pipeline(source, run.stream);
     await run.done;
   } catch (error) {
     throw structuralRefusal(

@@ -55,7 +55,7 @@ function printSummary(summary: IngestSummary): boolean {
           .map(([p, s]) => `${p} ${s.toFixed(1)} s`)
           .join(', ')}), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
-  else console.log(`nothing published (${summary.seconds.toFixed(1)} s)`);
+  else console.log(`nothing published (${summary.seconds.toFixed(1)} s), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   return ok;
 }
 

@@ -12,7 +12,7 @@ export interface DeliveryResource {
   name: string;
   path: string;
   absolutePath: string;
-  format: 'csv';
+  format: 'csv' | 'parquet';
   bytes: number;
   /** `sha256:<64 hex>`. */
   hash: string;
@@ -111,7 +111,10 @@ export async function readManifest(directory: string): Promise<DeliveryManifest>
       typeof entry.path === 'string' && entry.path.length > 0 && !path.isAbsolute(entry.path) && !entry.path.split(/[\\/]/).includes('..')
         ? entry.path
         : fail(at('path'), 'must be a relative path inside the delivery folder');
-    if (entry.format !== 'csv') fail(at('format'), `must be "csv", got ${JSON.stringify(entry.format)}`);
+    const format =
+      entry.format === 'csv' || entry.format === 'parquet'
+        ? entry.format
+        : fail(at('format'), `must be "csv" or "parquet", got ${JSON.stringify(entry.format)}`);
     if (entry.encoding !== undefined && String(entry.encoding).toLowerCase() !== 'utf-8') fail(at('encoding'), 'must be "utf-8"');
     const bytes =
       Number.isSafeInteger(entry.bytes) && (entry.bytes as number) >= 0 ? (entry.bytes as number) : fail(at('bytes'), 'must be a whole number ≥ 0');
@@ -131,7 +134,7 @@ export async function readManifest(directory: string): Promise<DeliveryManifest>
       name: resourceName,
       path: relative,
       absolutePath: path.join(directory, relative),
-      format: 'csv',
+      format,
       bytes,
       hash,
       rows,

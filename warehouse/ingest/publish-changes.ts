@@ -89,6 +89,8 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
   const { step, steps } = stepTimer();
   await sql`set local work_mem = '256MB'`.execute(db);
   const filter = affectedOnly(AFFECTED);
+  // The planner needs the sizes of the small sets to reach the big tables through their keys, not by scans.
+  await sql.raw(`analyze ${AFFECTED}`).execute(db);
   await sql.raw(drawKeysStatement(filter)).execute(db);
   await sql
     .raw(`create temp table affected_case on commit drop as
