@@ -54,7 +54,7 @@ describe('a supervisor that cannot bring PostgreSQL back', () => {
       expect(reasons[0]).toMatch(/could not be restarted within 2 s \(\d+ attempts; last: .*Permission denied/);
       const live = await fetch(`${url}/health/live`);
       expect(live.status).toBe(503);
-      expect(await live.json()).toEqual({ status: 'failed', database: 'embedded PostgreSQL could not be restarted' });
+      expect(await live.json()).toMatchObject({ status: 'failed', database: 'embedded PostgreSQL could not be restarted' });
       expect((await fetch(`${url}/health/ready`)).status).toBe(503);
     } finally {
       server.close();
