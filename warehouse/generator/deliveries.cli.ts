@@ -6,10 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { readConfig } from '../../config/settings.js';
-import { connectWarehouse } from '../database/connect.js';
-import { resolveDatabase } from '../database/database-target.js';
-import { prepareWarehouse } from '../prepare-warehouse.js';
+import { runCommand, withLoadSession } from '../database/load-session.js';
 import { DEFAULT_SEED } from '../cases/load-cases.js';
 import { AGENCY_CODES, type AgencyCode } from '../ingest/agencies.js';
 import { readCalibration } from './read-calibration.js';
@@ -35,37 +32,22 @@ async function main(): Promise<number> {
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
   if (!(Number.isInteger(extract) && extract > 0)) throw new Error(`--extract must be a whole number ≥ 1, got ${values.extract}`);
   if (!values.out) throw new Error('--out DIR is required: the folder the deliveries are written into');
-  const target = await resolveDatabase(readConfig(process.env).databaseUrl, log, { role: 'load' });
-  try {
-    const warehouse = connectWarehouse(target.url, { applicationName: 'deliveries' });
-    try {
-      await prepareWarehouse(warehouse.db, { caseScale: 0 });
-      const { targets } = await readCalibration(warehouse.db);
-      const extractIds = Object.fromEntries(AGENCY_CODES.map((a) => [a, extract])) as Record<AgencyCode, number>;
-      const started = Date.now();
-      const written = await writeDeliveries(targets, path.resolve(values.out), { scale, seed, flaws: values.flaws, extractIds });
-      for (const d of written.deliveries)
-        console.log(
-          `${d.directory}: ${Object.entries(d.rows)
-            .map(([r, n]) => `${r} ${n} rows`)
-            .join(', ')}`,
-        );
-      log(
-        `${written.caseRows} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; load them with: npm run ingest -- ${written.deliveries.map((d) => path.relative(process.cwd(), d.directory)).join(' ')}`,
+  return withLoadSession('deliveries', log, async (db) => {
+    const { targets } = await readCalibration(db);
+    const extractIds = Object.fromEntries(AGENCY_CODES.map((a) => [a, extract])) as Record<AgencyCode, number>;
+    const started = Date.now();
+    const written = await writeDeliveries(targets, path.resolve(values.out as string), { scale, seed, flaws: values.flaws, extractIds });
+    for (const d of written.deliveries)
+      console.log(
+        `${d.directory}: ${Object.entries(d.rows)
+          .map(([r, n]) => `${r} ${n} rows`)
+          .join(', ')}`,
       );
-      return 0;
-    } finally {
-      await warehouse.close();
-    }
-  } finally {
-    await target.stop();
-  }
+    log(
+      `${written.caseRows} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; load them with: npm run ingest -- ${written.deliveries.map((d) => d.directory).join(' ')}`,
+    );
+    return 0;
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    log(`failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand(main, (message) => log(`failed: ${message}`));

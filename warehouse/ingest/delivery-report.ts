@@ -47,18 +47,10 @@ export async function readRejects<D>(
     select kind, count(*)::int as n from ingest.reject where delivery_id = ${deliveryId} group by kind order by kind`.execute(db);
   const rejectedRows = await sql<{ n: number }>`
     select count(*)::int as n from (select distinct resource, row_number from ingest.reject where delivery_id = ${deliveryId}) r`.execute(db);
-  const unmapped = await sql<{ resource: string; field: string; code: string; count: number }>`
+  const unmapped = await sql<DeliveryReport['unmappedCodes'][number]>`
     select resource, field, cell as code, count(*)::int as count from ingest.reject
     where delivery_id = ${deliveryId} and kind = 'UNMAPPED_CODE' group by 1, 2, 3 order by count desc, code limit 1000`.execute(db);
-  const details = await sql<{
-    resource: string;
-    row: number;
-    sourceKey: string | null;
-    field: string;
-    cell: string | null;
-    kind: string;
-    message: string;
-  }>`
+  const details = await sql<RejectDetail>`
     select resource, row_number::int as row, source_key as "sourceKey", field, cell, kind, message from ingest.reject
     where delivery_id = ${deliveryId} order by resource, row_number, field limit ${REPORT_DETAIL_CAP + 1}`.execute(db);
   const total = byKind.rows.reduce((a, r) => a + r.n, 0);

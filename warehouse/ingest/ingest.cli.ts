@@ -7,10 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { readConfig } from '../../config/settings.js';
-import { connectWarehouse } from '../database/connect.js';
-import { resolveDatabase } from '../database/database-target.js';
-import { prepareWarehouse } from '../prepare-warehouse.js';
+import { runCommand, withLoadSession } from '../database/load-session.js';
 import { ingestDeliveries, type IngestSummary, type PhaseEvent } from './ingest-deliveries.js';
 import { writeReportFiles } from './report-files.js';
 
@@ -66,29 +63,13 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (positionals.length === 0) throw new Error('name at least one delivery folder: npm run ingest -- DIR [DIR…]');
-  const target = await resolveDatabase(readConfig(process.env).databaseUrl, log, { role: 'load' });
-  try {
-    const warehouse = connectWarehouse(target.url, { applicationName: 'ingest' });
-    try {
-      // The schema, the reference tables and the code maps as this checkout has them (no case facts of its own).
-      await prepareWarehouse(warehouse.db, { caseScale: 0 });
-      const summary = await ingestDeliveries(warehouse.db, positionals, { allowSwing: values['accept-swing'], onPhase: phaseLine });
-      for (const outcome of summary.deliveries) {
-        if (outcome.report) log(`report: ${await writeReportFiles(path.resolve(values.reports), outcome.report)}`);
-      }
-      return printSummary(summary) ? 0 : 1;
-    } finally {
-      await warehouse.close();
+  return withLoadSession('ingest', log, async (db) => {
+    const summary = await ingestDeliveries(db, positionals, { allowSwing: values['accept-swing'], onPhase: phaseLine });
+    for (const outcome of summary.deliveries) {
+      if (outcome.report) log(`report: ${await writeReportFiles(path.resolve(values.reports), outcome.report)}`);
     }
-  } finally {
-    await target.stop();
-  }
+    return printSummary(summary) ? 0 : 1;
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    log(`ingest failed, the warehouse is unchanged: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand(main, (message) => log(`ingest failed, the warehouse is unchanged: ${message}`));
