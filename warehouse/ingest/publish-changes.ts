@@ -103,12 +103,14 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
     .execute(db);
   const oldEvents = await sql.raw(`delete from ${C}.case_event where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
   await sql.raw(`delete from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
+  step('delete');
   const facts = await sql.raw(factsStatement(C, filter)).execute(db);
   await sql
     .raw(`create temp table new_fact on commit drop as select * from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`)
     .execute(db);
   step('facts');
   const own = await sql.raw(ownEventsStatement(C, AFFECTED_CASES)).execute(db);
+  step('own events');
   const delivered = await sql.raw(deliveredEventsStatement(C, filter)).execute(db);
   step('events');
   await mergeRollup(
