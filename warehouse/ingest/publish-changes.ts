@@ -91,6 +91,10 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
   const filter = affectedOnly(AFFECTED);
   // The planner needs the sizes of the small sets to reach the big tables through their keys, not by scans.
   await sql.raw(`analyze ${AFFECTED}`).execute(db);
+  // A delta's cases are a sliver of the warehouse: reach them through the keys' indexes, one by one. Left to itself
+  // the planner walks whole indexes (merge joins) or hashes whole tables for a few thousand rows.
+  await sql`set local enable_hashjoin = off`.execute(db);
+  await sql`set local enable_mergejoin = off`.execute(db);
   await sql.raw(drawKeysStatement(filter)).execute(db);
   await sql
     .raw(`create temp table affected_case on commit drop as
@@ -112,6 +116,8 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
   const own = await sql.raw(ownEventsStatement(C, AFFECTED_CASES)).execute(db);
   step('own events');
   const delivered = await sql.raw(deliveredEventsStatement(C, filter)).execute(db);
+  await sql`set local enable_hashjoin = on`.execute(db);
+  await sql`set local enable_mergejoin = on`.execute(db);
   step('events');
   await mergeRollup(
     db,
