@@ -9,6 +9,7 @@ import { FeeActivityResolver } from './fee-activity.resolver.js';
 import { MetricResolver } from './metric.resolver.js';
 import { PublishedFigureResolver } from './published-figure.resolver.js';
 import { SourceTableResolver } from './source-table.resolver.js';
+import { SourceDocumentResolver } from './source-document.resolver.js';
 import { ReturnResolver } from './return.resolver.js';
 import { DeliveryResolver } from './delivery.resolver.js';
 
@@ -20,6 +21,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReturnResolver,
   PublishedFigureResolver,
   SourceTableResolver,
+  SourceDocumentResolver,
   MetricResolver,
   MetricDefinitionResolver,
   DimensionValueResolver,

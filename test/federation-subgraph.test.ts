@@ -66,6 +66,7 @@ describe('the Federation 2 subgraph (SUBGRAPH=true)', () => {
     expect(sdl).toMatch(/type CaseType\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type MetricDefinitionType\s+@key\(fields: "name"\)/);
     expect(sdl).toMatch(/type PublishedFigure\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type SourceDocument\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type SourceTable\s+@key\(fields: "id"\)\s+@key\(fields: "document table"\)/);
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
   });
@@ -84,6 +85,8 @@ describe('the Federation 2 subgraph (SUBGRAPH=true)', () => {
       { __typename: 'SourceTable', id: figure.sourceTable.id },
       { __typename: 'SourceTable', document: figure.sourceTable.document, table: figure.sourceTable.table },
       { __typename: 'PublishedFigure', id: '999999999' },
+      { __typename: 'SourceDocument', code: figure.sourceTable.document },
+      { __typename: 'SourceDocument', code: 'no-such-document.txt' },
     ];
     const { body } = await server.graphql<{ _entities: (Record<string, unknown> | null)[] }>(
       `query Entities($representations: [_Any!]!) {
@@ -93,6 +96,7 @@ describe('the Federation 2 subgraph (SUBGRAPH=true)', () => {
           ... on MetricDefinitionType { name unit }
           ... on PublishedFigure { id value }
           ... on SourceTable { tableId: id table }
+          ... on SourceDocument { documentCode: code publisher tables { table } }
         }
       }`,
       { representations },
@@ -106,6 +110,9 @@ describe('the Federation 2 subgraph (SUBGRAPH=true)', () => {
     expect(entities[3]).toEqual({ __typename: 'SourceTable', tableId: figure.sourceTable.id, table: figure.sourceTable.table });
     expect(entities[4]).toEqual(entities[3]);
     expect(entities[5]).toBeNull();
+    expect(entities[6]).toMatchObject({ __typename: 'SourceDocument', documentCode: figure.sourceTable.document, publisher: 'Migrationsverket' });
+    expect((entities[6]?.tables as { table: string }[]).map((t) => t.table)).toContain(figure.sourceTable.table);
+    expect(entities[7]).toBeNull();
   });
 
   it('batches the references of one request: one statement per entity, not one per reference', async () => {

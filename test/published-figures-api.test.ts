@@ -98,4 +98,19 @@ describe('publishedFigures', () => {
       expect(t.figures.nodes.length).toBe(Math.min(2, t.figureCount));
     }
   });
+
+  it('lists the source documents with their tables, and refuses an unknown code naming the valid ones', async () => {
+    const { body } = await fixture.server.graphql<{
+      sourceDocuments: { code: string; publisher: string; editionYear: number; tables: { table: string }[] }[];
+    }>('{ sourceDocuments { code publisher editionYear tables { table } } }');
+    expect(body.errors).toBeUndefined();
+    const documents = body.data?.sourceDocuments ?? [];
+    expect(documents).toHaveLength(5);
+    const annual = documents.find((d) => d.code === '000_c6bd8d7f0150f31e.txt');
+    expect(annual).toMatchObject({ publisher: 'Migrationsverket', editionYear: 2025 });
+    expect(annual?.tables.map((t) => t.table)).toContain('Tabell 3.8');
+    const bad = await fixture.server.graphql('{ sourceDocuments(codes: ["annual.txt"]) { code } }');
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors?.[0]?.message).toContain('000_c6bd8d7f0150f31e.txt');
+  });
 });

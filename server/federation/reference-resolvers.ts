@@ -24,8 +24,8 @@ function perRequest<K, V>(batch: (keys: readonly K[], context: RequestContext, i
 
 /**
  * How `_entities` finds each entity from its key, batched per request. A case type and a metric go through the
- * schema's own query fields (`caseTypes`, `metricCatalog`), so that an entity is exactly what a query returns; a
- * figure and a source table are read by id (or document). An unknown key resolves to null, as Federation expects.
+ * schema's own query fields (`caseTypes`, `metricCatalog`, `sourceDocuments`), so that an entity is exactly what a
+ * query returns; a figure and a source table are read by id (or document). An unknown key resolves to null, as Federation expects.
  */
 export function referenceResolvers(schema: GraphQLSchema): Record<EntityName, ReferenceResolver> {
   const query = schema.getQueryType()?.getFields();
@@ -53,6 +53,10 @@ export function referenceResolvers(schema: GraphQLSchema): Record<EntityName, Re
       return row ? (toPublishedFigure(row) as unknown as Reference) : null;
     });
   });
+  const documents = perRequest<unknown, Reference>(async (codes, context, info) => {
+    const all = await viaQuery('sourceDocuments', {}, context, info);
+    return codes.map((code) => all.find((d) => d.code === code) ?? null);
+  });
   const tables = perRequest<number, Reference>(async (ids, { db }) => {
     const rows = await listSourceTables(db, { ids }).execute();
     return ids.map((id) => {
@@ -76,6 +80,7 @@ export function referenceResolvers(schema: GraphQLSchema): Record<EntityName, Re
       const id = Number(reference.id);
       return Number.isSafeInteger(id) ? figures(id, context, info) : null;
     },
+    SourceDocument: (reference, context, info) => documents(reference.code, context, info),
     SourceTable: async (reference, context, info) => {
       if (reference.id !== undefined) return tables(Number(reference.id), context, info);
       const inDocument = await documentTables(String(reference.document), context, info);

@@ -24,7 +24,7 @@ export const affectedOnly =
 const FACT_COLUMNS = `case_id, case_type, segment, subcategory, sex, age_group, nationality, region, channel,
   automated, received_date, decision_date, outcome, processing_days, fee_paid_sek, appealed, court_outcome, record_key`;
 
-/** Draws an id and a record key (31 random bits of gen_random_uuid(), a cryptographic generator) for new cases. */
+/** Draws an id (in the state's scan order) and a record key (31 random bits of gen_random_uuid(), a cryptographic generator) for new cases. */
 export function drawKeysStatement(filter: SourceFilter): string {
   return `insert into ingest.case_key (agency, source_id, record_key, first_delivery)
     select 'migrationsverket', s._key,
@@ -32,8 +32,7 @@ export function drawKeysStatement(filter: SourceFilter): string {
            s._delivery
     from ${MIV_CASES} s
     where ${filter('s._key')}
-      and not exists (select 1 from ingest.case_key k where k.agency = 'migrationsverket' and k.source_id = s._key)
-    order by s._key`;
+      and not exists (select 1 from ingest.case_key k where k.agency = 'migrationsverket' and k.source_id = s._key)`;
 }
 
 export function factsStatement(schema: string, filter: SourceFilter): string {
