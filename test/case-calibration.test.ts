@@ -126,7 +126,6 @@ describe('case-level facts calibrated to the published figures', () => {
         feePaidSek: r.fee_paid_sek,
         appealed: r.appealed,
         courtOutcome: r.court_outcome,
-        recordKey: r.record_key,
       };
       loaded.add(fact);
     }
@@ -152,6 +151,10 @@ describe('case-level facts calibrated to the published figures', () => {
     const keyOf = new Map(drawn.map((k) => [k.case_id, k.record_key]));
     for (const r of rows) expect(r.record_key).toBe(keyOf.get(r.case_id));
     expect(rows.every((r) => r.record_key >= 0 && r.record_key < 2 ** 31)).toBe(true);
+    // Drawn from a cryptographic generator: uniform, so each tenth of [0, 2^31) holds a tenth of the cases (± 5 σ).
+    const n = rows.length;
+    const deciles = Array.from({ length: 10 }, (_, d) => rows.filter((r) => Math.floor((r.record_key / 2 ** 31) * 10) === d).length);
+    for (const count of deciles) expect(Math.abs(count - n / 10)).toBeLessThan(5 * Math.sqrt(n * 0.1 * 0.9));
     const {
       rows: [keys],
     } = await sql<{ received: string; received_facts: string; decided: string; decided_facts: string }>`

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { recordKey } from '../warehouse/generator/record-key.js';
+import { seededRecordKey } from './support/seeded-record-key.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCaseRollups } from '../warehouse/cases/case-tables.js';
 import { findMetric } from '../warehouse/metrics/catalog.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     await sql`insert into cases.case_fact (case_id, case_type, segment, sex, age_group, nationality, region, channel,
         received_date, decision_date, outcome, processing_days, appealed, court_outcome, record_key)
       values (${id}, ${type}, ${segment}, ${sex}, '18_34', 'SY', ${region}, 'e_application', ${received}::date, ${decided}::date,
-        ${outcome}, ${decided}::date - ${received}::date, ${court !== null}, ${court}, ${recordKey(7, id as number)})`.execute(database.db);
+        ${outcome}, ${decided}::date - ${received}::date, ${court !== null}, ${court}, ${seededRecordKey(7, id as number)})`.execute(database.db);
   }
   await buildCaseRollups(database.db, 'cases');
 });

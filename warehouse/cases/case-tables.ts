@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { buildDimensionMembers, createDimensionMemberTable } from './dimension-members.js';
-import { RECORD_KEY_MODULUS } from '../generator/record-key.js';
+import { RECORD_KEY_MODULUS } from '../disclosure/record-keys.js';
 
 /**
  * The case-level facts live in their own schema, `cases`, so that a reload can build a complete new copy in
@@ -37,7 +37,7 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       fee_paid_sek integer,
       appealed boolean not null default false,
       court_outcome text,
-      -- Cell key method: a fixed pseudo-random key in [0, 2^31) per case (warehouse/generator/record-key.ts).
+      -- Cell key method: a fixed pseudo-random key in [0, 2^31) per case (warehouse/disclosure/record-keys.ts).
       record_key integer not null check (record_key >= 0),
       check (decision_date is null or decision_date >= received_date),
       check ((decision_date is null) = (outcome is null))

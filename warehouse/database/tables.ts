@@ -122,7 +122,7 @@ export interface CaseFactTable {
   fee_paid_sek: number | null;
   appealed: boolean;
   court_outcome: string | null;
-  /** Cell key method: a fixed pseudo-random integer in [0, 2^31) (warehouse/generator/record-key.ts). */
+  /** Cell key method: a fixed random integer in [0, 2^31), drawn once at ingestion (warehouse/disclosure/record-keys.ts). */
   record_key: number;
 }
 

@@ -1,4 +1,4 @@
-import { RECORD_KEY_MODULUS } from '../generator/record-key.js';
+import { RECORD_KEY_MODULUS } from './record-keys.js';
 import { API_PTABLE, type PTable } from './ptable.js';
 
 /**

@@ -17,8 +17,6 @@ export interface GeneratedCase {
   feePaidSek: number | null;
   appealed: boolean;
   courtOutcome: string | null;
-  /** Fixed pseudo-random key in [0, 2^31) for the cell key method (record-key.ts). */
-  recordKey: number;
 }
 
 /** A dated status change of a case (one row of cases.case_event). */

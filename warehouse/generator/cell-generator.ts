@@ -8,7 +8,6 @@ import type { CellPlan, StratumPlan, YearPlan } from './cell-plan.js';
 import { durationAt } from './duration-model.js';
 import { ExactQuota } from './exact-quota.js';
 import { splitByWeight } from './largest-remainder.js';
-import { recordKey } from './record-key.js';
 import { randomStream, type RandomStream } from './seeded-random.js';
 import { drawWorkCategory } from './work-categories.js';
 
@@ -103,12 +102,12 @@ export function* generateCell(plan: CellPlan, seed: number, ids: CaseIdSource): 
     for (let j = 0; j < left; j++) {
       const receivedDay = random.int(first, last);
       const caseId = ids.next();
-      yield withEvents(openCase(plan, receivedDay, random, caseId, recordKey(seed, caseId)), random);
+      yield withEvents(openCase(plan, receivedDay, random, caseId), random);
     }
   }
 }
 
-function openCase(plan: CellPlan, receivedDay: number, random: RandomStream, caseId: number, key: number): GeneratedCase {
+function openCase(plan: CellPlan, receivedDay: number, random: RandomStream, caseId: number): GeneratedCase {
   const person = drawPerson(plan.caseType, plan.segment, random);
   return {
     caseId,
@@ -128,7 +127,6 @@ function openCase(plan: CellPlan, receivedDay: number, random: RandomStream, cas
     feePaidSek: person.feePaidSek,
     appealed: false,
     courtOutcome: null,
-    recordKey: key,
   };
 }
 
@@ -247,7 +245,6 @@ function* generateStratum(
       feePaidSek: person.feePaidSek,
       appealed: false,
       courtOutcome: null,
-      recordKey: recordKey(seed, caseId),
     };
     yield withEvents(fact, random);
   }

@@ -3,7 +3,7 @@ import { CASES_SCHEMA } from '../cases/case-tables.js';
 import { dimensionMemberSelect } from '../cases/dimension-members.js';
 import { bumpGeneration } from '../database/generation.js';
 import { grantReader } from '../database/reader-role.js';
-import { RECORD_KEY_MODULUS } from '../generator/record-key.js';
+import { RECORD_KEY_MODULUS } from '../disclosure/record-keys.js';
 import { type PublishInfo, type PublishResult, stepTimer } from './publish-cases.js';
 import { affectedOnly, deliveredEventsStatement, drawKeysStatement, factsStatement, ownEventsStatement } from './unified-cases-sql.js';
 

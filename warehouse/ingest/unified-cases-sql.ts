@@ -1,5 +1,5 @@
 import { CASE_EVENT_TYPES } from '../dimensions/case-event-types.js';
-import { RECORD_KEY_MODULUS } from '../generator/record-key.js';
+import { RECORD_KEY_MODULUS } from '../disclosure/record-keys.js';
 import { stateTable } from './state-tables.js';
 
 /**
