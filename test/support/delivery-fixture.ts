@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AgencyCode } from '../../warehouse/ingest/agencies.js';
 import { AGENCIES } from '../../warehouse/ingest/agencies.js';
+import { csvLine } from '../../warehouse/ingest/csv-line.js';
 import { MANIFEST_FILE } from '../../warehouse/ingest/manifest.js';
-import { fileFields, readTableSchema, schemaReference } from '../../warehouse/ingest/table-schema.js';
+import { currentSchema, fileFields, schemaReference } from '../../warehouse/ingest/table-schema.js';
 
 /** A resource of a fixture delivery: its rows (cells), or its exact bytes; and what its manifest should claim. */
 export interface FixtureResource {
@@ -27,15 +28,12 @@ export interface FixtureDelivery {
   periodEnd?: string;
 }
 
-/** RFC 4180: quotes a cell that holds a comma, a quote or a line break. */
-export const csv = (rows: readonly (readonly string[])[]) =>
-  rows.map((r) => `${r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')}\n`).join('');
+/** A CSV file's text: its rows as the delivery contract writes them. */
+export const csv = (rows: readonly (readonly string[])[]) => rows.map(csvLine).join('');
 
 /** The header line of a resource of an agency, for the kind. */
 export function header(agency: AgencyCode, resource: string, kind: 'full' | 'delta'): string[] {
-  const schema = readTableSchema(schemaReference(agency, resource, AGENCIES[agency].schemaVersion));
-  if (!schema) throw new Error(`no schema ${agency}/${resource}`);
-  return fileFields(schema, kind).map((f) => f.name);
+  return fileFields(currentSchema(agency, resource), kind).map((f) => f.name);
 }
 
 /** Writes a delivery folder with a manifest whose bytes, hash and rows are computed (unless `claim` overrides them). */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { buildDimensionMembers, createDimensionMemberTable } from './dimension-members.js';
+import { decidedMonthSums, receivedMonthSums } from './rollup-sums.js';
 import { RECORD_KEY_MODULUS } from '../disclosure/record-keys.js';
 
 /**
@@ -123,24 +124,18 @@ export async function indexCaseTables<D>(db: Kysely<D>, schema: string): Promise
  */
 export async function buildCaseRollups<D>(db: Kysely<D>, schema: string): Promise<void> {
   const s = (name: string) => sql.raw(`${schema}.${name}`);
-  await sql`
-    insert into ${s('received_month')}
-    select date_trunc('month', received_date)::date, case_type, segment, sex, region, count(*),
-           (sum(record_key) % ${RECORD_KEY_MODULUS})::integer
-    from ${s('case_fact')}
-    group by 1, 2, 3, 4, 5`.execute(db);
-  await sql`
-    insert into ${s('decided_month')}
-    select date_trunc('month', f.decision_date)::date, f.case_type, f.segment, f.sex, f.region, f.outcome,
-           count(*), sum(f.processing_days),
-           count(*) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days)),
-           (sum(f.record_key) % ${RECORD_KEY_MODULUS})::integer,
-           (coalesce(sum(f.record_key) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days)), 0) % ${RECORD_KEY_MODULUS})::integer
-    from ${s('case_fact')} f
-    left join public.dim_case_type t on t.code = f.case_type
-    left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment
-    where f.decision_date is not null
-    group by 1, 2, 3, 4, 5, 6`.execute(db);
+  const M = RECORD_KEY_MODULUS;
+  await sql
+    .raw(`insert into ${schema}.received_month
+      select month, case_type, segment, sex, region, received, (received_key % ${M})::integer
+      from (${receivedMonthSums(`${schema}.case_fact`)}) r`)
+    .execute(db);
+  await sql
+    .raw(`insert into ${schema}.decided_month
+      select month, case_type, segment, sex, region, outcome, decided, processing_days_sum, within_limit,
+        (decided_key % ${M})::integer, (within_key % ${M})::integer
+      from (${decidedMonthSums(`${schema}.case_fact`)}) d`)
+    .execute(db);
   await buildDimensionMembers(db, schema);
   await sql`analyze ${s('case_fact')}`.execute(db);
   await sql`analyze ${s('case_event')}`.execute(db);

@@ -12,15 +12,11 @@ export async function dropStaging(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
- * Replaces `cases` by the loaded `cases_staging` in one transaction (renames are catalog updates: instant). Readers
- * see the old schema or the new one, never a mix (BI views included); a failure inside rolls back to the old one intact.
+ * Replaces `cases` by the loaded `cases_staging`, in the caller's transaction (the publish that also applies the
+ * agencies' state); renames are catalog updates: instant. Readers see the old schema or the new one, never a mix (BI
+ * views included); a failure inside rolls back to the old one intact.
  */
-export async function swapInStaging(db: Kysely<unknown>): Promise<void> {
-  await db.transaction().execute((trx) => swapInStagingWithin(trx));
-}
-
-/** The swap inside a transaction the caller holds (an ingestion publishes its agencies' state in the same one). */
-export async function swapInStagingWithin(trx: Kysely<unknown>): Promise<void> {
+export async function swapInStaging(trx: Kysely<unknown>): Promise<void> {
   const { rows } = await sql<{ present: boolean }>`
     select exists (select 1 from pg_namespace where nspname = ${CASES_SCHEMA}) as present`.execute(trx);
   await sql`drop schema if exists ${sql.raw(OLD_SCHEMA)} cascade`.execute(trx);

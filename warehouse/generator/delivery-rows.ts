@@ -103,8 +103,3 @@ export function agencyRows(
   if (flaws.enabled && fact.caseId % 5003 === 0) rows.migrationsverketEvents.push([`MIG-${9_000_000_000 + fact.caseId}`, 'OVERKLAGAT', received]);
   return rows;
 }
-
-/** One CSV line (RFC 4180): a cell is quoted when it holds a comma, a quote or a line break. */
-export function csvLine(cells: readonly string[]): string {
-  return `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')}\n`;
-}

@@ -6,9 +6,11 @@ import path from 'node:path';
 import { AGENCIES, type AgencyCode } from '../ingest/agencies.js';
 import { readCodeMaps } from '../ingest/code-maps.js';
 import { MANIFEST_FILE } from '../ingest/manifest.js';
-import { fileFields, readTableSchema, schemaReference } from '../ingest/table-schema.js';
+import { contentChecksum, type ResourceHash } from '../ingest/content-checksum.js';
+import { csvLine } from '../ingest/csv-line.js';
+import { currentSchema, fileFields, schemaReference } from '../ingest/table-schema.js';
 import type { CellTarget } from './calibration-targets.js';
-import { agencyRows, csvLine, type AgencyRows, type ReverseCodeMaps, type SourceCounters } from './delivery-rows.js';
+import { agencyRows, type AgencyRows, type ReverseCodeMaps, type SourceCounters } from './delivery-rows.js';
 import { generateCases, plannedCaseCount, planCells } from './generate-cases.js';
 
 export interface WriteDeliveriesOptions {
@@ -32,18 +34,16 @@ export interface WrittenDelivery {
 /** Where a resource's lines go: a file, or only a hash (for the checksum without files). */
 interface Sink {
   write(line: string): Promise<void> | undefined;
-  end(): Promise<{ bytes: number; hash: string; rows: number }>;
+  end(): Promise<{ bytes: number; hash: string }>;
 }
 
 function hashingSink(stream: WriteStream | null): Sink {
   const hash: Hash = createHash('sha256');
   let bytes = 0;
-  let rows = -1;
   return {
     write(line) {
       hash.update(line);
       bytes += Buffer.byteLength(line);
-      rows += 1;
       if (stream && !stream.write(line)) return once(stream, 'drain').then(() => undefined);
       return undefined;
     },
@@ -52,7 +52,7 @@ function hashingSink(stream: WriteStream | null): Sink {
         stream.end();
         await once(stream, 'finish');
       }
-      return { bytes, hash: `sha256:${hash.digest('hex')}`, rows };
+      return { bytes, hash: `sha256:${hash.digest('hex')}` };
     },
   };
 }
@@ -99,8 +99,7 @@ export async function writeDeliveries(
     directories.set(agency.code, directory);
     if (out !== null) await mkdir(directory, { recursive: true });
     for (const resource of agency.resources) {
-      const schema = readTableSchema(schemaReference(agency.code, resource, agency.schemaVersion));
-      if (!schema) throw new Error(`no schema for ${agency.code}/${resource}`);
+      const schema = currentSchema(agency.code, resource);
       const stream = out === null ? null : createWriteStream(path.join(directory, `${resource}.csv`), { highWaterMark: 1 << 20 });
       const sink = hashingSink(stream);
       await sink.write(csvLine(fileFields(schema, 'full').map((f) => f.name)));
@@ -118,7 +117,6 @@ export async function writeDeliveries(
   const flush = async () => {
     for (const [key, lines] of pending) {
       if (lines.length) await (sinks.get(key) as Sink).write(lines.join(''));
-      // The header counted one row per write; a chunk holds many.
       pending.set(key, []);
     }
   };
@@ -146,7 +144,7 @@ export async function writeDeliveries(
   options.onProgress?.({ cases: caseRows, rows, plannedCases });
 
   const deliveries: WrittenDelivery[] = [];
-  const checksum = createHash('sha256');
+  const hashes: ResourceHash[] = [];
   for (const agency of agencies) {
     const extractId = options.extractIds?.[agency.code] ?? 1;
     const directory = directories.get(agency.code) as string;
@@ -157,7 +155,7 @@ export async function writeDeliveries(
       const written = await (sinks.get(key) as Sink).end();
       const rowsWritten = counted.get(key) ?? 0;
       rowCounts[resource] = rowsWritten;
-      checksum.update(`${key} ${written.hash}\n`);
+      hashes.push({ agency: agency.code, resource, hash: written.hash });
       resources.push({
         name: resource,
         path: `${resource}.csv`,
@@ -182,5 +180,5 @@ export async function writeDeliveries(
     if (out !== null) await writeFile(path.join(directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     deliveries.push({ agency: agency.code, directory, extractId, rows: rowCounts });
   }
-  return { deliveries, checksum: checksum.digest('hex'), caseRows, eventRows };
+  return { deliveries, checksum: contentChecksum(hashes), caseRows, eventRows };
 }

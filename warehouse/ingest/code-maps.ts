@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { sql, type Kysely } from 'kysely';
 import { projectRoot } from '../project-root.js';
 import { AGENCIES, type AgencyCode, isAgencyCode } from './agencies.js';
-import { readTableSchema, schemaReference, targetColumn } from './table-schema.js';
+import { currentSchema, targetColumn } from './table-schema.js';
 import { TARGET_VOCABULARY } from './target-vocabulary.js';
 
 /** Where the code maps are kept: `<agency>/<field>.csv`, columns source_code, code, valid_from, valid_to. */
@@ -27,8 +27,7 @@ function codeMapTargets(): Map<string, string> {
   const targets = new Map<string, string>();
   for (const agency of Object.values(AGENCIES)) {
     for (const resource of agency.resources) {
-      const schema = readTableSchema(schemaReference(agency.code, resource, agency.schemaVersion));
-      for (const field of schema?.fields ?? []) {
+      for (const field of currentSchema(agency.code, resource).fields) {
         const map = field['x-codeMap'];
         if (map) targets.set(`${agency.code}/${map}`, targetColumn(field));
       }

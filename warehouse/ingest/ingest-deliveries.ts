@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { openCopySession, type CaseLoadTarget, type CopySession } from '../cases/copy-session.js';
 import { AGENCIES } from './agencies.js';
 import { applyDelivery } from './apply-delivery.js';
+import { contentChecksum } from './content-checksum.js';
 import { DeliveryRefusal } from './delivery-refusal.js';
 import { newReport, readRejects, refusalOf, type DeliveryReport } from './delivery-report.js';
 import { copyResource } from './copy-resource.js';
@@ -12,7 +12,7 @@ import { addAffected, createAffectedSet, publishChanges } from './publish-change
 import { touchedCasesQuery } from './unified-cases-sql.js';
 import { REJECT_KINDS } from './reject-kinds.js';
 import { ensureStateTable, stateTable } from './state-tables.js';
-import { readTableSchema, schemaReference } from './table-schema.js';
+import { currentSchema, schemaReferences } from './table-schema.js';
 import { verifyFiles } from './verify-files.js';
 import { mappedStatement, rejectsStatement, typedStatement, type ResourceContext } from './validation-sql.js';
 import { dropWorkTables, quoteIdent, workTable } from './work-tables.js';
@@ -90,9 +90,7 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
       where status = 'validating'`.execute(db);
     for (const agency of Object.values(AGENCIES)) {
       for (const resource of agency.resources) {
-        const schema = readTableSchema(schemaReference(agency.code, resource, agency.schemaVersion));
-        if (!schema) throw new Error(`no schema for ${agency.code}/${resource}`);
-        await ensureStateTable(db, agency.code, resource, schema);
+        await ensureStateTable(db, agency.code, resource, currentSchema(agency.code, resource));
       }
     }
     for (const directory of directories) {
@@ -337,20 +335,11 @@ async function heldRows<D>(trx: Kysely<D>, deliveryId: number, manifest: Deliver
   let held = 0;
   for (const resource of manifest.resources) {
     const table = stateTable(manifest.agency, resource.name);
-    const references = [
-      ...(resource.schema.foreignKeys ?? []).map((fk) => ({
-        column: fk.fields[0] as string,
-        target: stateTable(manifest.agency, fk.reference.resource),
-      })),
-      ...resource.schema.fields
-        .filter((f) => f['x-link'])
-        .map((f) => ({ column: f.name, target: stateTable(f['x-link']?.agency ?? manifest.agency, f['x-link']?.resource ?? '') })),
-    ];
-    for (const reference of references) {
+    for (const reference of schemaReferences(resource.schema, manifest.agency)) {
       const { rows } = await sql
         .raw<{ n: number }>(
           `select count(*)::int as n from ${table} s where s._delivery = ${deliveryId}
-         and not exists (select 1 from ${reference.target} t where t._key = s.${quoteIdent(reference.column)})`,
+         and not exists (select 1 from ${stateTable(reference.agency, reference.resource)} t where t._key = s.${quoteIdent(reference.column)})`,
         )
         .execute(trx);
       held += rows[0]?.n ?? 0;
@@ -370,11 +359,13 @@ async function recordReport<D>(db: Kysely<D>, deliveryId: number, report: Delive
 
 /** The published load's fingerprint: its deliveries' content, chained to the previous load's when a delta builds on it. */
 async function loadChecksum(db: Kysely<unknown>, accepted: readonly Accepted[]): Promise<string> {
-  const hash = createHash('sha256');
+  let previous: string | null = null;
   if (accepted.some((a) => a.manifest.kind === 'delta')) {
     const { rows } = await sql<{ checksum: string }>`select checksum from cases.load_info limit 1`.execute(db).catch(() => ({ rows: [] }));
-    hash.update(`previous ${rows[0]?.checksum ?? ''}\n`);
+    previous = rows[0]?.checksum ?? '';
   }
-  for (const a of accepted) for (const r of a.manifest.resources) hash.update(`${a.manifest.agency}/${r.name} ${r.hash}\n`);
-  return hash.digest('hex');
+  return contentChecksum(
+    accepted.flatMap((a) => a.manifest.resources.map((r) => ({ agency: a.manifest.agency, resource: r.name, hash: r.hash }))),
+    previous,
+  );
 }

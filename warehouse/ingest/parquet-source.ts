@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { csvLine } from './csv-line.js';
 import { DeliveryRefusal } from './delivery-refusal.js';
 import type { SchemaField } from './table-schema.js';
 
@@ -10,8 +11,6 @@ function cellText(value: unknown, field: SchemaField): string {
   if (typeof value === 'boolean') return value ? (field.trueValues?.[0] ?? 'true') : (field.falseValues?.[0] ?? 'false');
   return String(value);
 }
-
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 /**
  * A Parquet resource as a stream of CSV text (header, then one row group at a time), read with hyparquet: the file is
@@ -38,12 +37,12 @@ export async function parquetAsCsv(file: string, path: string, fields: readonly 
     );
   // Buffers, not strings: the COPY stream counts bytes.
   async function* chunks(): AsyncGenerator<Buffer> {
-    yield Buffer.from(`${expected.join(',')}\n`);
+    yield Buffer.from(csvLine(expected));
     let rowStart = 0;
     for (const group of metadata.row_groups) {
       const rowEnd = rowStart + Number(group.num_rows);
       const rows = await parquetReadObjects({ file: buffer, metadata, columns: expected, rowStart, rowEnd });
-      yield Buffer.from(rows.map((row) => `${fields.map((f) => csvCell(cellText(row[f.name], f))).join(',')}\n`).join(''));
+      yield Buffer.from(rows.map((row) => csvLine(fields.map((f) => cellText(row[f.name], f)))).join(''));
       rowStart = rowEnd;
     }
   }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { buildCaseRollups, createCaseTables, indexCaseTables, STAGING_SCHEMA } from '../cases/case-tables.js';
-import { dropStaging, swapInStagingWithin } from '../cases/staging-swap.js';
+import { dropStaging, swapInStaging } from '../cases/staging-swap.js';
 import { grantReader } from '../database/reader-role.js';
 import { deliveredEventsStatement, drawKeysStatement, EVERY_CASE, factsStatement, ownEventsStatement } from './unified-cases-sql.js';
 
@@ -71,7 +71,7 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
     values (${info.scale}, ${info.seed}, ${caseRows}, ${eventRows}, ${info.checksum})`.execute(db);
   // State tables made since the read-only role was granted the schema: lineage and the load history read them.
   await grantReader(db, 'ingest');
-  await swapInStagingWithin(db);
+  await swapInStaging(db);
   step('swap');
   return { caseRows, eventRows, mode: 'rebuild', steps };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { CASES_SCHEMA } from '../cases/case-tables.js';
 import { dimensionMemberSelect } from '../cases/dimension-members.js';
+import { decidedMonthSums, receivedMonthSums } from '../cases/rollup-sums.js';
 import { bumpGeneration } from '../database/generation.js';
 import { grantReader } from '../database/reader-role.js';
 import { RECORD_KEY_MODULUS } from '../disclosure/record-keys.js';
@@ -24,25 +25,6 @@ export async function addAffected<D>(trx: Kysely<D>, query: string): Promise<voi
 
 const C = CASES_SCHEMA;
 const mod = (expr: string) => `((${expr}) % ${RECORD_KEY_MODULUS} + ${RECORD_KEY_MODULUS}) % ${RECORD_KEY_MODULUS}`;
-
-/** received_month contributions of a relation of facts, signed. */
-const receivedOf = (relation: string, sign: number) => `
-  select date_trunc('month', received_date)::date as month, case_type, segment, sex, region,
-         ${sign} * count(*) as received, ${sign} * sum(record_key) as received_key
-  from ${relation} group by 1, 2, 3, 4, 5`;
-
-/** decided_month contributions of a relation of facts, signed (the limit as buildCaseRollups reads it). */
-const decidedOf = (relation: string, sign: number) => `
-  select date_trunc('month', f.decision_date)::date as month, f.case_type, f.segment, f.sex, f.region, f.outcome,
-         ${sign} * count(*) as decided, ${sign} * sum(f.processing_days) as processing_days_sum,
-         ${sign} * count(*) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days)) as within_limit,
-         ${sign} * sum(f.record_key) as decided_key,
-         ${sign} * coalesce(sum(f.record_key) filter (where f.processing_days <= coalesce(sl.limit_days, t.statutory_limit_days)), 0) as within_key
-  from ${relation} f
-  left join public.dim_case_type t on t.code = f.case_type
-  left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment
-  where f.decision_date is not null
-  group by 1, 2, 3, 4, 5, 6`;
 
 const same = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} is not distinct from ${b}.${c}`).join(' and ');
 
@@ -106,7 +88,7 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
     .raw(`create temp table old_fact on commit drop as select * from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`)
     .execute(db);
   const oldEvents = await sql.raw(`delete from ${C}.case_event where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
-  await sql.raw(`delete from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
+  const oldFacts = await sql.raw(`delete from ${C}.case_fact where case_id in (select case_id from ${AFFECTED_CASES})`).execute(db);
   step('delete');
   const facts = await sql.raw(factsStatement(C, filter)).execute(db);
   await sql
@@ -125,7 +107,7 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
     ['month', 'case_type', 'segment', 'sex', 'region'],
     ['received', 'received_key'],
     ['received_key'],
-    `${receivedOf(NEW_FACTS, 1)} union all ${receivedOf(OLD_FACTS, -1)}`,
+    `${receivedMonthSums(NEW_FACTS)} union all ${receivedMonthSums(OLD_FACTS, true)}`,
   );
   await mergeRollup(
     db,
@@ -133,7 +115,7 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
     ['month', 'case_type', 'segment', 'sex', 'region', 'outcome'],
     ['decided', 'processing_days_sum', 'within_limit', 'decided_key', 'within_key'],
     ['decided_key', 'within_key'],
-    `${decidedOf(NEW_FACTS, 1)} union all ${decidedOf(OLD_FACTS, -1)}`,
+    `${decidedMonthSums(NEW_FACTS)} union all ${decidedMonthSums(OLD_FACTS, true)}`,
   );
   await sql`insert into ${sql.raw(C)}.dimension_member (dimension, code, case_type, cases)
     select dimension, code, case_type, sum(cases) from (
@@ -143,8 +125,7 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
     on conflict (dimension, case_type, code) do update set cases = dimension_member.cases + excluded.cases`.execute(db);
   await sql`delete from ${sql.raw(C)}.dimension_member where cases <= 0`.execute(db);
   step('rollups');
-  const { rows } = await sql<{ old_cases: number }>`select count(*)::int as old_cases from ${sql.raw(OLD_FACTS)}`.execute(db);
-  const caseDelta = Number(facts.numAffectedRows ?? 0) - (rows[0]?.old_cases ?? 0);
+  const caseDelta = Number(facts.numAffectedRows ?? 0) - Number(oldFacts.numAffectedRows ?? 0);
   const eventDelta = Number(own.numAffectedRows ?? 0) + Number(delivered.numAffectedRows ?? 0) - Number(oldEvents.numAffectedRows ?? 0);
   const { rows: totals } = await sql<{ case_rows: number; event_rows: number }>`
     update ${sql.raw(C)}.load_info set case_rows = case_rows + ${caseDelta}, event_rows = event_rows + ${eventDelta},
@@ -152,6 +133,6 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
     returning case_rows::int, event_rows::int`.execute(db);
   await grantReader(db, 'ingest');
   await bumpGeneration(db);
-  step('swap');
+  step('generation');
   return { caseRows: totals[0]?.case_rows ?? 0, eventRows: totals[0]?.event_rows ?? 0, mode: 'incremental', steps };
 }

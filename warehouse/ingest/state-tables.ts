@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AgencyCode } from './agencies.js';
-import { fileFields, type FieldType, type TableSchema, targetColumn } from './table-schema.js';
+import { fileFields, type FieldType, schemaReferences, type TableSchema, targetColumn } from './table-schema.js';
 import { quoteIdent } from './work-tables.js';
 
 const SQL_TYPE: Record<FieldType, string> = { string: 'text', integer: 'integer', boolean: 'boolean', date: 'date' };
@@ -20,11 +20,9 @@ export async function ensureStateTable<D>(db: Kysely<D>, agency: AgencyCode, res
   const table = stateTable(agency, resource);
   const columns = stateColumns(schema).map((c) => `${quoteIdent(c.name)} ${c.type}`);
   await sql.raw(`create table if not exists ${table} (_key text primary key, ${columns.join(', ')}, _delivery bigint not null)`).execute(db);
-  const references = [...(schema.foreignKeys ?? []).flatMap((fk) => fk.fields), ...schema.fields.filter((f) => f['x-link']).map((f) => f.name)];
-  for (const field of references) {
-    const target = targetColumn(schema.fields.find((f) => f.name === field) ?? { name: field, type: 'string', description: '' });
+  for (const { column } of schemaReferences(schema, agency)) {
     await sql
-      .raw(`create index if not exists ${quoteIdent(`state_${agency}_${resource}_${target}`)} on ${table} (${quoteIdent(target)})`)
+      .raw(`create index if not exists ${quoteIdent(`state_${agency}_${resource}_${column}`)} on ${table} (${quoteIdent(column)})`)
       .execute(db);
   }
 }

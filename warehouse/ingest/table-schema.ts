@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../project-root.js';
-import type { AgencyCode } from './agencies.js';
+import { AGENCIES, type AgencyCode } from './agencies.js';
 
 /** Where the Table Schemas of the agencies' resources are kept (one folder per agency). */
 export const SCHEMA_DIRECTORY = path.join(projectRoot(), 'warehouse', 'ingest', 'schemas');
@@ -77,4 +77,31 @@ export function fileFields(schema: TableSchema, kind: 'full' | 'delta'): SchemaF
 /** The column a field fills in the agency's state. */
 export function targetColumn(field: SchemaField): string {
   return field['x-target'] ?? field.name;
+}
+
+/** The schema a resource's deliveries are read with now (its agency's current version); a missing one is a bug. */
+export function currentSchema(agency: AgencyCode, resource: string): TableSchema {
+  const reference = schemaReference(agency, resource, AGENCIES[agency].schemaVersion);
+  const schema = readTableSchema(reference);
+  if (!schema) throw new Error(`no schema ${reference} in warehouse/ingest/schemas/`);
+  return schema;
+}
+
+/** A field that names another record: a foreign key within the agency's delivery, or an `x-link` to another agency's. */
+export interface SchemaReference {
+  /** The state column holding the reference. */
+  column: string;
+  agency: AgencyCode;
+  resource: string;
+}
+
+export function schemaReferences(schema: TableSchema, agency: AgencyCode): SchemaReference[] {
+  const column = (name: string) => targetColumn(schema.fields.find((f) => f.name === name) ?? { name, type: 'string', description: '' });
+  return [
+    ...(schema.foreignKeys ?? []).map((fk) => ({ column: column(fk.fields[0] as string), agency, resource: fk.reference.resource })),
+    ...schema.fields.flatMap((f) => {
+      const link = f['x-link'];
+      return link ? [{ column: targetColumn(f), agency: link.agency, resource: link.resource }] : [];
+    }),
+  ];
 }
