@@ -5,11 +5,8 @@
  * published figures first, since the generator is calibrated to them. Also runs compiled:
  * `node dist/warehouse/cases/load-cases.cli.js --scale N`.
  */
-import { readConfig } from '../../config/settings.js';
 import { parseArgs } from 'node:util';
-import { resolveDatabase } from '../database/database-target.js';
-import { connectWarehouse } from '../database/connect.js';
-import { prepareWarehouse } from '../prepare-warehouse.js';
+import { runCommand, withLoadSession } from '../database/load-session.js';
 import { DEFAULT_SEED, loadCases } from './load-cases.js';
 
 const log = (line: string) => console.error(`[load-cases] ${line}`);
@@ -23,30 +20,15 @@ async function main(): Promise<number> {
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${values.scale}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
-  const target = await resolveDatabase(readConfig(process.env).databaseUrl, log, { role: 'load' });
-  try {
-    const warehouse = connectWarehouse(target.url, { applicationName: 'load-cases' });
-    try {
-      await prepareWarehouse(warehouse.db, { caseScale: 0 });
-    } finally {
-      await warehouse.close();
-    }
-    const result = await loadCases(target.url, { scale, seed, quiet: values.quiet });
+  return withLoadSession('load-cases', log, async (db) => {
+    const result = await loadCases(db, { scale, seed, quiet: values.quiet });
     log(
       `loaded scale ${scale}, seed ${seed}: ${result.caseRows} cases, ${result.eventRows} events in ${result.seconds.toFixed(1)} s ` +
         `(${Math.round((result.caseRows + result.eventRows) / result.seconds)} rows/s), checksum ${result.checksum}`,
     );
     return 0;
-  } finally {
-    await target.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // The swap is one transaction: whatever failed, the warehouse being served is the one loaded before.
-    log(`load failed, the current warehouse is unchanged: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+// The publish is one transaction: whatever failed, the warehouse being served is the one loaded before.
+runCommand(main, (message) => log(`load failed, the current warehouse is unchanged: ${message}`));

@@ -6,7 +6,7 @@ import { resolveDatabase } from './database-target.js';
 import type { Database } from './tables.js';
 
 /**
- * The session of a command that loads into the warehouse (`npm run ingest`, `npm run deliveries`): DATABASE_URL, or
+ * The session of a command that loads into the warehouse (`npm run load`, `ingest`, `deliveries`): DATABASE_URL, or
  * the embedded cluster of the default data directory (the running server's, else one booted here), migrated with the
  * reference tables, figures and code maps of this checkout; stopped again at the end, whatever happens.
  */
