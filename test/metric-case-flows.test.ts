@@ -138,6 +138,7 @@ describe('case-flow metrics on hand-made cases', () => {
         // The same question with a filter only the base facts can answer, matching every case, forces the base facts.
         const fromBase = await values(name, { by: [...by], where: { nationality: ['SY'] } });
         expect(fromBase, `${name} by ${by.join(', ')}`).toEqual(fromRollup);
+        expect(await values(name, { by: [...by], rollups: ['month'] }), `${name} by ${by.join(', ')}, monthly`).toEqual(fromRollup);
       }
     }
   });

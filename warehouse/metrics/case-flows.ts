@@ -52,6 +52,8 @@ export interface FlowSourceOptions {
   constantBucket?: string;
   /** Also the record-key sums of every flow count (warehouse/disclosure/cell-counts.ts), after processing_days. */
   cellKeys?: boolean;
+  /** The rollups that may be read (default: all). */
+  rollups?: readonly RollupGrain[];
 }
 
 export function usesRollup(options: FlowSourceOptions): boolean {
@@ -67,7 +69,8 @@ const ROLLUPS = {
   year: { received: sql`cases.received_year`, decided: sql`cases.decided_year`, anchor: 'year', bucketGrain: 'YEAR' },
   month: { received: sql`cases.received_month`, decided: sql`cases.decided_month`, anchor: 'month', bucketGrain: 'MONTH' },
 } as const;
-type RollupGrain = keyof typeof ROLLUPS;
+export type RollupGrain = keyof typeof ROLLUPS;
+export const ROLLUP_GRAINS = Object.keys(ROLLUPS) as RollupGrain[];
 
 const yearAligned = (ranges: readonly DateRange[]) =>
   ranges.every((r) => (r.from === null || r.from.endsWith('-01-01')) && (r.until === null || r.until.endsWith('-01-01')));
@@ -79,7 +82,9 @@ export function rollupGrain(options: FlowSourceOptions): RollupGrain | null {
   const filtered = CASE_ATTRIBUTE_DIMENSIONS.filter((d) => options.where[ATTRIBUTES[d].key] !== undefined);
   if (!filtered.every((d) => ROLLUP_DIMENSIONS.includes(d))) return null;
   if (!monthAligned(options.ranges)) return null;
-  return (options.grain === null || options.grain === 'YEAR') && yearAligned(options.ranges) ? 'year' : 'month';
+  const allowed = options.rollups ?? ROLLUP_GRAINS;
+  if (allowed.includes('year') && (options.grain === null || options.grain === 'YEAR') && yearAligned(options.ranges)) return 'year';
+  return allowed.includes('month') ? 'month' : null;
 }
 
 function dimensionConditions(alias: string, where: MetricFilter, dimensions: readonly AttributeDimension[]): RawBuilder<boolean>[] {
