@@ -14,6 +14,8 @@ export interface ConnectOptions {
   /** Milliseconds after which the database cancels a statement. */
   statementTimeoutMs?: number;
   applicationName?: string;
+  /** Send hot reads as named (prepared) statements (named-statements.ts); default on. */
+  namedStatements?: boolean;
 }
 
 export interface WarehouseConnection {
@@ -37,6 +39,7 @@ export function connectWarehouse(url: string, options: ConnectOptions = {}): War
   pool.on('connect', (client) => client.on('error', () => undefined));
   // Each statement in a span (its operation and duration): a no-op unless the server registered a tracer.
   // Hot statements go by name: parsed once per connection, and planned once they have a generic plan.
-  const db = new Kysely<Database>({ dialect: tracedDialect(new PostgresDialect({ pool: namedStatementPool(pool) })) });
+  const dialect = new PostgresDialect({ pool: options.namedStatements === false ? pool : namedStatementPool(pool) });
+  const db = new Kysely<Database>({ dialect: tracedDialect(dialect) });
   return { db, pool, close: () => db.destroy() };
 }
