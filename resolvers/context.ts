@@ -30,14 +30,15 @@ export function createRequestContext(baseDb: Kysely<Database>, role: Role, reque
   shareGenerationMemo(baseDb, db);
   return {
     db,
-    loaders: {
-      ...createFigureCellLoaders(db),
-      ...createSourceTableLoaders(db),
-      ...createMetricCellLoaders(db, role === 'public'),
-      ...createCaseEventLoader(db),
-      ...createCaseSourceLoader(db),
-      ...createMeasureYearLoader(db),
-    },
+    // Object.assign, not a spread: per request, and object spreads are slow on Node 20.
+    loaders: Object.assign(
+      createFigureCellLoaders(db),
+      createSourceTableLoaders(db),
+      createMetricCellLoaders(db, role === 'public'),
+      createCaseEventLoader(db),
+      createCaseSourceLoader(db),
+      createMeasureYearLoader(db),
+    ),
     queries,
     role,
     requestId,
