@@ -96,6 +96,8 @@ export async function readCodeMaps(directory = CODE_MAP_DIRECTORY): Promise<Code
 export async function loadCodeMaps<D>(db: Kysely<D>, directory = CODE_MAP_DIRECTORY): Promise<number> {
   const rows = await readCodeMaps(directory);
   await db.transaction().execute(async (trx) => {
+    // Several API processes may start at once over one database: one replaces the maps at a time (readers go on).
+    await sql`lock table ingest.code_map in share row exclusive mode`.execute(trx);
     await sql`delete from ingest.code_map`.execute(trx);
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
