@@ -9,7 +9,9 @@ import { toBaseUnit } from './figure-area.js';
  * - `printed`: the number as printed (e.g. with a decimal comma);
  * - `before` / `after`: the quote's text just before and after the number (a pattern anchored at the number);
  * - `line`: anywhere on the quote.
- * The last rules of each unit family are the residuals: a number no earlier rule recognises keeps an honest name.
+ * Some rules name numbers that are no statistic (a scale point, a reference, a fragment of a word); the last rule of
+ * each unit family catches what no earlier rule recognises. Both kinds are residual measures whose catalogue entry
+ * says why, so no number passes for a statistic it is not.
  */
 export interface MeasureRule {
   measure: CatalogueMeasureName;
