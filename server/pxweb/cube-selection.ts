@@ -6,6 +6,11 @@ import { findAttributeCodelist } from './attribute-codelists.js';
 import type { AttributeVariable, PxVariable, ResolvedTable } from './table-variables.js';
 import { CONTENTS, TIME } from './table-catalog.js';
 
+/** Every combination of one code from each list, the last fastest (one empty combination for no lists). */
+export function codeCombinations(lists: readonly (readonly string[])[]): string[][] {
+  return lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((code) => [...prefix, code])), [[]]);
+}
+
 /** One variable of an answer and the codes selected for it, in metadata order. */
 export interface SelectedVariable {
   variable: PxVariable;

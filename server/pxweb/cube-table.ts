@@ -1,4 +1,4 @@
-import type { CubeSelection, SelectedVariable } from './cube-selection.js';
+import { codeCombinations, type CubeSelection, type SelectedVariable } from './cube-selection.js';
 import type { CubeValues } from './cube-values.js';
 import type { CsvOptions } from './csv-options.js';
 import type { Language } from './language.js';
@@ -19,13 +19,6 @@ function labeller(labels: ValueLabels, lang: Language) {
   };
 }
 
-/** Every combination of the dimensions' codes, the last fastest. */
-function combinations(dims: SelectedVariable[]): string[][] {
-  let rows: string[][] = [[]];
-  for (const d of dims) rows = rows.flatMap((r) => d.codes.map((c) => [...r, c]));
-  return rows;
-}
-
 /**
  * One column per stub variable (its labels), one per combination of heading values, one row per combination of stub
  * values, in the same row-major order as JSON-stat. CSV and xlsx write this same table, each in its own way.
@@ -34,12 +27,12 @@ export function cubeTable(selection: CubeSelection, cube: CubeValues, lang: Lang
   const labelOf = labeller(labels, lang);
   const stub = selection.dimensions.slice(0, selection.stub.length);
   const heading = selection.dimensions.slice(selection.stub.length);
-  const columns = combinations(heading);
+  const columns = codeCombinations(heading.map((d) => d.codes));
   const header = [
     ...stub.map((d) => (labels === 'codes' ? d.variable.code : d.variable.label[lang])),
     ...columns.map((combo) => combo.map((c, k) => labelOf(heading[k] as SelectedVariable, c)).join(' ')),
   ];
-  const rows = combinations(stub).map((combo, row) => [
+  const rows = codeCombinations(stub.map((d) => d.codes)).map((combo, row) => [
     ...combo.map((c, k) => labelOf(stub[k] as SelectedVariable, c)),
     ...columns.map((_, col) => cube.values[row * columns.length + col] ?? null),
   ]);

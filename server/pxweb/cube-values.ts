@@ -6,7 +6,7 @@ import { findMetric } from '../../warehouse/metrics/catalog.js';
 import type { MetricDefinition } from '../../warehouse/metrics/metric-definition.js';
 import type { MetricFilter, MetricRequest } from '../../warehouse/metrics/metric-request.js';
 import type { NullReason } from '../../warehouse/metrics/null-reason.js';
-import type { CubeSelection, SelectedVariable } from './cube-selection.js';
+import { codeCombinations, type CubeSelection, type SelectedVariable } from './cube-selection.js';
 import { ATTRIBUTES } from '../../warehouse/dimensions/dimension-registry.js';
 import { bucketCode, type TimeCode } from './time-codes.js';
 import type { Role } from '../../resolvers/roles.js';
@@ -18,11 +18,6 @@ export interface CubeValues {
   reasons: Map<number, NullReason>;
   /** Cell index → where a published figure was printed (source tables). */
   sources?: Map<number, { line: number; quote: string; printed: string }>;
-}
-
-/** Every combination of one code from each list (one empty combination for no lists). */
-function combinations(lists: readonly (readonly string[])[]): string[][] {
-  return lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((code) => [...prefix, code])), [[]]);
 }
 
 /** Every row of a grouping at once: PxWeb answers whole cubes, never pages. */
@@ -65,7 +60,7 @@ export async function computeCube(db: Kysely<Database>, selection: CubeSelection
     if (d.codes.length < d.variable.values.length) (where as Record<string, readonly string[]>)[ATTRIBUTES[d.variable.dimension].key] = d.codes;
   }
   const by: Dimension[] = plain.flatMap((d) => (d.variable.kind === 'attribute' ? [d.variable.dimension] : []));
-  const groupCombinations = combinations(grouped.map((d) => d.codes));
+  const groupCombinations = codeCombinations(grouped.map((d) => d.codes));
 
   /** Cell key in a fixed order: content, time, then the attributes in selection order. */
   const found = new Map<string, { value: number | null; reason: NullReason | null }>();
