@@ -30,6 +30,8 @@ export const MEASURE_CATALOGUE = {
   cases_reviewed: { sv: 'Granskade ärenden (urval eller aktstudie)', en: 'Cases reviewed (sample or file study)', unit: 'cases' },
   cases_cited: { sv: 'Ärenden som texten anger', en: 'Cases stated in the text', unit: 'cases' },
   caseload_per_officer: { sv: 'Ärenden per handläggare eller årsarbetskraft', en: 'Cases per officer or full-time equivalent', unit: 'cases' },
+  decisions_per_officer_month: { sv: 'Beslut per handläggare och månad', en: 'Decisions per officer and month', unit: 'decisions' },
+  persons_in_reception: { sv: 'Inskrivna i mottagningssystemet', en: 'Persons registered in the reception system', unit: 'persons' },
   persons_granted_support: { sv: 'Personer som beviljats stöd', en: 'Persons granted support', unit: 'persons' },
   quota_refugees_transferred: { sv: 'Överförda kvotflyktingar', en: 'Quota refugees transferred', unit: 'persons' },
   departures: { sv: 'Utresor och resor', en: 'Departures and journeys', unit: 'count' },

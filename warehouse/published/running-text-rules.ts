@@ -158,6 +158,9 @@ export const RUNNING_TEXT_RULES: readonly MeasureRule[] = [
   },
   { measure: 'quota_refugees_transferred', units: COUNTS, after: /^\s*kvotflyktingar/iu },
   { measure: 'applications_received', units: COUNTS, after: /^\s*(?:ansökningar|\s*$)/iu, line: /ansökningar|lämnar årligen in/iu },
+  { measure: 'decisions_per_officer_month', units: COUNTS, printed: /,\d/u, line: /per månad/u },
+  { measure: 'persons_in_reception', units: COUNTS, line: /inskrivna i mottagningssystemet/iu },
+  { measure: 'cases_cited', units: COUNTS, line: /varav [\d ]+ \p{L}*ärenden/u, after: /^\s*$/u },
   {
     measure: 'caseload_per_officer',
     units: COUNTS,
