@@ -4,6 +4,7 @@ import type { PublishedFigure } from '../schema/published-figure.type.js';
 import type { Sex } from '../schema/sex.enum.js';
 import type { SourceTable } from '../schema/source-table.type.js';
 import type { SourceTableRow } from '../loaders/source-table-loaders.js';
+import { catalogueMeasure } from '../warehouse/published/measure-catalogue.js';
 import { encodeFigureCursor } from '../warehouse/queries/figure-cursor.js';
 import type { FigureRow } from '../warehouse/queries/published-figures.js';
 
@@ -16,6 +17,8 @@ export function toPublishedFigure(row: FigureRow): PublishedFigure {
     baseValue: row.base_value,
     baseUnit: row.base_unit,
     measure: row.measure,
+    measureName: catalogueMeasure(row.measure)?.en ?? null,
+    measureNameSv: catalogueMeasure(row.measure)?.sv ?? null,
     area: row.area,
     year: row.year,
     period: row.period,

@@ -29,6 +29,20 @@ export class PublishedFigure {
   @Field(() => String, { description: 'What the figure measures (mått), snake_case, e.g. received (inkomna), approval_rate (bifallsandel).' })
   measure!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the measure is, in English, from the measure catalogue (e.g. "Applications received"); null for a measure named by its table file alone.',
+  })
+  measureName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the measure is, in Swedish (måttets namn), from the measure catalogue (e.g. "Inkomna ansökningar"); null for a measure named by its table file alone.',
+  })
+  measureNameSv!: string | null;
+
   @Field(() => String, { description: 'Area of the warehouse it belongs to (område): case_flow, open_balance, budget, fee, return or other.' })
   area!: string;
 

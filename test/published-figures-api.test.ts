@@ -39,6 +39,31 @@ describe('publishedFigures', () => {
     for (const node of nodes) expect(node.table).toBe('Tabell 3.8');
   });
 
+  it('names the measure of a running-text figure from the catalogue, in English and Swedish; no coarse text_* measure is served', async () => {
+    const query = `query RunningText($where: PublishedFigureWhere) {
+      publishedFigures(where: $where, first: 1000) { totalCount nodes { measure measureName measureNameSv unit quote } }
+    }`;
+    const { body } = await fixture.server.graphql<{
+      publishedFigures: { totalCount: number; nodes: { measure: string; measureName: string | null; measureNameSv: string | null; unit: string }[] };
+    }>(query, { where: { measure: ['quota_refugees_transferred', 'eu_fund_amount_eur'] } });
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data?.publishedFigures.nodes ?? [];
+    // The filter knows the measures the warehouse holds: a coarse one is no longer among them.
+    const coarse = await fixture.server.graphql(query, { where: { measure: ['text_count'] } });
+    expect(JSON.stringify(coarse.body.errors)).toContain('unknown value');
+    expect(nodes.find((n) => n.measure === 'quota_refugees_transferred')).toMatchObject({
+      measureName: 'Quota refugees transferred',
+      measureNameSv: 'Överförda kvotflyktingar',
+      unit: 'persons',
+    });
+    expect(
+      nodes
+        .filter((n) => n.measure === 'eu_fund_amount_eur')
+        .map((n) => n.unit)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['eur', 'meur']));
+  });
+
   it('pages through a filter in a stable order without repeats or gaps', async () => {
     const where = { caseType: ['ASYLUM'] };
     const all = await fixture.server.graphql<{ publishedFigures: Page }>(PAGE, { where, first: 1000 });

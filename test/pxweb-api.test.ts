@@ -31,7 +31,7 @@ describe('the PxWeb API v2 face', () => {
       maxDataCells: 150_000,
       timeWindow: 60,
       defaultDataFormat: 'json-stat2',
-      dataFormats: ['json-stat2', 'csv'],
+      dataFormats: ['json-stat2', 'csv', 'xlsx'],
       languages: [{ id: 'sv' }, { id: 'en' }],
     });
     expect(body.features).toEqual([expect.objectContaining({ id: 'CORS' })]);

@@ -1,12 +1,29 @@
 import { CASE_FACT_COVERAGE } from '../../warehouse/metrics/coverage.js';
+import { findAttributeCodelist } from './attribute-codelists.js';
 import type { Language } from './language.js';
 import { PxProblem, quoted } from './pxweb-problem.js';
 import { PX_TABLES } from './table-catalog.js';
 import { timeCodelists } from './time-codelists.js';
 import { timeCodes } from './time-codes.js';
 
-/** GET /codelists/{id}: a time codelist over the case facts' years, each value with the periods it maps to. */
+/**
+ * GET /codelists/{id}: a time codelist over the case facts' years, each value with the periods it maps to, or an
+ * attribute's aggregation (agg_region), each group with the members it maps to.
+ */
 export function codelistResponse(id: string, lang: Language, base: string): Record<string, unknown> {
+  const aggregation = findAttributeCodelist(id);
+  if (aggregation) {
+    return {
+      id: aggregation.id,
+      label: aggregation.label[lang],
+      language: lang,
+      languages: ['sv', 'en'],
+      elimination: !PX_TABLES.some((t) => t.mandatory.includes(aggregation.dimension)),
+      type: aggregation.type,
+      values: aggregation.groups.map((g) => ({ code: g.code, label: g.label[lang], valueMap: [...g.members] })),
+      links: [{ rel: 'self', hreflang: lang, href: `${base}/codelists/${aggregation.id}?lang=${lang}` }],
+    };
+  }
   const years: number[] = [];
   for (let y = Number(CASE_FACT_COVERAGE.from.slice(0, 4)); y <= Number(CASE_FACT_COVERAGE.to.slice(0, 4)); y++) years.push(y);
   const grains = [...new Set(PX_TABLES.flatMap((t) => t.grains))];

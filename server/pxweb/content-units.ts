@@ -28,6 +28,9 @@ export function figureUnit(baseUnit: string): ContentUnit {
     months: METRIC_UNITS.months,
     persons: METRIC_UNITS.persons,
     cases: METRIC_UNITS.cases,
+    EUR: { label: { sv: 'euro', en: 'EUR' }, decimals: 0 },
+    years: { label: { sv: 'år', en: 'years' }, decimals: 0 },
+    weeks: { label: { sv: 'veckor', en: 'weeks' }, decimals: 0 },
   };
   return known[baseUnit] ?? { label: { sv: baseUnit, en: baseUnit }, decimals: Number.isInteger(Number(baseUnit)) ? 0 : 1 };
 }

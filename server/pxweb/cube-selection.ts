@@ -2,8 +2,14 @@ import { PxProblem, quoted } from './pxweb-problem.js';
 import type { DataRequest } from './request-parameters.js';
 import { resolveSelection } from './selection-expression.js';
 import { findTimeCodelist } from './time-codelists.js';
-import type { PxVariable, ResolvedTable } from './table-variables.js';
+import { findAttributeCodelist } from './attribute-codelists.js';
+import type { AttributeVariable, PxVariable, ResolvedTable } from './table-variables.js';
 import { CONTENTS, TIME } from './table-catalog.js';
+
+/** Every combination of one code from each list, the last fastest (one empty combination for no lists). */
+export function codeCombinations(lists: readonly (readonly string[])[]): string[][] {
+  return lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((code) => [...prefix, code])), [[]]);
+}
 
 /** One variable of an answer and the codes selected for it, in metadata order. */
 export interface SelectedVariable {
@@ -19,12 +25,30 @@ export interface CubeSelection {
   cells: number;
 }
 
-/** The values a variable offers under a codelist (a time valueset keeps one grain). */
-function valuesUnder(resolved: ResolvedTable, variable: PxVariable, codelist: string | null): string[] {
-  if (codelist === null) return variable.values.map((v) => v.code);
-  const list = variable.kind === 'time' ? findTimeCodelist(resolved.table, codelist) : undefined;
-  if (!list || variable.kind !== 'time') throw new PxProblem('nonExistentCodelist', `${variable.code} has no codelist ${quoted(codelist)}`);
-  return variable.periods.filter((p) => p.grain === list.grain).map((p) => p.code);
+/**
+ * A variable under a codelist: a time valueset keeps one grain; an aggregation of an attribute (nationality into
+ * world regions) becomes a variable whose values are the groups holding any of its values.
+ */
+function variableUnder(resolved: ResolvedTable, variable: PxVariable, codelist: string | null): { variable: PxVariable; codes: string[] } {
+  if (codelist === null) return { variable, codes: variable.values.map((v) => v.code) };
+  if (variable.kind === 'time') {
+    const list = findTimeCodelist(resolved.table, codelist);
+    if (list) return { variable, codes: variable.periods.filter((p) => p.grain === list.grain).map((p) => p.code) };
+  }
+  if (variable.kind === 'attribute') {
+    const list = findAttributeCodelist(codelist, variable.dimension);
+    if (list) {
+      const offered = new Set(variable.values.map((v) => v.code));
+      const groups = list.groups.map((g) => ({ ...g, members: g.members.filter((m) => offered.has(m)) })).filter((g) => g.members.length > 0);
+      const grouped: AttributeVariable = {
+        ...variable,
+        values: groups.map((g) => ({ code: g.code, label: g.label })),
+        groups: new Map(groups.map((g) => [g.code, g.members])),
+      };
+      return { variable: grouped, codes: groups.map((g) => g.code) };
+    }
+  }
+  throw new PxProblem('nonExistentCodelist', `${variable.code} has no codelist ${quoted(codelist)}`);
 }
 
 /**
@@ -53,8 +77,10 @@ export function selectCube(resolved: ResolvedTable, request: DataRequest, maxCel
   }
   const useDefault = request.selection.size === 0;
   const chosen: SelectedVariable[] = [];
-  for (const variable of resolved.variables) {
-    const asked = request.selection.get(variable.code.toLowerCase());
+  for (const offered of resolved.variables) {
+    const asked = request.selection.get(offered.code.toLowerCase());
+    const under = variableUnder(resolved, offered, asked?.codelist ?? null);
+    const variable = under.variable;
     let codes: string[] | null;
     if (useDefault) codes = defaultCodes(variable);
     else if (!asked || asked.expressions === null) {
@@ -63,7 +89,7 @@ export function selectCube(resolved: ResolvedTable, request: DataRequest, maxCel
       }
       codes = null;
     } else {
-      codes = resolveSelection(variable.code, valuesUnder(resolved, variable, asked.codelist), asked.expressions, variable.kind === 'time');
+      codes = resolveSelection(variable.code, under.codes, asked.expressions, variable.kind === 'time');
       if (codes.length === 0) throw new PxProblem('nonExistentValue', `the selection of ${variable.code} matches no value`);
     }
     if (codes !== null) chosen.push({ variable, codes });

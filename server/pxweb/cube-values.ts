@@ -6,7 +6,7 @@ import { findMetric } from '../../warehouse/metrics/catalog.js';
 import type { MetricDefinition } from '../../warehouse/metrics/metric-definition.js';
 import type { MetricFilter, MetricRequest } from '../../warehouse/metrics/metric-request.js';
 import type { NullReason } from '../../warehouse/metrics/null-reason.js';
-import type { CubeSelection, SelectedVariable } from './cube-selection.js';
+import { codeCombinations, type CubeSelection, type SelectedVariable } from './cube-selection.js';
 import { ATTRIBUTES } from '../../warehouse/dimensions/dimension-registry.js';
 import { bucketCode, type TimeCode } from './time-codes.js';
 import type { Role } from '../../resolvers/roles.js';
@@ -50,13 +50,17 @@ export async function computeCube(db: Kysely<Database>, selection: CubeSelection
   const selectedPeriods = time ? time.codes.map((c) => periodsOf.get(c) as TimeCode) : [];
   const grains: (TimeDimension | null)[] = time ? [...new Set(selectedPeriods.map((p) => p.grain))] : [null];
 
+  // Variables under an aggregation codelist: each selected group is computed as one cell (filtered to its members).
+  const grouped = attributes.filter((d) => d.variable.kind === 'attribute' && d.variable.groups !== undefined);
+  const plain = attributes.filter((d) => !grouped.includes(d));
   const where: MetricFilter = {};
-  for (const d of attributes) {
+  for (const d of plain) {
     if (d.variable.kind !== 'attribute') continue;
     // All values selected: no filter, so the engine needs no list of them.
     if (d.codes.length < d.variable.values.length) (where as Record<string, readonly string[]>)[ATTRIBUTES[d.variable.dimension].key] = d.codes;
   }
-  const by: Dimension[] = attributes.flatMap((d) => (d.variable.kind === 'attribute' ? [d.variable.dimension] : []));
+  const by: Dimension[] = plain.flatMap((d) => (d.variable.kind === 'attribute' ? [d.variable.dimension] : []));
+  const groupCombinations = codeCombinations(grouped.map((d) => d.codes));
 
   /** Cell key in a fixed order: content, time, then the attributes in selection order. */
   const found = new Map<string, { value: number | null; reason: NullReason | null }>();
@@ -64,41 +68,54 @@ export async function computeCube(db: Kysely<Database>, selection: CubeSelection
   for (const name of contents.codes) {
     const definition = findMetric(name) as MetricDefinition;
     const controlled = role === 'public' && definition.kind !== 'figure';
-    for (const grain of grains) {
-      const periods = selectedPeriods.filter((p) => p.grain === grain);
-      const timeWhere: MetricFilter =
-        grain === null
-          ? {}
-          : grain === 'YEAR'
-            ? { year: periods.map((p) => Number(p.code)) }
-            : {
-                from: periods.map((p) => p.from).sort()[0],
-                to: periods
-                  .map((p) => p.to)
-                  .sort()
-                  .at(-1),
-              };
-      const request: MetricRequest = {
-        by: grain === null ? by : [grain, ...by],
-        where: { ...where, ...timeWhere },
-        comparePrevious: false,
-        orderBy: [],
-        limit: ALL_ROWS,
-        offset: 0,
-      };
-      requests.push(
-        computeMetricPage(db, definition, request, controlled).then((page) => {
-          for (const row of page.rows) {
-            const timeCode = grain === null ? '' : row.data.bucket ? bucketCode(row.data.bucket, grain) : '';
-            const key = [name, timeCode, ...by.map((d) => row.data.dims[d] ?? '')].join(SEP);
-            found.set(key, {
-              value: row.suppressed ? null : row.data.value,
-              reason: row.suppressed ? 'SUPPRESSED' : row.data.value === null ? (row.data.nullReason ?? 'NO_CASES') : null,
-            });
-          }
-        }),
-      );
-    }
+    for (const grain of grains)
+      for (const combination of groupCombinations) {
+        const groupWhere: Record<string, readonly string[]> = {};
+        grouped.forEach((d, i) => {
+          if (d.variable.kind === 'attribute')
+            groupWhere[ATTRIBUTES[d.variable.dimension].key] = d.variable.groups?.get(combination[i] as string) ?? [];
+        });
+        const periods = selectedPeriods.filter((p) => p.grain === grain);
+        const timeWhere: MetricFilter =
+          grain === null
+            ? {}
+            : grain === 'YEAR'
+              ? { year: periods.map((p) => Number(p.code)) }
+              : {
+                  from: periods.map((p) => p.from).sort()[0],
+                  to: periods
+                    .map((p) => p.to)
+                    .sort()
+                    .at(-1),
+                };
+        const request: MetricRequest = {
+          by: grain === null ? by : [grain, ...by],
+          where: { ...where, ...groupWhere, ...timeWhere },
+          comparePrevious: false,
+          orderBy: [],
+          limit: ALL_ROWS,
+          offset: 0,
+        };
+        requests.push(
+          computeMetricPage(db, definition, request, controlled).then((page) => {
+            for (const row of page.rows) {
+              const timeCode = grain === null ? '' : row.data.bucket ? bucketCode(row.data.bucket, grain) : '';
+              const dimsOf = new Map(by.map((d) => [d, row.data.dims[d] ?? '']));
+              const key = [
+                name,
+                timeCode,
+                ...attributes.map((d) =>
+                  grouped.includes(d) ? combination[grouped.indexOf(d)] : d.variable.kind === 'attribute' ? dimsOf.get(d.variable.dimension) : '',
+                ),
+              ].join(SEP);
+              found.set(key, {
+                value: row.suppressed ? null : row.data.value,
+                reason: row.suppressed ? 'SUPPRESSED' : row.data.value === null ? (row.data.nullReason ?? 'NO_CASES') : null,
+              });
+            }
+          }),
+        );
+      }
   }
   await Promise.all(requests);
 

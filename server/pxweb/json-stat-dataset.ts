@@ -3,6 +3,7 @@ import type { CubeSelection, SelectedVariable } from './cube-selection.js';
 import type { CubeValues } from './cube-values.js';
 import type { Language } from './language.js';
 import { CONTENTS, TIME } from './table-catalog.js';
+import { attributeCodelists } from './attribute-codelists.js';
 import { timeCodelists } from './time-codelists.js';
 import type { ResolvedTable } from './table-variables.js';
 
@@ -38,15 +39,14 @@ function dimension(d: SelectedVariable, context: DatasetContext, metadata: boole
   }
   const extension: JsonObject = { elimination: d.variable.elimination, show: 'value' };
   if (metadata) {
-    extension.codelists =
-      d.variable.kind === 'time'
-        ? timeCodelists(resolved.table).map((c) => ({
-            id: c.id,
-            label: c.label[lang],
-            type: c.type,
-            links: [{ rel: 'self', hreflang: lang, href: `${context.base}/codelists/${c.id}?lang=${lang}` }],
-          }))
-        : [];
+    const lists =
+      d.variable.kind === 'time' ? timeCodelists(resolved.table) : d.variable.kind === 'attribute' ? attributeCodelists(d.variable.dimension) : [];
+    extension.codelists = lists.map((c) => ({
+      id: c.id,
+      label: c.label[lang],
+      type: c.type,
+      links: [{ rel: 'self', hreflang: lang, href: `${context.base}/codelists/${c.id}?lang=${lang}` }],
+    }));
   }
   return { label: d.variable.label[lang], category, extension };
 }

@@ -16,6 +16,7 @@ import { cubeCsv } from './csv-output.js';
 import { csvOptionsOf } from './csv-options.js';
 import { selectCube, type CubeSelection } from './cube-selection.js';
 import { computeCube } from './cube-values.js';
+import { cubeXlsx, XLSX_TYPE } from './xlsx-output.js';
 import { jsonStatDataset } from './json-stat-dataset.js';
 import { PROBLEM_MEDIA_TYPE, PxProblem, quoted } from './pxweb-problem.js';
 import { languageOf, parameter, parseDataRequest, type DataRequest, type QueryParameters } from './request-parameters.js';
@@ -43,7 +44,7 @@ export interface PxwebOptions {
 /** An answer before it is sent: what the result cache keeps. */
 interface Answer {
   contentType: string;
-  body: string;
+  body: string | Buffer;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -212,7 +213,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
   const data = route('data', async (req, context, base) => {
     const request: DataRequest = parseDataRequest(req.query as QueryParameters, req.method === 'POST' ? req.body : undefined);
     // Every parameter is checked before anything is computed.
-    const csv = request.outputFormat === 'csv' ? csvOptionsOf(req.query as QueryParameters) : null;
+    const flat = request.outputFormat === 'json-stat2' ? null : csvOptionsOf(req.query as QueryParameters);
     const resolved = await table(req, context);
     const selection: CubeSelection = selectCube(resolved, request, MAX_DATA_CELLS);
     const values =
@@ -220,7 +221,9 @@ export function pxwebRouter(options: PxwebOptions): Router {
         ? computeCube(context.db, selection, context.role)
         : Promise.resolve(figureCube(resolved, resolved.source.figures, selection));
     const [cube, { updated }] = await Promise.all([values, warehouseUpdated(context.db)]);
-    if (csv) return { contentType: 'text/csv; charset=utf-8', body: cubeCsv(selection, cube, request.lang, csv, resolved.table.label[request.lang]) };
+    const title = resolved.table.label[request.lang];
+    if (flat && request.outputFormat === 'xlsx') return { contentType: XLSX_TYPE, body: await cubeXlsx(selection, cube, request.lang, flat, title) };
+    if (flat) return { contentType: 'text/csv; charset=utf-8', body: cubeCsv(selection, cube, request.lang, flat, title) };
     return json(jsonStatDataset({ resolved, lang: request.lang, updated, base }, selection, cube));
   });
   router.get('/tables/:id/data', data);

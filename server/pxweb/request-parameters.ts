@@ -21,7 +21,7 @@ export interface DataRequest {
   stub: string[] | null;
 }
 
-export const OUTPUT_FORMATS = ['json-stat2', 'csv'] as const;
+export const OUTPUT_FORMATS = ['json-stat2', 'csv', 'xlsx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const first = (value: unknown): string | undefined =>

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../warehouse/database/tables.js';
 import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES } from '../../warehouse/dimensions/dimension-registry.js';
 import { DIMENSION_COLUMNS } from '../../warehouse/published/figure-vocabulary.js';
+import { catalogueMeasure } from '../../warehouse/published/measure-catalogue.js';
 import { openMemberNames } from '../../warehouse/queries/member-case-types.js';
 import { figureUnit } from './content-units.js';
 import type { Bilingual } from './language.js';
@@ -26,6 +27,12 @@ export interface SourceTable {
   lastLine: number;
   firstYear: number | null;
   lastYear: number | null;
+}
+
+/** A measure's name from the measure catalogue where it has one, else its code (a table file's own measure). */
+function measureLabel(measure: string): Bilingual {
+  const entry = catalogueMeasure(measure);
+  return entry ? { sv: entry.sv, en: entry.en } : { sv: measure, en: measure };
 }
 
 /** The code of a figure without a value in a column: the printed total row or column. */
@@ -152,7 +159,7 @@ export async function resolveSourceTable(db: Kysely<Database>, table: SourceTabl
     kind: 'contents',
     code: CONTENTS,
     label: { sv: 'Tabellinnehåll', en: 'Contents' },
-    values: measures.map((m) => ({ code: m, label: { sv: m, en: m } })),
+    values: measures.map((m) => ({ code: m, label: measureLabel(m) })),
     elimination: false,
   };
   const variables = [...attributeVariables, contents, time];

@@ -23,6 +23,8 @@ interface VariableBase {
 export interface AttributeVariable extends VariableBase {
   kind: 'attribute';
   dimension: AttributeDimension;
+  /** Under an aggregation codelist: each value (a group) → the dimension's members it holds. */
+  groups?: ReadonlyMap<string, readonly string[]>;
 }
 export interface ContentsVariable extends VariableBase {
   kind: 'contents';

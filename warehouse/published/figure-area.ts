@@ -1,5 +1,5 @@
 import type { FigureArea } from '../database/tables.js';
-import { SEK_PER_UNIT, type Unit } from './figure-vocabulary.js';
+import { EUR_PER_UNIT, SEK_PER_UNIT, type Unit } from './figure-vocabulary.js';
 
 const CASE_FLOW_MEASURES = new Set([
   'received',
@@ -30,10 +30,12 @@ export function figureArea(measure: string, caseType: string | null): FigureArea
   return 'other';
 }
 
-/** The metric layer's units: money in SEK, shares as 0–1 fractions, everything else as printed. */
+/** The metric layer's units: money in SEK (euro in EUR), shares as 0–1 fractions, everything else as printed. */
 export function toBaseUnit(value: number, unit: Unit): { baseValue: number; baseUnit: string } {
   const sekPerUnit = SEK_PER_UNIT[unit];
   if (sekPerUnit !== undefined) return { baseValue: value * sekPerUnit, baseUnit: 'SEK' };
+  const eurPerUnit = EUR_PER_UNIT[unit];
+  if (eurPerUnit !== undefined) return { baseValue: value * eurPerUnit, baseUnit: 'EUR' };
   if (unit === 'percent') return { baseValue: value / 100, baseUnit: 'ratio' };
   return { baseValue: value, baseUnit: unit };
 }

@@ -21,6 +21,10 @@ export const UNITS = [
   'decisions',
   'hours',
   'index',
+  'weeks',
+  'years',
+  'eur',
+  'meur',
 ] as const;
 export type Unit = (typeof UNITS)[number];
 
@@ -60,6 +64,12 @@ export const SEK_PER_UNIT: Partial<Record<Unit, number>> = {
   tkr: 1_000,
   mnkr: 1_000_000,
   mdkr: 1_000_000_000,
+};
+
+/** Multiplier from a printed euro unit to euro: EU-fund amounts stay in euro, never converted to SEK. */
+export const EUR_PER_UNIT: Partial<Record<Unit, number>> = {
+  eur: 1,
+  meur: 1_000_000,
 };
 
 /** Header of every curated CSV file, in order. */
