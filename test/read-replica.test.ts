@@ -1,0 +1,195 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectWarehouse, type WarehouseConnection } from '../warehouse/database/connect.js';
+import { ensureDatabase } from '../warehouse/database/database-target.js';
+import { bootEmbeddedPostgres, databaseUrl, freePort, type EmbeddedCluster } from '../warehouse/database/embedded-postgres.js';
+import { readGeneration } from '../warehouse/database/generation.js';
+import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
+import { prepareWarehouse } from '../warehouse/prepare-warehouse.js';
+import { apiConnection, type ApiConnection } from './support/api-connection.js';
+import { reloadFigure } from './support/figure-reload.js';
+import { spawnEntryPoint, type SpawnedProcess } from './support/spawned-process.js';
+import { startStreamingReplica, type StreamingReplica } from './support/streaming-replica.js';
+import { waitFor } from './support/wait-for.js';
+
+const ADMIN_KEY = 'read-replica-admin-key-0123';
+const DATABASE = 'warehouse';
+
+let parent: string | undefined;
+let primary: EmbeddedCluster | undefined;
+let owner: WarehouseConnection | undefined;
+let replica: StreamingReplica | undefined;
+let api: SpawnedProcess | undefined;
+let connection: ApiConnection | undefined;
+
+/** What one request saw: the replica's generation just before it, the answer, and whether the cache served it. */
+interface Observation {
+  replicaGeneration: bigint;
+  answer: number[];
+  hit: boolean;
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} did not start`);
+  return value;
+}
+
+/** Runs one statement on the replica's warehouse database as the superuser. */
+async function onReplica<R extends pg.QueryResultRow>(text: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: need(replica, 'the replica').url(DATABASE) });
+  await client.connect();
+  try {
+    return (await client.query<R>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const replicaGeneration = async () => BigInt((await onReplica<{ g: string }>('select generation::text as g from warehouse_generation'))[0]?.g ?? '0');
+
+/** Sets recovery_min_apply_delay on the running replica and waits until its startup process has the new value. */
+async function delayReplay(delay: string): Promise<void> {
+  const r = need(replica, 'the replica');
+  await r.query(`alter system set recovery_min_apply_delay = '${delay}'`);
+  await r.query('select pg_reload_conf()');
+  await waitFor(
+    `recovery_min_apply_delay = ${delay}`,
+    async () => (await r.query<{ d: string }>("select current_setting('recovery_min_apply_delay') as d"))[0]?.d === delay,
+  );
+}
+
+/** Reloads the figure on the primary (a load: bumps the generation and NOTIFYs in its transaction); returns where it committed. */
+async function reloadOnPrimary(value: number): Promise<{ generation: bigint; lsn: string }> {
+  const db = need(owner, 'the primary').db;
+  await reloadFigure(db, value);
+  const generation = BigInt(await readGeneration(db));
+  const { rows } = await need(owner, 'the primary').pool.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+  return { generation, lsn: rows[0]?.lsn ?? '0/0' };
+}
+
+/** One request with the replica's generation read before it and the cache's hit counter read around it. */
+async function observe(): Promise<Observation> {
+  const c = need(connection, 'the API');
+  const generation = await replicaGeneration();
+  const hitsBefore = await c.metric('result_cache_hits_total');
+  const answer = await c.figure();
+  return { replicaGeneration: generation, answer, hit: (await c.metric('result_cache_hits_total')) > hitsBefore };
+}
+
+beforeAll(async () => {
+  parent = await mkdtemp(path.join(os.tmpdir(), 'warehouse-replica-'));
+  // As root, PostgreSQL runs as `postgres`, which must enter this folder (global-postgres.ts does the same).
+  await chmod(parent, 0o755);
+  primary = await bootEmbeddedPostgres({ dataDirectory: path.join(parent, 'primary') });
+  await ensureDatabase(primary.url, DATABASE);
+  owner = connectWarehouse(databaseUrl(primary.url, DATABASE), { maxConnections: 2 });
+  // The figures only: the reload below is a figure load, and case facts would only make the copy longer.
+  await prepareWarehouse(owner.db, { caseScale: 0 });
+  // With READER_DATABASE_URL the server creates no role: the administrator does, on the primary, and it replicates.
+  const readerPassword = await ensureReaderRole(owner.db, 'read-replica-test-secret');
+  replica = await startStreamingReplica(primary, { dataDirectory: path.join(parent, 'replica') });
+  const port = await freePort();
+  api = spawnEntryPoint('server/main.ts', [], {
+    DATABASE_URL: databaseUrl(primary.url, DATABASE),
+    READER_DATABASE_URL: readerUrl(replica.url(DATABASE), readerPassword),
+    PORT: String(port),
+    NODE_ENV: 'production',
+    CASE_SCALE: '0',
+    LOG_LEVEL: 'info',
+    WORKERS: '1',
+    RATE_LIMIT_PER_MINUTE: '0',
+    API_KEYS: `${ADMIN_KEY}:admin`,
+  });
+  await api.waitForOutput('GraphQL API at');
+  connection = apiConnection(`http://127.0.0.1:${port}/graphql`, ADMIN_KEY);
+});
+
+afterAll(async () => {
+  connection?.close();
+  await api?.stop();
+  await owner?.close();
+  await replica?.stop();
+  await primary?.stop();
+  if (parent) await rm(parent, { recursive: true, force: true });
+});
+
+describe('an API instance reading from a streaming replica', () => {
+  it('never serves from its cache an answer older than the replica, and caches again once the replica caught up', { timeout: 180_000 }, async () => {
+    const c = need(connection, 'the API');
+    // The API's queries run on the replica, its listener on the primary.
+    const [reader] = await onReplica<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where usename = 'warehouse_reader' and datname = '${DATABASE}'`,
+    );
+    expect(reader?.n).toBeGreaterThan(0);
+    const listeners = await need(owner, 'the primary').pool.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where application_name = 'migration-warehouse-cache-listener'`,
+    );
+    expect(listeners.rows[0]?.n).toBe(1);
+
+    const first = await reloadOnPrimary(1000);
+    await c.servesFromCache(1000);
+    expect(await replicaGeneration()).toBe(first.generation);
+
+    // Hold the replica: a commit from now on is applied an hour after it was made, unless the delay is lifted.
+    await delayReplay('1h');
+    const invalidations = await c.metric('result_cache_invalidations_total');
+    const second = await reloadOnPrimary(2000);
+    // The reload's WAL reaches the replica (received, not applied), and its NOTIFY reaches the API from the primary.
+    await waitFor('the replica to receive the reload', async () => {
+      const [row] = await onReplica<{ received: boolean }>(`select pg_last_wal_receive_lsn() >= '${second.lsn}'::pg_lsn as received`);
+      return row?.received;
+    });
+    await waitFor('the notification', async () => (await c.metric('result_cache_invalidations_total')) > invalidations);
+
+    // Announced but not replayed: every answer is the replica's (1000), computed without the cache and not kept.
+    const hits = await c.metric('result_cache_hits_total');
+    const bypassed = await c.metric('result_cache_bypassed_total');
+    for (let i = 0; i < 5; i++) {
+      const seen = await observe();
+      expect(seen).toEqual({ replicaGeneration: first.generation, answer: [1000], hit: false });
+    }
+    expect(await c.metric('result_cache_hits_total')).toBe(hits);
+    expect(await c.metric('result_cache_bypassed_total')).toBe(bypassed + 5);
+    expect(await c.metric('result_cache_bytes')).toBe(0);
+    const [held] = await onReplica<{ behind: boolean }>(`select pg_last_wal_replay_lsn() < '${second.lsn}'::pg_lsn as behind`);
+    expect(held?.behind).toBe(true);
+
+    // Lift the delay: the replica applies the reload, and the cache trusts itself again and fills with 2000.
+    await delayReplay('0');
+    const afterLift: Observation[] = [];
+    await waitFor('2000 from the cache', async () => {
+      const seen = await observe();
+      afterLift.push(seen);
+      return seen.hit && seen.answer[0] === 2000;
+    });
+    expect(await replicaGeneration()).toBe(second.generation);
+    for (const seen of afterLift) if (seen.hit) expect(seen.answer).toEqual([2000]);
+
+    // A replica that always lags a little (a delay of 2 s, as a busy one might): while it has not applied a reload
+    // the cache serves nothing, and no answer it serves is older than the replica's generation before the request.
+    await delayReplay('2s');
+    const third = await reloadOnPrimary(3000);
+    const values = new Map([
+      [first.generation, 1000],
+      [second.generation, 2000],
+      [third.generation, 3000],
+    ]);
+    const lagging: Observation[] = [];
+    await waitFor('3000 from the cache', async () => {
+      const seen = await observe();
+      lagging.push(seen);
+      return seen.hit && seen.answer[0] === 3000;
+    });
+    for (const seen of lagging) {
+      if (!seen.hit) continue;
+      expect(values.get(seen.replicaGeneration)).toBeDefined();
+      expect(seen.answer[0]).toBeGreaterThanOrEqual(values.get(seen.replicaGeneration) ?? Number.POSITIVE_INFINITY);
+    }
+    // Cached again: the same question is a hit at the replica's generation.
+    expect(await replicaGeneration()).toBe(third.generation);
+    expect(await observe()).toEqual({ replicaGeneration: third.generation, answer: [3000], hit: true });
+  });
+});
