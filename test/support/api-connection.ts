@@ -4,6 +4,8 @@ import { waitFor } from './wait-for.js';
 
 /** One kept-alive connection to an API process: its answers to the reloaded figure and its /metrics. */
 export interface ApiConnection {
+  /** POSTs a GraphQL query (with an API key, if given) and returns the body as it came. */
+  ask(query: string, apiKey?: string): Promise<string>;
   /** The reloaded figure's values, as this connection's process answers them. */
   figure(): Promise<number[]>;
   /** A sample of the process's /metrics (read with the admin key), NaN when it has none. */
@@ -30,12 +32,14 @@ export function apiConnection(graphqlUrl: string, adminKey: string): ApiConnecti
       request.on('error', reject);
       request.end(init.body);
     });
-  const figure = async () => {
-    const text = await send('/graphql', {
+  const ask = (query: string, apiKey?: string) =>
+    send('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: RELOADED_FIGURE_QUERY }),
+      headers: { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
+      body: JSON.stringify({ query }),
     });
+  const figure = async () => {
+    const text = await ask(RELOADED_FIGURE_QUERY);
     return (JSON.parse(text) as { data: { publishedFigures: { nodes: { value: number }[] } } }).data.publishedFigures.nodes.map((n) => n.value);
   };
   const metric = async (name: string) => {
@@ -43,6 +47,7 @@ export function apiConnection(graphqlUrl: string, adminKey: string): ApiConnecti
     return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
   };
   return {
+    ask,
     figure,
     metric,
     async servesFromCache(value) {
