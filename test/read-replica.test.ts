@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases } from '../warehouse/cases/load-cases.js';
 import { connectWarehouse, type WarehouseConnection } from '../warehouse/database/connect.js';
@@ -47,15 +47,7 @@ function need<T>(value: T | undefined, what: string): T {
 }
 
 /** Runs one statement on the replica's warehouse database as the superuser. */
-async function onReplica<R extends pg.QueryResultRow>(text: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: need(replica, 'the replica').url(DATABASE) });
-  await client.connect();
-  try {
-    return (await client.query<R>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const onReplica = <R extends pg.QueryResultRow>(text: string) => need(replica, 'the replica').query<R>(text, DATABASE);
 
 const replicaGeneration = async () => BigInt((await onReplica<{ g: string }>('select generation::text as g from warehouse_generation'))[0]?.g ?? '0');
 

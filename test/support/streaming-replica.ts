@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { copyFile, chmod, chown, lstat, mkdir, readdir, readlink, stat, symlink, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { databaseUrl, embeddedServerUrl, freePort, type EmbeddedCluster } from '../../warehouse/database/embedded-postgres.js';
 import { stopOnProcessExit } from '../../warehouse/database/postmaster-exit-hooks.js';
 import { waitFor } from './wait-for.js';
+import { withClient } from './with-client.js';
 
 /** A hot standby of an embedded cluster, streaming its WAL, run by the same PostgreSQL binaries. */
 export interface StreamingReplica {
@@ -12,8 +13,8 @@ export interface StreamingReplica {
   dataDirectory: string;
   /** Connection string of one of the replica's databases, as the primary's superuser (roles are replicated). */
   url(database: string): string;
-  /** Runs one statement on the replica's `postgres` database as the superuser. */
-  query<R extends pg.QueryResultRow>(text: string): Promise<R[]>;
+  /** Runs one statement on one of the replica's databases (`postgres` by default) as the superuser. */
+  query<R extends pg.QueryResultRow>(text: string, database?: string): Promise<R[]>;
   /** What PostgreSQL logged (for a failure's message). */
   log(): string;
   /** Fast shutdown of the replica's postmaster; resolves once it has exited. */
@@ -37,16 +38,6 @@ const SLOT = 'warehouse_replica';
  */
 const SKIPPED_CONTENTS = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
 const SKIPPED_FILES = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'tablespace_map']);
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Copies a data directory that is being written to: a file that goes away meanwhile is skipped (WAL replay redoes it). */
 async function copyDataDirectory(from: string, to: string, top = true): Promise<void> {
@@ -137,7 +128,8 @@ export async function startStreamingReplica(primary: EmbeddedCluster, options: R
   const running = () => child.exitCode === null && child.signalCode === null;
 
   const url = (database: string) => databaseUrl(embeddedServerUrl(port), database);
-  const query = <R extends pg.QueryResultRow>(text: string) => withClient(url('postgres'), async (c) => (await c.query<R>(text)).rows);
+  const query = <R extends pg.QueryResultRow>(text: string, database = 'postgres') =>
+    withClient(url(database), async (c) => (await c.query<R>(text)).rows);
   const replica: StreamingReplica = {
     port,
     dataDirectory: directory,
