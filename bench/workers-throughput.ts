@@ -3,7 +3,9 @@
  * over a small warehouse, started with WORKERS=1 and then WORKERS=2, loaded by autocannon from this process with
  * 10 connections: `{ __typename }` (the HTTP and GraphQL stack alone) and a BI metric with the result cache off
  * (every request computes: parse, validate, SQL, disclosure control) and on (answered from memory after the warm-up).
- * Prints req/s and p50 per shape and the ratio of two workers to one; exits 1 when a request failed.
+ * WORKERS=1 and WORKERS=2 alternate over a few rounds (a shared machine's other work then falls on both alike); the
+ * medians of req/s and p50 are printed with the range of req/s, and the ratio of two workers to one. Exits 1 when a
+ * request failed.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
 const SECONDS = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_S ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WORKER_COUNTS = [1, 2];
 const root = path.resolve(import.meta.dirname, '..');
 const log = (line: string) => console.error(`[bench:workers] ${line}`);
@@ -29,6 +32,9 @@ function queryOf(id: string): string {
   if (!found) throw new Error(`no bench query ${id}`);
   return found.product.query;
 }
+
+/** The median of a few rounds' figures. */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** Each shape with the cache setting it runs under. */
 const SHAPES = [
@@ -47,26 +53,30 @@ async function main(): Promise<void> {
   await buildProduct(root);
   const bench = await bootBenchCluster(log);
   const logs = await mkdtemp(path.join(os.tmpdir(), 'bench-workers-'));
-  const results = new Map<string, LoadResult>();
+  const results = new Map<string, LoadResult[]>();
   try {
     const owner = connectWarehouse(bench.url, { maxConnections: 2 });
     const data = await loadCaseData(owner.db, SCALE).finally(() => owner.close());
     log(`scale ${SCALE}: ${data.cases} cases, ${data.events} events (${data.seconds.toFixed(1)} s)`);
-    for (const workers of WORKER_COUNTS) {
-      for (const cache of ['cold', 'warm'] as const) {
-        // The server reads WORKERS from its environment, which startProductServer passes on, as a shell would.
-        process.env.WORKERS = String(workers);
-        const server = await startProductServer(root, bench.url, 10, logs, cache);
-        try {
-          for (const shape of SHAPES.filter((s) => s.cache === cache)) {
-            const target = { url: server.url, query: shape.query, headers: { 'x-api-key': BENCH_API_KEY } };
-            await warmHttp(target, CONNECTIONS, WARMUP_SECONDS);
-            const result = await loadHttp(target, CONNECTIONS, SECONDS);
-            results.set(`${shape.id}|${workers}`, result);
-            log(`WORKERS=${workers} ${shape.id}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, ${result.errors} errors`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const workers of WORKER_COUNTS) {
+        for (const cache of ['cold', 'warm'] as const) {
+          // The server reads WORKERS from its environment, which startProductServer passes on, as a shell would.
+          process.env.WORKERS = String(workers);
+          const server = await startProductServer(root, bench.url, 10, logs, cache);
+          try {
+            for (const shape of SHAPES.filter((s) => s.cache === cache)) {
+              const target = { url: server.url, query: shape.query, headers: { 'x-api-key': BENCH_API_KEY } };
+              await warmHttp(target, CONNECTIONS, WARMUP_SECONDS);
+              const result = await loadHttp(target, CONNECTIONS, SECONDS);
+              results.set(`${shape.id}|${workers}`, [...(results.get(`${shape.id}|${workers}`) ?? []), result]);
+              log(
+                `round ${round} WORKERS=${workers} ${shape.id}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, ${result.errors} errors`,
+              );
+            }
+          } finally {
+            await server.stop();
           }
-        } finally {
-          await server.stop();
         }
       }
     }
@@ -76,16 +86,24 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    `WORKERS throughput (c = ${CONNECTIONS}, ${SECONDS} s each, scale ${SCALE}, ${os.cpus().length} cores, load generator in this process):`,
+    `WORKERS throughput (medians of ${ROUNDS} alternating rounds, c = ${CONNECTIONS}, ${SECONDS} s each, scale ${SCALE}, ` +
+      `${os.cpus().length} cores, load generator in this process; load average now ${os.loadavg()[0]?.toFixed(1)}):`,
   );
   let failed = false;
   for (const shape of SHAPES) {
-    const one = results.get(`${shape.id}|1`);
-    const two = results.get(`${shape.id}|2`);
-    if (!one || !two) throw new Error(`no result for ${shape.id}`);
-    failed ||= one.errors + two.errors > 0;
-    const cells = [one, two].map((r) => `${r.rps.toFixed(0).padStart(6)} req/s p50 ${r.p50.toFixed(2).padStart(7)} ms`);
-    console.log(`  ${shape.id.padEnd(12)} WORKERS=1 ${cells[0]} | WORKERS=2 ${cells[1]} | 2/1 ${(two.rps / one.rps).toFixed(2)}`);
+    const cells = WORKER_COUNTS.map((workers) => {
+      const runs = results.get(`${shape.id}|${workers}`) ?? [];
+      if (runs.length === 0) throw new Error(`no result for ${shape.id} with WORKERS=${workers}`);
+      failed ||= runs.some((r) => r.errors > 0);
+      const rps = runs.map((r) => r.rps);
+      return { rps: median(rps), p50: median(runs.map((r) => r.p50)), low: Math.min(...rps), high: Math.max(...rps) };
+    });
+    const [one, two] = cells;
+    if (!one || !two) throw new Error('two worker counts expected');
+    const text = cells.map(
+      (c) => `${c.rps.toFixed(0).padStart(6)} req/s (${c.low.toFixed(0)}–${c.high.toFixed(0)}) p50 ${c.p50.toFixed(2).padStart(7)} ms`,
+    );
+    console.log(`  ${shape.id.padEnd(12)} WORKERS=1 ${text[0]} | WORKERS=2 ${text[1]} | 2/1 ${(two.rps / one.rps).toFixed(2)}`);
   }
   if (failed) {
     console.error('[bench:workers] some requests failed (see the lines above)');
