@@ -10,13 +10,10 @@ import { withClient } from './with-client.js';
 /** A hot standby of an embedded cluster, streaming its WAL, run by the same PostgreSQL binaries. */
 export interface StreamingReplica {
   port: number;
-  dataDirectory: string;
   /** Connection string of one of the replica's databases, as the primary's superuser (roles are replicated). */
   url(database: string): string;
   /** Runs one statement on one of the replica's databases (`postgres` by default) as the superuser. */
   query<R extends pg.QueryResultRow>(text: string, database?: string): Promise<R[]>;
-  /** What PostgreSQL logged (for a failure's message). */
-  log(): string;
   /** Fast shutdown of the replica's postmaster; resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -24,8 +21,6 @@ export interface StreamingReplica {
 export interface ReplicaOptions {
   /** Where the copy goes: a fresh path in a folder the `postgres` user can enter. */
   dataDirectory: string;
-  /** Settings appended to the copy's postgresql.auto.conf, e.g. `recovery_min_apply_delay`. */
-  settings?: Record<string, string>;
 }
 
 const REPLICATION_ROLE = 'warehouse_replication';
@@ -107,9 +102,7 @@ export async function startStreamingReplica(primary: EmbeddedCluster, options: R
   const directory = options.dataDirectory;
   await writeFile(path.join(directory, 'standby.signal'), '');
   const conninfo = `host=127.0.0.1 port=${primary.port} user=${REPLICATION_ROLE} password=${REPLICATION_PASSWORD} application_name=${SLOT}`;
-  let settings = settingLine('primary_conninfo', conninfo) + settingLine('primary_slot_name', SLOT);
-  for (const [name, value] of Object.entries(options.settings ?? {})) settings += settingLine(name, value);
-  await appendFile(path.join(directory, 'postgresql.auto.conf'), settings);
+  await appendFile(path.join(directory, 'postgresql.auto.conf'), settingLine('primary_conninfo', conninfo) + settingLine('primary_slot_name', SLOT));
   const owner = await stat(primary.dataDirectory);
   await chownTree(directory, owner.uid, owner.gid);
   await chmod(directory, 0o700);
@@ -123,7 +116,8 @@ export async function startStreamingReplica(primary: EmbeddedCluster, options: R
   );
   stopOnProcessExit(child);
   let log = '';
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  // Its last lines are enough to say why it failed.
+  child.stderr.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-10_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const running = () => child.exitCode === null && child.signalCode === null;
 
@@ -132,10 +126,8 @@ export async function startStreamingReplica(primary: EmbeddedCluster, options: R
     withClient(url(database), async (c) => (await c.query<R>(text)).rows);
   const replica: StreamingReplica = {
     port,
-    dataDirectory: directory,
     url,
     query,
-    log: () => log,
     async stop() {
       if (running()) child.kill('SIGINT');
       await exited;
@@ -143,7 +135,7 @@ export async function startStreamingReplica(primary: EmbeddedCluster, options: R
   };
   try {
     await waitFor('the replica to accept read-only connections', async () => {
-      if (!running()) throw new Error(`the replica's postmaster exited:\n${log.slice(-3000)}`);
+      if (!running()) throw new Error("the replica's postmaster exited");
       const rows = await query<{ standby: boolean }>('select pg_is_in_recovery() as standby').catch(() => null);
       return rows?.[0]?.standby === true;
     });
@@ -156,7 +148,8 @@ export async function startStreamingReplica(primary: EmbeddedCluster, options: R
     });
   } catch (error) {
     await replica.stop();
-    throw error;
+    // Why it never streamed (authentication, a missing WAL segment, …) is only in the replica's own log.
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nreplica log:\n${log.slice(-3000)}`);
   }
   return replica;
 }
