@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { bootBenchCluster } from './bench-cluster.js';
 import { loadCaseData } from './case-data.js';
@@ -106,9 +106,9 @@ async function main(): Promise<void> {
     console.log(`  ${shape.id.padEnd(12)} WORKERS=1 ${text[0]} | WORKERS=2 ${text[1]} | 2/1 ${(two.rps / one.rps).toFixed(2)}`);
   }
   if (failed) {
-    console.error('[bench:workers] some requests failed (see the lines above)');
+    console.error(`[bench:workers] some requests failed (see the lines above and the servers' logs in ${logs})`);
     process.exitCode = 1;
-  }
+  } else await rm(logs, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {
