@@ -3,9 +3,12 @@
  * over a small warehouse, started with WORKERS=1 and then WORKERS=2, loaded by autocannon from this process with
  * 10 connections: `{ __typename }` (the HTTP and GraphQL stack alone) and a BI metric with the result cache off
  * (every request computes: parse, validate, SQL, disclosure control) and on (answered from memory after the warm-up).
+ *
  * WORKERS=1 and WORKERS=2 alternate over a few rounds (a shared machine's other work then falls on both alike); the
- * medians of req/s and p50 are printed with the range of req/s, and the ratio of two workers to one. Exits 1 when a
- * request failed.
+ * medians of req/s and p50 are printed with the range of req/s, and the ratio of two workers to one. Beside them, what
+ * each request cost in CPU time: the API's processes, PostgreSQL's, and the load generator's (this process). Other
+ * work on the machine changes how many requests get through far more than what each one costs, so the CPU time is
+ * the figure to plan cores with. Exits 1 when a request failed.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +18,7 @@ import { bootBenchCluster } from './bench-cluster.js';
 import { loadCaseData } from './case-data.js';
 import type { LoadResult } from './latency-stats.js';
 import { loadHttp, warmHttp } from './load-runner.js';
+import { processTreeCpuSeconds } from './process-cpu.js';
 import { BENCH_API_KEY, buildProduct, startProductServer } from './product-server.js';
 import { QUERY_SET } from './query-set.js';
 
@@ -43,17 +47,20 @@ const SHAPES = [
   { id: 'metric warm', cache: 'warm', query: queryOf('q1-bi-metric') },
 ] as const;
 
+/** One measured run: its load figures and the CPU milliseconds per request of each side. */
+interface Run {
+  load: LoadResult;
+  apiMs: number;
+  postgresMs: number;
+  loaderMs: number;
+}
+
 async function main(): Promise<void> {
-  log(
-    `${os.cpus().length} cores, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
+  log(`${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1))}`);
   await buildProduct(root);
   const bench = await bootBenchCluster(log);
   const logs = await mkdtemp(path.join(os.tmpdir(), 'bench-workers-'));
-  const results = new Map<string, LoadResult[]>();
+  const runs = new Map<string, Run[]>();
   try {
     const owner = connectWarehouse(bench.url, { maxConnections: 2 });
     const data = await loadCaseData(owner.db, SCALE).finally(() => owner.close());
@@ -68,10 +75,23 @@ async function main(): Promise<void> {
             for (const shape of SHAPES.filter((s) => s.cache === cache)) {
               const target = { url: server.url, query: shape.query, headers: { 'x-api-key': BENCH_API_KEY } };
               await warmHttp(target, CONNECTIONS, WARMUP_SECONDS);
-              const result = await loadHttp(target, CONNECTIONS, SECONDS);
-              results.set(`${shape.id}|${workers}`, [...(results.get(`${shape.id}|${workers}`) ?? []), result]);
+              const api = processTreeCpuSeconds(server.pid);
+              const postgres = processTreeCpuSeconds(bench.cluster.pid());
+              const loader = process.cpuUsage();
+              const load = await loadHttp(target, CONNECTIONS, SECONDS);
+              const loaderUsage = process.cpuUsage(loader);
+              const perRequest = (seconds: number) => (seconds * 1000) / Math.max(1, load.requests);
+              const run: Run = {
+                load,
+                apiMs: perRequest(processTreeCpuSeconds(server.pid) - api),
+                postgresMs: perRequest(processTreeCpuSeconds(bench.cluster.pid()) - postgres),
+                loaderMs: perRequest((loaderUsage.user + loaderUsage.system) / 1e6),
+              };
+              runs.set(`${shape.id}|${workers}`, [...(runs.get(`${shape.id}|${workers}`) ?? []), run]);
               log(
-                `round ${round} WORKERS=${workers} ${shape.id}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, ${result.errors} errors`,
+                `round ${round} WORKERS=${workers} ${shape.id}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(2)} ms, ` +
+                  `CPU per request: API ${run.apiMs.toFixed(3)} ms, PostgreSQL ${run.postgresMs.toFixed(3)} ms, ` +
+                  `load generator ${run.loaderMs.toFixed(3)} ms; ${load.errors} errors`,
               );
             }
           } finally {
@@ -92,11 +112,19 @@ async function main(): Promise<void> {
   let failed = false;
   for (const shape of SHAPES) {
     const cells = WORKER_COUNTS.map((workers) => {
-      const runs = results.get(`${shape.id}|${workers}`) ?? [];
-      if (runs.length === 0) throw new Error(`no result for ${shape.id} with WORKERS=${workers}`);
-      failed ||= runs.some((r) => r.errors > 0);
-      const rps = runs.map((r) => r.rps);
-      return { rps: median(rps), p50: median(runs.map((r) => r.p50)), low: Math.min(...rps), high: Math.max(...rps) };
+      const measured = runs.get(`${shape.id}|${workers}`) ?? [];
+      if (measured.length === 0) throw new Error(`no result for ${shape.id} with WORKERS=${workers}`);
+      failed ||= measured.some((r) => r.load.errors > 0);
+      const rps = measured.map((r) => r.load.rps);
+      return {
+        rps: median(rps),
+        low: Math.min(...rps),
+        high: Math.max(...rps),
+        p50: median(measured.map((r) => r.load.p50)),
+        apiMs: median(measured.map((r) => r.apiMs)),
+        postgresMs: median(measured.map((r) => r.postgresMs)),
+        loaderMs: median(measured.map((r) => r.loaderMs)),
+      };
     });
     const [one, two] = cells;
     if (!one || !two) throw new Error('two worker counts expected');
@@ -104,6 +132,11 @@ async function main(): Promise<void> {
       (c) => `${c.rps.toFixed(0).padStart(6)} req/s (${c.low.toFixed(0)}–${c.high.toFixed(0)}) p50 ${c.p50.toFixed(2).padStart(7)} ms`,
     );
     console.log(`  ${shape.id.padEnd(12)} WORKERS=1 ${text[0]} | WORKERS=2 ${text[1]} | 2/1 ${(two.rps / one.rps).toFixed(2)}`);
+    const cpu = cells.map(
+      (c) =>
+        `API ${c.apiMs.toFixed(3)} ms (${(1000 / c.apiMs).toFixed(0)} req/s per core), PostgreSQL ${c.postgresMs.toFixed(3)} ms, load generator ${c.loaderMs.toFixed(3)} ms`,
+    );
+    console.log(`  ${''.padEnd(12)} CPU per request: WORKERS=1 ${cpu[0]} | WORKERS=2 ${cpu[1]}`);
   }
   if (failed) {
     console.error(`[bench:workers] some requests failed (see the lines above and the servers' logs in ${logs})`);
