@@ -115,7 +115,8 @@ beforeAll(async () => {
   });
   await api.waitForOutput('GraphQL API at');
   connection = apiConnection(`http://127.0.0.1:${port}/graphql`, ADMIN_KEY);
-});
+  // Two warehouse preparations (here and the server's own at start), a copy and two starts: on a busy machine, minutes.
+}, 240_000);
 
 afterAll(async () => {
   connection?.close();
