@@ -56,7 +56,12 @@ interface Run {
 }
 
 async function main(): Promise<void> {
-  log(`${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1))}`);
+  log(
+    `${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   await buildProduct(root);
   const bench = await bootBenchCluster(log);
   const logs = await mkdtemp(path.join(os.tmpdir(), 'bench-workers-'));
