@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../warehouse/database/embedded-postgres.js';
+import { apiConnection } from './support/api-connection.js';
 import { RELOADED_FIGURE_QUERY, reloadFigure } from './support/figure-reload.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { DEADLINE_MS, waitFor } from './support/wait-for.js';
+import { DEADLINE_MS } from './support/wait-for.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -61,49 +61,6 @@ async function figureValue(api: ApiProcess): Promise<number[]> {
   return body.data.publishedFigures.nodes.map((n) => n.value);
 }
 
-/**
- * Requests over one kept-alive connection: in a cluster one worker answers them all (the primary hands out
- * connections, not requests), so its /metrics counts the figure requests sent here.
- */
-function connectionTo(api: ApiProcess) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const send = (path: string, init: { method: string; headers: Record<string, string>; body?: string }) =>
-    new Promise<string>((resolve, reject) => {
-      const request = http.request(new URL(path, api.url), { method: init.method, headers: init.headers, agent }, (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve(text));
-      });
-      request.on('error', reject);
-      request.end(init.body);
-    });
-  const figure = async () => {
-    const text = await send('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: RELOADED_FIGURE_QUERY }),
-    });
-    return (JSON.parse(text) as { data: { publishedFigures: { nodes: { value: number }[] } } }).data.publishedFigures.nodes.map((n) => n.value);
-  };
-  const hits = async () => {
-    const text = await send('/metrics', { method: 'GET', headers: { 'x-api-key': ADMIN_KEY } });
-    return Number(/^result_cache_hits_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
-  };
-  return {
-    figure,
-    /** Waits until this connection's process answers `value` from its cache (a hit counted over the request). */
-    async servesFromCache(value: number) {
-      await waitFor(`${value} from the cache of ${api.url}`, async () => {
-        const before = await hits();
-        const answer = await figure();
-        return answer.length === 1 && answer[0] === value && (await hits()) > before;
-      });
-    },
-    close: () => agent.destroy(),
-  };
-}
-
 beforeAll(async () => {
   database = await createTestDatabase();
 });
@@ -146,7 +103,7 @@ describe('API processes over one database', () => {
     // After the starts: a start's own figure load drops curated files it does not have, such as this one.
     await reloadFigure(database.db, 2100);
     // Each process holds the figure in its cache: two connections to the cluster (the primary hands them to its workers in turn), one to the other.
-    const connections = [connectionTo(clustered), connectionTo(clustered), connectionTo(single)];
+    const connections = [clustered, clustered, single].map((api) => apiConnection(api.url, ADMIN_KEY));
     try {
       for (const connection of connections) await connection.servesFromCache(2100);
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { connectWarehouse, type WarehouseConnection } from '../../warehouse/database/connect.js';
 import { databaseUrl } from '../../warehouse/database/embedded-postgres.js';
+import { withClient } from './with-client.js';
 
 /** The migrated and loaded database every test database is cloned from. */
 export const TEMPLATE_DATABASE = 'warehouse_template';
@@ -14,15 +15,7 @@ export interface TestDatabase extends WarehouseConnection {
   drop(): Promise<void>;
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject('pgServerUrl') });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => withClient(inject('pgServerUrl'), run);
 
 /** A database of its own for one test file: a clone of the loaded template, or empty with `empty: true`. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
