@@ -5,7 +5,8 @@
  *
  *   tsx bench/http-stack-server.ts '{"stack":"node-http","log":true,"metrics":true}' <database url> <port>
  *
- * Stacks: `app` (createApp, every route: what `npm start` serves), `express5` (express.json and
+ * Stacks: `app` (createApp, every route: what `npm start` serves), `before` (createApp of the checkout named by
+ * BENCH_BEFORE_TREE: its own modules, so a change is measured before → after in one run), `express5` (express.json and
  * `@as-integrations/express5` alone, as /graphql was served before the node:http front), `fastify`
  * (`@as-integrations/fastify`) and `node-http` (`executeHTTPGraphQLRequest` from a plain `node:http` handler).
  * `log` writes the request log line (pino, to /dev/null: its serialisation and write, not a terminal's),
@@ -13,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage } from 'node:http';
+import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
@@ -32,12 +34,14 @@ import { requestSpan } from '../server/observability/request-span.js';
 import { createRoleApollo } from '../server/role-apollo.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 
-export type Stack = 'app' | 'express5' | 'fastify' | 'node-http';
+export type Stack = 'app' | 'before' | 'express5' | 'fastify' | 'node-http';
 
 export interface StackVariant {
   stack: Stack;
   log: boolean;
   metrics: boolean;
+  /** graphql-jit for repeated documents (the product's default) or graphql-js always. */
+  jit?: boolean;
 }
 
 const variant = JSON.parse(process.argv[2] ?? '{}') as StackVariant;
@@ -66,6 +70,7 @@ async function roleServers(httpServer: http.Server) {
     logger,
     metrics: metricsOf(variant.metrics),
     identifyClient: clientIdentifier(new Set()),
+    jit: variant.jit ?? false,
   });
 }
 
@@ -88,9 +93,15 @@ async function listen(server: http.Server): Promise<void> {
 
 async function start(): Promise<void> {
   switch (variant.stack) {
+    case 'before':
     case 'app': {
       if (!variant.metrics) throw new Error('the app stack always observes its metrics');
-      const app = await createApp({
+      // `before`: createApp of another checkout (BENCH_BEFORE_TREE, e.g. the main branch's), for before → after in one run.
+      const tree = process.env.BENCH_BEFORE_TREE;
+      if (variant.stack === 'before' && !tree) throw new Error('the before stack needs BENCH_BEFORE_TREE');
+      const create: typeof createApp =
+        variant.stack === 'before' ? (await import(path.join(tree as string, 'server/create-app.ts'))).createApp : createApp;
+      const app = await create({
         db: warehouse.db,
         pool: warehouse.pool,
         production: true,

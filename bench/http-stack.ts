@@ -2,10 +2,12 @@
  * `npm run bench:http`: the product's schemas, plugins and context served by each HTTP stack, side by side in one
  * run (bench/http-stack-server.ts: one child process per variant), loaded with autocannon from this process.
  *
- * Variants: `app` (createApp: what `npm start` serves, every route), `express5` (/graphql as it was served before
- * the node:http front: express.json and `@as-integrations/express5`), `fastify`, `node-http` (plain `node:http` and
- * `executeHTTPGraphQLRequest`), all with the request log and metric histograms on (as in production), and
- * `node-http` again without the log line, without the histograms, and without either, to price them.
+ * Variants: `before` (with BENCH_BEFORE_TREE=/path/to/another/checkout: that checkout's createApp, e.g. main's),
+ * `app` (createApp: what `npm start` serves, every route; repeated documents on graphql-jit) and `app graphql-js`
+ * (the same on graphql-js), `express5` (/graphql as it was served before the node:http front: express.json and
+ * `@as-integrations/express5`), `fastify`, `node-http` (plain `node:http` and `executeHTTPGraphQLRequest`), these
+ * three on graphql-js, all with the request log and metric histograms on (as in production), and `node-http` again
+ * without the log line, without the histograms, and without either, to price them.
  * Queries: `{ __typename }` (no SQL: the stack's ceiling) and 1 000 published figures × 12 fields (q5).
  *
  * The machine is shared: every (query, concurrency) cell runs each variant once per round, the variants' order
@@ -32,7 +34,9 @@ const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,10').split(',').map(Num
 const QUERIES = (process.env.BENCH_QUERIES ?? 'q0-typename,q5-published-table').split(',');
 
 const ALL_VARIANTS: Record<string, StackVariant> = {
-  app: { stack: 'app', log: true, metrics: true },
+  ...(process.env.BENCH_BEFORE_TREE ? { before: { stack: 'before', log: true, metrics: true } as StackVariant } : {}),
+  app: { stack: 'app', log: true, metrics: true, jit: true },
+  'app graphql-js': { stack: 'app', log: true, metrics: true, jit: false },
   express5: { stack: 'express5', log: true, metrics: true },
   fastify: { stack: 'fastify', log: true, metrics: true },
   'node-http': { stack: 'node-http', log: true, metrics: true },

@@ -60,6 +60,8 @@ export interface AppOptions {
   clientsDirectory?: string;
   /** Origins allowed to call the PxWeb face from a browser (PXWEB_CORS_ORIGINS); unset: closed. */
   pxwebCorsOrigins?: string;
+  /** Execute repeated documents with graphql-jit (default) or always with graphql-js (false). */
+  jit?: boolean;
 }
 
 export interface App {
@@ -102,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     identifyClient: clientIdentifier(registeredClients),
     subgraph: options.subgraph,
+    jit: options.jit ?? true,
   });
   const apollo = servers.forAudience('full');
   const resultCache =
