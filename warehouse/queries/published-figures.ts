@@ -1,5 +1,6 @@
 import { inList } from './in-list.js';
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { rememberForGeneration } from '../database/generation-memo.js';
 import type { Database, FigureRecord } from '../database/tables.js';
 import type { FigureCursor } from './figure-cursor.js';
 
@@ -67,11 +68,14 @@ export function figurePage(db: Kysely<Database>, filter: FigureFilter, limit: nu
     .limit(limit + 1) as SelectQueryBuilder<Database, From, FigureRow>;
 }
 
-export async function countFigures(db: Kysely<Database>, filter: FigureFilter): Promise<number> {
-  const { count } = await filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(count);
+/** How many figures match a filter: a number that changes only with a load, remembered per warehouse generation. */
+export function countFigures(db: Kysely<Database>, filter: FigureFilter): Promise<number> {
+  return rememberForGeneration(db, `figure-count:${JSON.stringify(filter)}`, async () => {
+    const { count } = await filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  });
 }
 
 /**
