@@ -26,6 +26,7 @@ import { spawnServer, type ChildServer } from './child-server.js';
 import type { StackVariant } from './http-stack-server.js';
 import { loadHttp } from './load-runner.js';
 import { QUERY_SET } from './query-set.js';
+import { requestObservationCost } from './request-observation-cost.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_DURATION_S ?? 3);
@@ -73,6 +74,19 @@ try {
   await warehouse.close();
   const logDirectory = path.join(os.tmpdir(), 'warehouse-bench-logs');
   mkdirSync(logDirectory, { recursive: true });
+  // The `before` child compiles another checkout's sources too: tsx applies a tsconfig only to the files it includes.
+  const beforeTree = process.env.BENCH_BEFORE_TREE;
+  const bothTrees = path.join(logDirectory, 'http-stack-tsconfig.json');
+  if (beforeTree) {
+    writeFileSync(
+      bothTrees,
+      JSON.stringify({
+        extends: path.join(root, 'tsconfig.json'),
+        compilerOptions: { rootDir: '/' },
+        include: [`${root}/**/*.ts`, `${path.resolve(beforeTree)}/**/*.ts`],
+      }),
+    );
+  }
   const servers = new Map<string, ChildServer>();
   for (const { name, variant } of VARIANTS) {
     const port = await freePort();
@@ -81,7 +95,7 @@ try {
       command: process.execPath,
       args: ['--import', 'tsx', path.join(root, 'bench/http-stack-server.ts'), JSON.stringify(variant), bench.url, String(port)],
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', ...(variant.stack === 'before' ? { TSX_TSCONFIG_PATH: bothTrees } : {}) },
       url: `http://127.0.0.1:${port}/graphql`,
       logFile: path.join(logDirectory, `http-stack-${name.replaceAll(' ', '-')}.log`),
       timeoutMs: 120_000,
@@ -90,6 +104,10 @@ try {
     servers.set(name, server);
     log(`${name} ready on port ${port}`);
   }
+
+  // The request log plugin's own work per request, before the children are loaded (this process is idle then).
+  const observation = await requestObservationCost();
+  log(`request log plugin per request: ${JSON.stringify(observation)}`);
 
   const results = new Map<string, { rps: number[]; p50: number[] }>();
   const cells = QUERIES.flatMap((id) => {
@@ -138,10 +156,14 @@ try {
       table.push({ query: cell.id, connections: cell.connections, variant: name, rps, p50, rpsRatio, p50Ratio, rounds: entry });
     }
   }
+  console.log(
+    `\nrequest log plugin, µs per request (medians): neither ${observation.neither.toFixed(1)}, log line +${(observation.log - observation.neither).toFixed(1)}, ` +
+      `histograms +${(observation.histograms - observation.neither).toFixed(1)}, both +${(observation.both - observation.neither).toFixed(1)}`,
+  );
   const resultsDirectory = path.join(root, 'bench/results');
   mkdirSync(resultsDirectory, { recursive: true });
   const file = path.join(resultsDirectory, `http-stack-${new Date().toISOString().replaceAll(':', '-')}.json`);
-  writeFileSync(file, JSON.stringify({ rounds: ROUNDS, seconds: SECONDS, baseline: BASELINE, table }, null, 2));
+  writeFileSync(file, JSON.stringify({ rounds: ROUNDS, seconds: SECONDS, baseline: BASELINE, observationMicroseconds: observation, table }, null, 2));
   log(`wrote ${path.relative(root, file)}`);
 } catch (error) {
   failed = true;
