@@ -14,7 +14,7 @@
  * rotating from round to round, and the medians of the rounds are printed with their ratio to `express5`.
  * Exits non-zero when a variant fails to start or any request fails.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,14 @@ const BASELINE = 'express5';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const log = (line: string) => console.error(`[bench:http] ${line}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/**
+ * Nanoseconds the server's main thread (its event loop: where a Node server's throughput is decided) has run on a
+ * CPU. Per request, this is far less sensitive to the other work on a shared machine than req/s or latency.
+ */
+function mainThreadCpuNs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -109,7 +117,7 @@ try {
   const observation = await requestObservationCost();
   log(`request log plugin per request: ${JSON.stringify(observation)}`);
 
-  const results = new Map<string, { rps: number[]; p50: number[] }>();
+  const results = new Map<string, { rps: number[]; p50: number[]; cpuUs: number[] }>();
   const cells = QUERIES.flatMap((id) => {
     const query = QUERY_SET.find((q) => q.id === id);
     if (!query) throw new Error(`unknown query ${id}`);
@@ -120,25 +128,31 @@ try {
       // Rotate the order, so that no variant always runs first (or right after the heaviest one).
       const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length] as (typeof VARIANTS)[number]);
       for (const { name } of order) {
-        const target = { url: (servers.get(name) as ChildServer).url, query: cell.query, headers: {} };
+        const server = servers.get(name) as ChildServer;
+        const target = { url: server.url, query: cell.query, headers: {} };
         await loadHttp(target, cell.connections, WARMUP_S);
+        const cpuBefore = mainThreadCpuNs(server.pid);
         const r = await loadHttp(target, cell.connections, SECONDS);
+        const cpuUs = (mainThreadCpuNs(server.pid) - cpuBefore) / Math.max(1, r.requests) / 1000;
         if (r.errors > 0) {
           failed = true;
           log(`${name} ${cell.id} c=${cell.connections}: ${r.errors} failed requests`);
         }
         const key = `${cell.id}|${cell.connections}|${name}`;
-        const entry = results.get(key) ?? { rps: [], p50: [] };
+        const entry = results.get(key) ?? { rps: [], p50: [], cpuUs: [] };
         entry.rps.push(r.rps);
         entry.p50.push(r.p50);
+        entry.cpuUs.push(cpuUs);
         results.set(key, entry);
-        log(`round ${round + 1} ${cell.id} c=${cell.connections} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms`);
+        log(`round ${round + 1} ${cell.id} c=${cell.connections} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, ${cpuUs.toFixed(0)} µs CPU`);
       }
     }
   }
 
   const table: Record<string, unknown>[] = [];
-  console.log(`\nHTTP stacks (medians of ${ROUNDS} interleaved rounds of ${SECONDS} s; ratios to ${BASELINE}'s req/s and p50):`);
+  console.log(
+    `\nHTTP stacks (medians of ${ROUNDS} interleaved rounds of ${SECONDS} s; CPU: the server's main thread per request; ratios to ${BASELINE}'s):`,
+  );
   for (const cell of cells) {
     const base = results.get(`${cell.id}|${cell.connections}|${BASELINE}`);
     console.log(`\n${cell.id}, c = ${cell.connections}`);
@@ -147,13 +161,15 @@ try {
       if (!entry) continue;
       const rps = median(entry.rps);
       const p50 = median(entry.p50);
+      const cpuUs = median(entry.cpuUs);
       const rpsRatio = base ? rps / median(base.rps) : Number.NaN;
       const p50Ratio = base ? p50 / median(base.p50) : Number.NaN;
-      // The same request's cost in µs of server time, from throughput at c = 1 (one request in flight at a time).
+      const cpuRatio = base ? cpuUs / median(base.cpuUs) : Number.NaN;
       console.log(
-        `  ${name.padEnd(24)} ${rps.toFixed(0).padStart(6)} req/s  p50 ${p50.toFixed(2).padStart(6)} ms   ×${rpsRatio.toFixed(2)} req/s  ×${p50Ratio.toFixed(2)} p50   (rounds: ${entry.rps.map((v) => v.toFixed(0)).join(' ')})`,
+        `  ${name.padEnd(24)} ${rps.toFixed(0).padStart(6)} req/s  p50 ${p50.toFixed(2).padStart(7)} ms  CPU ${cpuUs.toFixed(0).padStart(6)} µs   ` +
+          `×${rpsRatio.toFixed(2)} req/s  ×${p50Ratio.toFixed(2)} p50  ×${cpuRatio.toFixed(2)} CPU   (CPU µs by round: ${entry.cpuUs.map((v) => v.toFixed(0)).join(' ')})`,
       );
-      table.push({ query: cell.id, connections: cell.connections, variant: name, rps, p50, rpsRatio, p50Ratio, rounds: entry });
+      table.push({ query: cell.id, connections: cell.connections, variant: name, rps, p50, cpuUs, rpsRatio, p50Ratio, cpuRatio, rounds: entry });
     }
   }
   console.log(
