@@ -144,7 +144,9 @@ try {
         entry.p50.push(r.p50);
         entry.cpuUs.push(cpuUs);
         results.set(key, entry);
-        log(`round ${round + 1} ${cell.id} c=${cell.connections} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, ${cpuUs.toFixed(0)} µs CPU`);
+        log(
+          `round ${round + 1} ${cell.id} c=${cell.connections} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, ${cpuUs.toFixed(0)} µs CPU`,
+        );
       }
     }
   }
