@@ -77,12 +77,11 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   // For the public role the previous value is disclosed like any cell (warehouse/disclosure/control-rows.ts).
   const previous = data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
-  const dims = {} as Record<FilterKey, string | null>;
-  for (const [d, key] of DIMENSION_KEYS) dims[key] = data.dims[d] ?? null;
   // A suppressed cell's counts go with its value.
   const count = (c: CountColumn) => (suppressed ? null : (data.counts?.[c] ?? null));
-  return {
-    ...dims,
+  // A literal, then the dimensions assigned: on Node 20 an object spread followed by more properties takes tens of
+  // microseconds (a slow path of V8 11), and this runs for every row of every page.
+  const row = {
     value,
     suppressed,
     nullReason: suppressed ? 'SUPPRESSED' : data.nullReason,
@@ -103,7 +102,9 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
     lower: null,
     upper: null,
     significant: null,
-  };
+  } as MetricRow;
+  for (const [d, key] of DIMENSION_KEYS) row[key] = data.dims[d] ?? null;
+  return row;
 }
 
 /**
