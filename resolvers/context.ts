@@ -49,14 +49,17 @@ class LazyLoadersContext implements RequestContext {
 
   get loaders(): RequestContext['loaders'] {
     // Object.assign, not a spread: object spreads are slow on Node 20.
-    this.built ??= Object.assign(
-      createFigureCellLoaders(this.db),
-      createSourceTableLoaders(this.db),
-      createMetricCellLoaders(this.db, this.role === 'public'),
-      createCaseEventLoader(this.db),
-      createCaseSourceLoader(this.db),
-      createMeasureYearLoader(this.db),
-    );
-    return this.built;
+    const built =
+      this.built ??
+      Object.assign(
+        createFigureCellLoaders(this.db),
+        createSourceTableLoaders(this.db),
+        createMetricCellLoaders(this.db, this.role === 'public'),
+        createCaseEventLoader(this.db),
+        createCaseSourceLoader(this.db),
+        createMeasureYearLoader(this.db),
+      );
+    this.built = built;
+    return built;
   }
 }
