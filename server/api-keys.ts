@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { timingSafeEqual, createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { readConfig } from '../config/settings.js';
 import { isRole, type Role } from '../resolvers/roles.js';
 
@@ -49,10 +49,10 @@ function digest(key: string): string {
 export type KeyResolution = { role: Role; key: string | null } | { error: 'missing' | 'unknown' };
 
 /** Resolutions already made for a request: the rate limiter, the result cache and the context all ask. */
-const resolved = new WeakMap<Request, { config: AccessConfig; resolution: KeyResolution }>();
+const resolved = new WeakMap<IncomingMessage, { config: AccessConfig; resolution: KeyResolution }>();
 
 /** The role of a request: from `x-api-key` or `Authorization: Bearer <key>` (digested once per request). */
-export function resolveRole(request: Request, config: AccessConfig): KeyResolution {
+export function resolveRole(request: IncomingMessage, config: AccessConfig): KeyResolution {
   const known = resolved.get(request);
   if (known?.config === config) return known.resolution;
   const resolution = resolveKey(request, config);
@@ -60,12 +60,18 @@ export function resolveRole(request: Request, config: AccessConfig): KeyResoluti
   return resolution;
 }
 
-function resolveKey(request: Request, config: AccessConfig): KeyResolution {
-  const header = request.header('x-api-key') ?? /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1];
+function resolveKey(request: IncomingMessage, config: AccessConfig): KeyResolution {
+  const header = headerOf(request, 'x-api-key') ?? /^Bearer\s+(.+)$/i.exec(headerOf(request, 'authorization') ?? '')?.[1];
   if (!header) return config.anonymousRole ? { role: config.anonymousRole, key: null } : { error: 'missing' };
   const wanted = Buffer.from(digest(header.trim()));
   for (const [known, role] of config.keys) {
     if (timingSafeEqual(Buffer.from(known), wanted)) return { role, key: known.slice(0, 12) };
   }
   return { error: 'unknown' };
+}
+
+/** A header's value as express's `req.header` gives it (the first of repeated ones). */
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

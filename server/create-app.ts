@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
@@ -23,17 +22,19 @@ import { noStorePlugin } from './no-store-plugin.js';
 import { clientIdentifier } from './observability/client-identity.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { requestSpan } from './observability/request-span.js';
-import { createApiMetrics } from './observability/metrics.js';
+import { createApiMetrics, type ApiMetrics } from './observability/metrics.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { createRoleApollo } from './role-apollo.js';
-import { graphqlCacheMiddleware } from './result-cache/graphql-cache-middleware.js';
+import { cachedGraphQLAnswers } from './result-cache/graphql-cache-middleware.js';
 import { startResultCache, type ResultCacheOptions } from './result-cache/start-result-cache.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
 import { clientsDirectory, readClientRegistry } from '../contract/client-registry.js';
 import { corsPolicy } from './pxweb/cors-policy.js';
 import { PXWEB_BASE, pxwebRouter } from './pxweb/pxweb-router.js';
 import { PROBLEM_MEDIA_TYPE, PxProblem } from './pxweb/pxweb-problem.js';
+import { apolloAnswer, graphqlHandler, jsonBody, LimitableResponse, sendJson, type HttpError, type Step } from './graphql-http-handler.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -59,6 +60,8 @@ export interface AppOptions {
   clientsDirectory?: string;
   /** Origins allowed to call the PxWeb face from a browser (PXWEB_CORS_ORIGINS); unset: closed. */
   pxwebCorsOrigins?: string;
+  /** Execute repeated documents with graphql-jit (default) or always with graphql-js (false). */
+  jit?: boolean;
 }
 
 export interface App {
@@ -84,7 +87,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const access = options.access ?? readAccessConfig();
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Requests reach /graphql's handler or the express app (below); Apollo's drain plugin closes this server.
+  const httpServer = http.createServer({ ServerResponse: LimitableResponse });
   const trusted = options.trustedDocuments ? loadTrustedDocuments(options.trustedDocuments) : undefined;
   const registryFolder =
     options.clientsDirectory ??
@@ -100,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     identifyClient: clientIdentifier(registeredClients),
     subgraph: options.subgraph,
+    jit: options.jit ?? true,
   });
   const apollo = servers.forAudience('full');
   // The result cache (when RESULT_CACHE_MB > 0) and the generation memo follow the warehouse generation.
@@ -108,7 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const resultCache = following?.cache ? { cache: following.cache } : null;
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
-  const contextFor = async (req: Request): Promise<RequestContext> => {
+  const contextFor = async (req: IncomingMessage): Promise<RequestContext> => {
     const resolved = resolveRole(req, access);
     if ('error' in resolved) {
       metrics.rejected.inc({ reason: ErrorCode.FORBIDDEN });
@@ -116,7 +121,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         extensions: { code: ErrorCode.FORBIDDEN, http: { status: 401 } },
       });
     }
-    const requestId = req.header('x-request-id')?.slice(0, 64) ?? randomUUID();
+    const id = req.headers['x-request-id'];
+    const requestId = (typeof id === 'string' ? id.slice(0, 64) : undefined) ?? randomUUID();
     return createRequestContext(options.db, resolved.role, requestId);
   };
 
@@ -129,34 +135,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   metricsApp.disable('x-powered-by');
   metricsApp.get('/metrics', serveMetrics);
   if (options.metricsPort === undefined) app.get('/metrics', adminOnly(access), serveMetrics);
-  if ((options.rateLimitPerMinute ?? 0) > 0) {
-    app.use(
-      ['/graphql', '/export', PXWEB_BASE],
-      rateLimit({
-        windowMs: 60_000,
-        limit: options.rateLimitPerMinute,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        // Per API key when there is one (keys are compared as digests; the limiter sees only the digest prefix).
-        keyGenerator: (req) => {
-          const resolved = resolveRole(req, access);
-          return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
-        },
-        handler: (req, res) => {
-          metrics.rejected.inc({ reason: 'RATE_LIMITED' });
-          const resolved = resolveRole(req, access);
-          // The PxWeb face answers in its own problem shape (Retry-After is set by the limiter).
-          if (req.baseUrl === PXWEB_BASE) {
-            const problem = new PxProblem('tooManyRequests', 'Too many requests; retry after the Retry-After seconds');
-            return res.status(429).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem.body()));
-          }
-          const who =
-            'key' in resolved && resolved.key ? 'for this API key' : 'from this address (requests without an API key share one limit per address)';
-          res.status(429).json(errorBody('RATE_LIMITED', `Too many requests ${who}; slow down and retry after the Retry-After seconds`));
-        },
-      }),
-    );
-  }
+  // One limit per key (or address) across /graphql, /export and the PxWeb face: one limiter, one store.
+  const rateLimited = (options.rateLimitPerMinute ?? 0) > 0 ? rateLimiter(options.rateLimitPerMinute ?? 0, access, metrics) : undefined;
+  if (rateLimited) app.use(['/graphql', '/export', PXWEB_BASE], rateLimited);
   // A CSV export runs a GraphQL operation too: one trace each, like /graphql's.
   app.use('/export', requestSpan('/export'));
   app.use(
@@ -187,31 +168,50 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.get('/', (_req, res) => {
     res.redirect(options.production ? '/health' : '/playground');
   });
-  const byAudience = {
-    public: expressMiddleware(servers.forAudience('public'), { context: ({ req }) => contextFor(req) }),
-    full: expressMiddleware(servers.forAudience('full'), { context: ({ req }) => contextFor(req) }),
-  };
   // The caller's schema: by its role; a bad or missing key goes to the public server, whose context refuses it.
-  const bySchema: express.RequestHandler = (req, res, next) => {
+  const serverFor = (req: IncomingMessage) => {
     const resolved = resolveRole(req, access);
-    return byAudience['error' in resolved ? 'public' : audienceOf(resolved.role)](req, res, next);
+    return servers.forAudience('error' in resolved ? 'public' : audienceOf(resolved.role));
   };
-  const graphqlHandlers = [
-    express.json({ limit: options.bodyLimit }),
-    requestSpan('/graphql'),
-    ...(trusted ? [trusted.guard] : []),
-    ...(resultCache ? [graphqlCacheMiddleware(resultCache.cache, access)] : []),
-    bySchema,
-  ];
-  app.use('/graphql', ...graphqlHandlers);
-  // Bodies that are too large or not JSON never reach GraphQL: answer them in the same error shape.
-  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
+  const answer = apolloAnswer(serverFor, contextFor);
+  // Bodies that are too large or not JSON never reach GraphQL: they are answered in the same error shape.
+  const refuse = (error: HttpError, res: ServerResponse) => {
+    if (res.headersSent) {
+      logger.error({ err: error.message }, 'HTTP error after the response started');
+      res.destroy();
+      return;
+    }
     if (error.type === 'entity.too.large')
-      return res.status(413).json(errorBody(ErrorCode.BAD_USER_INPUT, `Request body larger than ${options.bodyLimit}`));
-    if (error.type === 'entity.parse.failed') return res.status(400).json(errorBody(ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON'));
+      return sendJson(res, 413, errorBody(ErrorCode.BAD_USER_INPUT, `Request body larger than ${options.bodyLimit}`));
+    if (error.type === 'entity.parse.failed') return sendJson(res, 400, errorBody(ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON'));
     logger.error({ err: error.message }, 'unhandled HTTP error');
-    return res.status(error.status ?? 500).json(errorBody(ErrorCode.INTERNAL, 'Internal error.'));
+    return sendJson(res, error.status ?? 500, errorBody(ErrorCode.INTERNAL, 'Internal error.'));
+  };
+  const graphql = graphqlHandler(
+    [
+      ...(rateLimited ? [rateLimited as unknown as Step] : []),
+      jsonBody(options.bodyLimit),
+      requestSpan('/graphql'),
+      ...(trusted ? [trusted.guard] : []),
+    ],
+    resultCache ? cachedGraphQLAnswers(resultCache.cache, access, answer) : answer,
+    refuse,
+  );
+  // Other spellings of the path (/graphql/, /GraphQL) and, outside production, GETs (a browser's goes to the
+  // playground) come through the express app, which has run its own rate limit by then.
+  const viaExpress = graphqlHandler(
+    [jsonBody(options.bodyLimit), requestSpan('/graphql'), ...(trusted ? [trusted.guard] : [])],
+    resultCache ? cachedGraphQLAnswers(resultCache.cache, access, answer) : answer,
+    refuse,
+  );
+  app.use('/graphql', (req, res) => viaExpress(req, res));
+  app.use((error: HttpError, _req: express.Request, res: express.Response, _next: express.NextFunction) => refuse(error, res));
+  // POST /graphql (and GET in production) goes straight to its handler; every other request to the express app.
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '';
+    const path = url.length > 8 && url.charCodeAt(8) === 63 /* ? */ ? url.slice(0, 8) : url;
+    if (path === '/graphql' && (req.method === 'POST' || (options.production && req.method === 'GET'))) return graphql(req, res);
+    return app(req, res);
   });
   const metricsServer = options.metricsPort === undefined ? undefined : http.createServer(metricsApp);
   return {
@@ -224,4 +224,36 @@ export async function createApp(options: AppOptions): Promise<App> {
       await following?.stop();
     },
   };
+}
+
+/**
+ * The rate limit: per API key when there is one (keys are compared as digests; the limiter sees only the digest
+ * prefix), else per address. It runs in front of /graphql's own handler as well as in the express app, so it reads
+ * only what plain `node:http` requests have (the socket's address: the app trusts no proxy header) and answers
+ * with node's own response methods.
+ */
+function rateLimiter(perMinute: number, access: AccessConfig, metrics: ApiMetrics): express.RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const resolved = resolveRole(req, access);
+      return 'key' in resolved && resolved.key ? `key:${resolved.key}` : `ip:${ipKeyGenerator(req.socket.remoteAddress ?? 'unknown')}`;
+    },
+    handler: (req, res) => {
+      metrics.rejected.inc({ reason: 'RATE_LIMITED' });
+      const resolved = resolveRole(req, access);
+      // The PxWeb face answers in its own problem shape (Retry-After is set by the limiter); it is served by the
+      // express app only, so its response has express's methods.
+      if (req.baseUrl === PXWEB_BASE) {
+        const problem = new PxProblem('tooManyRequests', 'Too many requests; retry after the Retry-After seconds');
+        return res.status(429).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem.body()));
+      }
+      const who =
+        'key' in resolved && resolved.key ? 'for this API key' : 'from this address (requests without an API key share one limit per address)';
+      sendJson(res, 429, errorBody('RATE_LIMITED', `Too many requests ${who}; slow down and retry after the Retry-After seconds`));
+    },
+  });
 }

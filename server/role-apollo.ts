@@ -12,6 +12,7 @@ import type { Role } from '../resolvers/roles.js';
 import { audienceOf, buildApiSchema, type SchemaAudience } from './build-schema.js';
 import { buildSubgraphApiSchema } from './federation/subgraph-schema.js';
 import { formatApiError } from './format-error.js';
+import { jitGateway } from './execution/jit-gateway.js';
 import { listCostLimit } from './list-cost-limit.js';
 import type { Logger } from './observability/logger.js';
 import type { ApiMetrics } from './observability/metrics.js';
@@ -48,13 +49,16 @@ export interface RoleApolloOptions {
   identifyClient: IdentifyClient;
   /** Serve each role's schema as a Federation 2 subgraph (server/federation/). */
   subgraph?: boolean;
+  /** Execute repeated documents with graphql-jit (server/execution/jit-gateway.ts); graphql-js otherwise. */
+  jit?: boolean;
 }
 
 async function createServer(audience: SchemaAudience, options: RoleApolloOptions): Promise<ApolloServer<RequestContext>> {
   const schema = options.subgraph ? await buildSubgraphApiSchema(audience) : await buildApiSchema(audience);
   const limits = queryLimits();
   const server = new ApolloServer<RequestContext>({
-    schema,
+    // The schema directly, or through the execution hook that runs repeated documents with graphql-jit.
+    ...(options.jit ? { gateway: jitGateway(schema) } : { schema }),
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     allowBatchedHttpRequests: false,

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { RequestHandler } from 'express';
+import { parse as parseQueryString } from 'node:querystring';
 import { readClientRegistry } from '../contract/client-registry.js';
 import { readManifest, sha256 } from '../contract/persisted-manifest.js';
 import { ErrorCode } from '../resolvers/api-errors.js';
+import { sendJson, type Step } from './graphql-http-handler.js';
 
 export { sha256 };
 
@@ -15,7 +16,7 @@ export { sha256 };
  */
 export interface TrustedDocuments {
   /** Refuses, before GraphQL, any request whose document is not in the manifest. */
-  guard: RequestHandler;
+  guard: Step;
   /** Answers persisted-query look-ups from the manifest; refuses to store anything else. */
   cache: KeyValueCache<string>;
   /** Whether a document (its exact text) is in the manifest. */
@@ -36,8 +37,11 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
     set: async () => undefined,
     delete: async () => undefined,
   };
-  const guard: RequestHandler = (req, res, next) => {
-    const body: unknown = req.method === 'GET' ? req.query : req.body;
+  const guard: Step = (req, res, next) => {
+    // A GET's operation is in its query string (parsed as express's "simple" query parser parses it).
+    const url = req.url ?? '';
+    const search = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+    const body: unknown = req.method === 'GET' ? parseQueryString(search) : req.body;
     const payload = body && typeof body === 'object' ? (body as { query?: unknown; extensions?: unknown }) : {};
     let extensions = payload.extensions;
     if (typeof extensions === 'string') {
@@ -50,7 +54,7 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
     const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
     const known = typeof payload.query === 'string' ? documents.has(sha256(payload.query)) : typeof hash === 'string' && documents.has(hash);
     if (known) return next();
-    res.status(403).json({
+    sendJson(res, 403, {
       errors: [
         { message: 'This server only runs trusted (registered) documents; this one is not registered', extensions: { code: ErrorCode.FORBIDDEN } },
       ],

@@ -114,7 +114,10 @@ describe('result cache', () => {
     const first = await post(cached, refused);
     const second = await post(cached, refused);
     expect(JSON.parse(first.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(second.text).toBe(first.text);
+    // The same answer computed again; outside production its stack trace may differ (a document's second run goes
+    // through graphql-jit, whose frames are not graphql-js's).
+    const withoutStacks = (text: string) => text.replace(/,"stacktrace":\[[^\]]*\]/g, '');
+    expect(withoutStacks(second.text)).toBe(withoutStacks(first.text));
     const bad = await post(cached, METRIC, { variables: { year: ['x'] } });
     expect(JSON.parse(bad.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     await post(cached, METRIC, { variables: { year: ['x'] } });

@@ -14,7 +14,7 @@ export function createLogger(level: string, output?: pino.DestinationStream): Lo
     {
       level,
       base: { service: 'migration-warehouse' },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTimeOncePerMillisecond(),
       // A line written during a traced request carries its trace id, to go from a log line to the trace.
       mixin: () => {
         const traceId = activeTraceId();
@@ -23,6 +23,23 @@ export function createLogger(level: string, output?: pino.DestinationStream): Lo
     },
     destination,
   );
+}
+
+/**
+ * pino's `isoTime` field, formatted once per millisecond: under load several request lines share a millisecond, and
+ * formatting the date was an eighth of a line's cost (bench/request-observation-cost.ts).
+ */
+function isoTimeOncePerMillisecond(): () => string {
+  let formattedAt = -1;
+  let field = '';
+  return () => {
+    const now = Date.now();
+    if (now !== formattedAt) {
+      formattedAt = now;
+      field = `,"time":"${new Date(now).toISOString()}"`;
+    }
+    return field;
+  };
 }
 
 export type { Logger };

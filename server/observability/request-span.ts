@@ -1,5 +1,5 @@
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_SPANS, type RequestSpans } from '../../warehouse/tracing/request-spans.js';
 
 /**
@@ -8,13 +8,13 @@ import { REQUEST_SPANS, type RequestSpans } from '../../warehouse/tracing/reques
  * body parsing: stream callbacks run outside the request's async context, so the span is made active only here.
  * Without a registered tracer every call is a no-op and no header is added.
  */
-export function requestSpan(route: string): RequestHandler {
+export function requestSpan(route: string): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   const tracer = trace.getTracer('migration-warehouse');
   return (req, res, next) => {
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer.startSpan(
-      `${req.method} ${route}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+      `${req.method ?? 'GET'} ${route}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'http.route': route } },
       parent,
     );
     const spans: RequestSpans = { root: span };
