@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase } from '../warehouse/database/database-target.js';
+import { withClient } from '../warehouse/database/with-client.js';
 import { bootEmbeddedPostgres, databaseUrl, type EmbeddedCluster } from '../warehouse/database/embedded-postgres.js';
 
 /** The one PostgreSQL every system of a bench run talks to, in a data directory of its own. */
@@ -16,16 +17,6 @@ export interface BenchCluster {
 }
 
 export const BENCH_DATABASE = 'bench';
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Boots a fresh cluster under /tmp (mode 0755: as root, PostgreSQL runs as `postgres`, which must enter it), through

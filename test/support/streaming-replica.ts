@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { databaseUrl, embeddedServerUrl, freePort, type EmbeddedCluster } from '../../warehouse/database/embedded-postgres.js';
 import { stopOnProcessExit } from '../../warehouse/database/postmaster-exit-hooks.js';
 import { waitFor } from './wait-for.js';
-import { withClient } from './with-client.js';
+import { withClient } from '../../warehouse/database/with-client.js';
 
 /** A hot standby of an embedded cluster, streaming its WAL, run by the same PostgreSQL binaries. */
 export interface StreamingReplica {

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import type pg from 'pg';
 import { connectWarehouse, type WarehouseConnection } from '../../warehouse/database/connect.js';
 import { databaseUrl } from '../../warehouse/database/embedded-postgres.js';
-import { withClient } from './with-client.js';
+import { withClient } from '../../warehouse/database/with-client.js';
 
 /** The migrated and loaded database every test database is cloned from. */
 export const TEMPLATE_DATABASE = 'warehouse_template';
