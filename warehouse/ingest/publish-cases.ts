@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { buildCaseRollups, createCaseTables, indexCaseTables, STAGING_SCHEMA } from '../cases/case-tables.js';
 import { dropStaging, swapInStaging } from '../cases/staging-swap.js';
 import { grantReader } from '../database/reader-role.js';
-import { deliveredEventsStatement, drawKeysStatement, EVERY_CASE, factsStatement, ownEventsStatement } from './unified-cases-sql.js';
+import { deliveredEventsStatement, drawKeysStatement, EVERY_CASE, factsStatement, MIV_CASE_KEYS, ownEventsStatement } from './unified-cases-sql.js';
 
 /** The load's fingerprint and origin, as cases.load_info keeps it. */
 export interface PublishInfo {
@@ -56,10 +56,10 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
   await dropStaging(db);
   await createCaseTables(db, STAGING_SCHEMA);
   step('tables');
-  const facts = await sql.raw(factsStatement(STAGING_SCHEMA, EVERY_CASE)).execute(db);
+  const facts = await sql.raw(factsStatement(`${STAGING_SCHEMA}.case_fact`, MIV_CASE_KEYS, EVERY_CASE)).execute(db);
   step('facts');
-  const own = await sql.raw(ownEventsStatement(STAGING_SCHEMA, null)).execute(db);
-  const delivered = await sql.raw(deliveredEventsStatement(STAGING_SCHEMA, EVERY_CASE)).execute(db);
+  const own = await sql.raw(ownEventsStatement(`${STAGING_SCHEMA}.case_event`, `${STAGING_SCHEMA}.case_fact`)).execute(db);
+  const delivered = await sql.raw(deliveredEventsStatement(`${STAGING_SCHEMA}.case_event`, EVERY_CASE)).execute(db);
   step('events');
   await indexCaseTables(db, STAGING_SCHEMA);
   step('indexes');
