@@ -46,12 +46,14 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
   const { step, steps } = stepTimer();
   await sql`set local maintenance_work_mem = '512MB'`.execute(db);
   await sql`set local work_mem = '256MB'`.execute(db);
-  // The first load draws every key: the unique index is built once afterwards rather than row by row.
+  // The first load draws every key: both indexes are built once afterwards rather than row by row.
   const { rows } = await sql<{ empty: boolean }>`select not exists (select 1 from ingest.case_key) as empty`.execute(db);
   const first = rows[0]?.empty ?? false;
-  if (first) await sql`alter table ingest.case_key drop constraint case_key_agency_source_id_key`.execute(db);
+  if (first) await sql`alter table ingest.case_key drop constraint case_key_agency_source_id_key, drop constraint case_key_pkey`.execute(db);
   await sql.raw(drawKeysStatement(EVERY_CASE)).execute(db);
-  if (first) await sql`alter table ingest.case_key add constraint case_key_agency_source_id_key unique (agency, source_id)`.execute(db);
+  if (first)
+    await sql`alter table ingest.case_key add constraint case_key_pkey primary key (case_id),
+      add constraint case_key_agency_source_id_key unique (agency, source_id)`.execute(db);
   step('keys');
   await dropStaging(db);
   await createCaseTables(db, STAGING_SCHEMA);
