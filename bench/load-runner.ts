@@ -3,6 +3,10 @@ import autocannon from 'autocannon';
 import type pg from 'pg';
 import { summarise, type LoadResult } from './latency-stats.js';
 import type { CapturedStatement } from './sql-capture.js';
+import { namedStatements } from '../warehouse/database/named-statements.js';
+
+/** The raw baseline names its reads as the product does in its steady state (warehouse/database/named-statements.ts). */
+const RAW_NAMES = namedStatements(1, 1_000);
 
 /** One GraphQL request as autocannon sends it (or, with `body`, any JSON POST, e.g. a PxWeb data request). */
 export interface HttpTarget {
@@ -61,7 +65,13 @@ export async function warmHttp(target: HttpTarget, connections: number, seconds:
  * the product sent them, over a pool of the product's size, for `seconds`. No HTTP, no GraphQL: what is left is the
  * database's work plus pg's protocol and row parsing.
  */
-export async function loadSql(pool: pg.Pool, statements: readonly CapturedStatement[], concurrency: number, seconds: number): Promise<LoadResult> {
+export async function loadSql(
+  pool: pg.Pool,
+  statements: readonly CapturedStatement[],
+  concurrency: number,
+  seconds: number,
+  named = true,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -70,7 +80,10 @@ export async function loadSql(pool: pg.Pool, statements: readonly CapturedStatem
     while (performance.now() < until) {
       const begin = performance.now();
       try {
-        for (const statement of statements) await pool.query({ text: statement.sql, values: [...statement.parameters] });
+        for (const statement of statements) {
+          const name = named ? RAW_NAMES.nameOf(statement.sql) : undefined;
+          await pool.query({ ...(name ? { name } : {}), text: statement.sql, values: [...statement.parameters] });
+        }
         latencies.push(performance.now() - begin);
       } catch {
         errors += 1;

@@ -20,18 +20,32 @@ export interface Cell {
   note?: string;
 }
 
-/** What is known of a query beyond its runs: SQL statements per request and why a cell is empty. */
+/** What is known of a case (a query as one role asks it) beyond its runs: SQL statements per request and why a cell is empty. */
 export interface QueryFacts {
   id: string;
   title: string;
+  /** The role the case asks as (the metric shapes run as both). */
+  role: 'public' | 'analyst';
+  /** A `metric(…)` shape: the overhead goal (≤ 1.3× its own raw statements) is judged on these. */
+  metric: boolean;
   sharedShape: boolean;
   statements: Partial<Record<SystemName, number>>;
   /** The product's statements for the smaller variant (fewer parents or a smaller page). */
   productStatementsSmaller?: number;
   notes: Partial<Record<SystemName, string>>;
-  metricSqlMatches: boolean | null;
-  /** The statements the raw baseline replays (the product's, in order). */
+  /** The statements the raw baseline replays: exactly the product's for this request and role, in order. */
   rawStatements?: { sql: string; parameters: unknown[] }[];
+}
+
+/** One lever of the cold path, priced in this run: the same work with it (after) and without it (before). */
+export interface LeverRow {
+  lever: string;
+  caseId: string;
+  /** What is measured (e.g. raw SQL p50 at c = 1, statements per request). */
+  measure: string;
+  before: number;
+  after: number;
+  unit: string;
 }
 
 /** A metric statement's plan at one scale: execution time and which tables it reads. */
@@ -62,6 +76,8 @@ export interface BenchReport {
   curve: CurvePoint[];
   plans: PlanFacts[];
   ratios: Ratio[];
+  /** The cold path's levers, each measured before → after in this run. */
+  levers: LeverRow[];
   /** The PxWeb face's 10 000-cell data request beside the same cells through GraphQL (bench/pxweb-comparison.ts). */
   pxweb?: PxwebComparison[];
   goals: GoalCheck[];
@@ -75,6 +91,8 @@ export interface Ratio {
   productOverPostgraphileRps: number | null;
   /** Product ÷ raw SQL p50 latency (1: no overhead over the bare statements). */
   productOverRawP50: number | null;
+  /** Product p50 − raw SQL p50 (ms): what the API adds around its statements. */
+  productMinusRawP50Ms: number | null;
   /** Warm product (result cache on, filled) ÷ PostGraphile requests per second. */
   warmProductOverPostgraphileRps: number | null;
   /** Warm product ÷ raw SQL p50 latency (< 1: the cache answers faster than the statements alone). */
@@ -97,9 +115,11 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function computeRatios(cells: readonly Cell[]): Ratio[] {
+/** The ratios of each case and concurrency; `peerOf` names the case whose PostGraphile cells a case shares. */
+export function computeRatios(cells: readonly Cell[], peerOf: (queryId: string) => string = (id) => id): Ratio[] {
   const find = (system: SystemName, queryId: string, concurrency: number) =>
-    cells.find((c) => c.system === system && c.queryId === queryId && c.concurrency === concurrency)?.result ?? null;
+    cells.find((c) => c.system === system && c.queryId === (system === 'postgraphile' ? peerOf(queryId) : queryId) && c.concurrency === concurrency)
+      ?.result ?? null;
   const keys = [...new Set(cells.map((c) => `${c.queryId}|${c.concurrency}`))];
   return keys.map((key) => {
     const [queryId, c] = key.split('|') as [string, string];
@@ -113,6 +133,7 @@ export function computeRatios(cells: readonly Cell[]): Ratio[] {
       concurrency,
       productOverPostgraphileRps: product && peer && peer.rps > 0 ? product.rps / peer.rps : null,
       productOverRawP50: product && raw && raw.p50 > 0 ? product.p50 / raw.p50 : null,
+      productMinusRawP50Ms: product && raw ? product.p50 - raw.p50 : null,
       warmProductOverPostgraphileRps: warm && peer && peer.rps > 0 ? warm.rps / peer.rps : null,
       warmProductOverRawP50: warm && raw && raw.p50 > 0 ? warm.p50 / raw.p50 : null,
       warmOverColdProductRps: warm && product && product.rps > 0 ? warm.rps / product.rps : null,
@@ -150,11 +171,15 @@ export function formatRatioTable(report: BenchReport): string {
     '',
     times(r.productOverPostgraphileRps),
     times(r.productOverRawP50),
+    r.productMinusRawP50Ms === null ? '—' : `${fixed(r.productMinusRawP50Ms, 2)} ms`,
     times(r.warmProductOverPostgraphileRps),
     times(r.warmProductOverRawP50),
     times(r.warmOverColdProductRps),
   ]);
-  return table(['query', 'c', '', 'cold÷PostGraphile req/s', 'cold÷raw p50', 'warm÷PostGraphile req/s', 'warm÷raw p50', 'warm÷cold req/s'], rows);
+  return table(
+    ['query', 'c', '', 'cold÷PostGraphile req/s', 'cold÷raw p50', 'cold−raw p50', 'warm÷PostGraphile req/s', 'warm÷raw p50', 'warm÷cold req/s'],
+    rows,
+  );
 }
 
 export function formatCurveTable(report: BenchReport): string {
@@ -169,6 +194,19 @@ export function formatCurveTable(report: BenchReport): string {
     String(p.result.errors),
   ]);
   return table(['query', 'scale', 'system', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'], rows);
+}
+
+export function formatLevers(report: BenchReport): string {
+  const rows = report.levers.map((l) => [
+    l.lever,
+    l.caseId,
+    l.measure,
+    fixed(l.before, 2),
+    fixed(l.after, 2),
+    l.unit,
+    l.after > 0 ? `${fixed(l.before / l.after, 2)}×` : '',
+  ]);
+  return table(['lever', 'case', 'measure', 'before', 'after', 'unit', 'before÷after'], rows);
 }
 
 export function formatPlans(report: BenchReport): string {
@@ -187,8 +225,6 @@ export function formatNotes(report: BenchReport): string {
     if (q.productStatementsSmaller !== undefined) {
       lines.push(`  ${q.id} product SQL/request: ${q.statements.product ?? '?'} (full) vs ${q.productStatementsSmaller} (smaller list or page)`);
     }
-    if (q.metricSqlMatches !== null)
-      lines.push(`  ${q.id} raw: metricQuery().compile() ${q.metricSqlMatches ? 'equals' : 'DIFFERS from'} the statement the product sent`);
   }
   return lines.join('\n');
 }

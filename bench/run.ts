@@ -32,11 +32,13 @@ import {
   sampleHttp,
   type PxwebComparison,
 } from './pxweb-comparison.js';
-import { rawPlan } from './raw-plan.js';
+import { benchCases, peerCaseId, roleHeaders, type BenchCase } from './bench-cases.js';
+import { measureLevers } from './levers.js';
 import {
   computeRatios,
   formatCurveTable,
   formatGoals,
+  formatLevers,
   formatMainTable,
   formatNotes,
   formatPlans,
@@ -82,9 +84,9 @@ async function measureHttp(server: ChildServer, target: HttpTarget, concurrency:
   return { result, peakRssMb: readProcessMemory(server.pid).peakMb };
 }
 
-async function measureSql(pool: pg.Pool, statements: readonly CapturedStatement[], concurrency: number): Promise<LoadResult> {
-  await loadSql(pool, statements, concurrency, config.warmupSeconds);
-  return loadSql(pool, statements, concurrency, config.durationSeconds);
+async function measureSql(pool: pg.Pool, statements: readonly CapturedStatement[], concurrency: number, named = true): Promise<LoadResult> {
+  await loadSql(pool, statements, concurrency, config.warmupSeconds, named);
+  return loadSql(pool, statements, concurrency, config.durationSeconds, named);
 }
 
 const fmt = (r: LoadResult) =>
@@ -116,25 +118,40 @@ async function main(): Promise<void> {
     data.push(main);
     log(`case facts: ${main.cases} cases, ${main.events} events in ${main.seconds.toFixed(0)} s`);
 
-    // The exact statements the product sends per query, recorded once through its own app in this process.
-    const recorder = await startStatementRecorder(PROJECT_ROOT, recorderPool);
+    // The exact statements the product sends per request and role, recorded through its own app in this process: one
+    // that follows the generation as the served product does (its second request sends what every later one sends),
+    // and one without the generation memo (every look-up sent again), which prices the memo.
+    const cases = benchCases(QUERY_SET);
+    const recorder = await startStatementRecorder(PROJECT_ROOT, recorderPool, bench.url);
+    const unmemoized = await startStatementRecorder(PROJECT_ROOT, recorderPool, null);
     const raw = new Map<string, CapturedStatement[]>();
-    for (const q of QUERY_SET) {
-      const fact: QueryFacts = { id: q.id, title: q.title, sharedShape: q.sharedShape, statements: {}, notes: {}, metricSqlMatches: null };
+    const withoutMemo = new Map<string, CapturedStatement[]>();
+    for (const c of cases) {
+      const q = c.query;
+      const fact: QueryFacts = {
+        id: c.id,
+        title: q.title,
+        role: c.role,
+        metric: q.metric !== undefined,
+        sharedShape: q.sharedShape,
+        statements: {},
+        notes: {},
+      };
       facts.push(fact);
-      const captured = await recorder.run(q.product.query);
+      await recorder.run(q.product.query, roleHeaders(c.role));
+      const captured = await recorder.run(q.product.query, roleHeaders(c.role));
       if (captured.errors.length) {
         fact.notes.product = `not served: ${captured.errors[0]}`;
-        failures.push(`${q.id}: the product (recorded in process) answered with errors: ${captured.errors[0]}`);
+        failures.push(`${c.id}: the product (recorded in process) answered with errors: ${captured.errors[0]}`);
         fact.notes.raw = 'no product statements to replay';
         continue;
       }
-      const plan = rawPlan(warehouse.db, q, captured);
-      fact.metricSqlMatches = plan.metricSqlMatches;
-      fact.rawStatements = plan.statements.map((st) => ({ sql: st.sql, parameters: [...st.parameters] }));
-      raw.set(q.id, plan.statements);
+      fact.rawStatements = captured.statements.map((st) => ({ sql: st.sql, parameters: [...st.parameters] }));
+      raw.set(c.id, captured.statements);
+      withoutMemo.set(c.id, (await unmemoized.run(q.product.query, roleHeaders(c.role))).statements);
     }
     await recorder.close();
+    await unmemoized.close();
     // Where the time of each statement goes, at the main scale (EXPLAIN ANALYZE, once, before any load).
     for (const [queryId, statements] of raw) {
       for (const [i, statement] of statements.entries()) {
@@ -165,30 +182,34 @@ async function main(): Promise<void> {
       log(`PostGraphile on ${peer.url} (pid ${peer.pid}, RSS ${readProcessMemory(peer.pid).rssMb.toFixed(0)} MB at rest)`);
     }
     const productHeaders = { 'x-api-key': BENCH_API_KEY };
+    const peerOf = (id: string) => peerCaseId(cases, cases.find((c) => c.id === id) as BenchCase);
 
     const count = (send: () => Promise<void>) => (bench.statementStats ? statementsPerRequest(admin, send) : Promise.resolve(Number.NaN));
     const post = (url: string, query: string, headers: Record<string, string>) => async () => {
       await graphqlErrors(url, query, headers);
     };
 
-    for (const q of QUERY_SET) {
-      const fact = facts.find((f) => f.id === q.id) as QueryFacts;
-      const statements = raw.get(q.id);
+    for (const benchCase of cases) {
+      const q = benchCase.query;
+      const fact = facts.find((f) => f.id === benchCase.id) as QueryFacts;
+      const statements = raw.get(benchCase.id);
+      const caseHeaders = roleHeaders(benchCase.role);
       // Which systems can run this query, and what one request costs each in SQL statements.
       let productServes = false;
       if (product && statements) {
-        const errors = await graphqlErrors(product.url, q.product.query, productHeaders);
+        const errors = await graphqlErrors(product.url, q.product.query, caseHeaders);
         if (errors.length) {
           fact.notes.product = `not served: ${errors[0]}`;
           failures.push(`${q.id}: the product answered with errors: ${errors[0]}`);
         } else {
           productServes = true;
-          fact.statements.product = await count(post(product.url, q.product.query, productHeaders));
-          fact.productStatementsSmaller = await count(post(product.url, q.product.smaller, productHeaders));
+          fact.statements.product = await count(post(product.url, q.product.query, caseHeaders));
+          fact.productStatementsSmaller = await count(post(product.url, q.product.smaller, caseHeaders));
         }
       }
       let peerQuery: string | null = null;
-      if (peer) {
+      // PostGraphile has no roles: it runs once per query, and the other role's case shares its cells.
+      if (peer && benchCase.runsPeer) {
         if ('unsupported' in q.postgraphile) fact.notes.postgraphile = `not expressible: ${q.postgraphile.unsupported}`;
         else {
           const errors = await graphqlErrors(peer.url, q.postgraphile.query, {});
@@ -211,36 +232,33 @@ async function main(): Promise<void> {
       for (const concurrency of config.concurrencies) {
         if (product && wants('product')) {
           if (productServes) {
-            const { result, peakRssMb } = await measureHttp(
-              product,
-              { url: product.url, query: q.product.query, headers: productHeaders },
-              concurrency,
-            );
-            cells.push({ system: 'product', queryId: q.id, concurrency, result, peakRssMb });
-            log(`${q.id} c=${concurrency} product cold: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
-          } else cells.push({ system: 'product', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
+            const { result, peakRssMb } = await measureHttp(product, { url: product.url, query: q.product.query, headers: caseHeaders }, concurrency);
+            cells.push({ system: 'product', queryId: benchCase.id, concurrency, result, peakRssMb });
+            log(`${benchCase.id} c=${concurrency} product cold: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
+          } else cells.push({ system: 'product', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
         }
         if (warm) {
           if (productServes) {
             // The warm-up's first request fills the cache; the measured run is answered from it.
-            const { result, peakRssMb } = await measureHttp(warm, { url: warm.url, query: q.product.query, headers: productHeaders }, concurrency);
-            cells.push({ system: 'product-warm', queryId: q.id, concurrency, result, peakRssMb });
-            log(`${q.id} c=${concurrency} product warm: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
-          } else cells.push({ system: 'product-warm', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
+            const { result, peakRssMb } = await measureHttp(warm, { url: warm.url, query: q.product.query, headers: caseHeaders }, concurrency);
+            cells.push({ system: 'product-warm', queryId: benchCase.id, concurrency, result, peakRssMb });
+            log(`${benchCase.id} c=${concurrency} product warm: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
+          } else cells.push({ system: 'product-warm', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
         }
-        if (peer) {
+        if (peer && benchCase.runsPeer) {
           if (peerQuery) {
             const { result, peakRssMb } = await measureHttp(peer, { url: peer.url, query: peerQuery, headers: {} }, concurrency);
-            cells.push({ system: 'postgraphile', queryId: q.id, concurrency, result, peakRssMb });
-            log(`${q.id} c=${concurrency} postgraphile: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
-          } else cells.push({ system: 'postgraphile', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.postgraphile });
+            cells.push({ system: 'postgraphile', queryId: benchCase.id, concurrency, result, peakRssMb });
+            log(`${benchCase.id} c=${concurrency} postgraphile: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
+          } else
+            cells.push({ system: 'postgraphile', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.postgraphile });
         }
         if (wants('raw')) {
           if (statements?.length) {
             const result = await measureSql(warehouse.pool, statements, concurrency);
-            cells.push({ system: 'raw', queryId: q.id, concurrency, result, peakRssMb: null });
-            log(`${q.id} c=${concurrency} raw: ${fmt(result)}`);
-          } else cells.push({ system: 'raw', queryId: q.id, concurrency, result: null, peakRssMb: null, note: fact.notes.raw });
+            cells.push({ system: 'raw', queryId: benchCase.id, concurrency, result, peakRssMb: null });
+            log(`${benchCase.id} c=${concurrency} raw: ${fmt(result)}`);
+          } else cells.push({ system: 'raw', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.raw });
         }
       }
     }
@@ -288,10 +306,12 @@ async function main(): Promise<void> {
       servers.splice(servers.indexOf(done), 1);
     }
 
+    // The levers of the cold path, each priced in this run (bench/levers.ts).
+    const levers = wants('raw') ? await measureLevers(warehouse, cases, raw, withoutMemo, (c, named) => measureSql(warehouse.pool, c, 1, named)) : [];
+    for (const l of levers) log(`lever ${l.lever} ${l.caseId}: ${l.measure} ${l.before.toFixed(2)} → ${l.after.toFixed(2)} ${l.unit}`);
+
     // The scale curve: the metric queries (product and raw SQL) at each scale; the main scale's data first, as loaded.
-    const metricQueries = QUERY_SET.filter(
-      (q): q is BenchQuery & { metric: NonNullable<BenchQuery['metric']> } => q.metric !== undefined && raw.has(q.id),
-    );
+    const metricQueries = cases.filter((c) => c.query.metric !== undefined && raw.has(c.id));
     const scales = [...new Set(config.curveScales)].sort((a, b) => (a === config.mainScale ? -1 : b === config.mainScale ? 1 : a - b));
     for (const scale of scales) {
       if (scale !== config.mainScale) {
@@ -300,24 +320,26 @@ async function main(): Promise<void> {
         data.push(loaded);
         log(`case facts: ${loaded.cases} cases in ${loaded.seconds.toFixed(0)} s`);
       }
-      for (const q of metricQueries) {
-        const statements = raw.get(q.id) as CapturedStatement[];
-        plans.push(await explainStatement(warehouse.pool, q.id, scale, statements[0] as CapturedStatement));
-        const productErrors = product ? await graphqlErrors(product.url, q.product.query, productHeaders) : [];
+      for (const c of metricQueries) {
+        const q = c.query;
+        const statements = raw.get(c.id) as CapturedStatement[];
+        const caseHeaders = roleHeaders(c.role);
+        plans.push(await explainStatement(warehouse.pool, c.id, scale, statements.at(-1) as CapturedStatement));
+        const productErrors = product ? await graphqlErrors(product.url, q.product.query, caseHeaders) : [];
         if (productErrors.length) {
-          notes.push(`curve ${q.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
-          failures.push(`curve ${q.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
+          notes.push(`curve ${c.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
+          failures.push(`curve ${c.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
         }
         for (const concurrency of config.curveConcurrencies) {
           if (product) {
-            const { result } = await measureHttp(product, { url: product.url, query: q.product.query, headers: productHeaders }, concurrency);
-            curve.push({ scale, system: 'product', queryId: q.id, concurrency, result });
-            log(`curve ${q.id} scale ${scale} c=${concurrency} product: ${fmt(result)}`);
+            const { result } = await measureHttp(product, { url: product.url, query: q.product.query, headers: caseHeaders }, concurrency);
+            curve.push({ scale, system: 'product', queryId: c.id, concurrency, result });
+            log(`curve ${c.id} scale ${scale} c=${concurrency} product: ${fmt(result)}`);
           }
           if (wants('raw')) {
             const result = await measureSql(warehouse.pool, statements, concurrency);
-            curve.push({ scale, system: 'raw', queryId: q.id, concurrency, result });
-            log(`curve ${q.id} scale ${scale} c=${concurrency} raw: ${fmt(result)}`);
+            curve.push({ scale, system: 'raw', queryId: c.id, concurrency, result });
+            log(`curve ${c.id} scale ${scale} c=${concurrency} raw: ${fmt(result)}`);
           }
         }
       }
@@ -338,12 +360,14 @@ async function main(): Promise<void> {
       cells,
       curve,
       plans,
-      ratios: computeRatios(cells),
+      ratios: computeRatios(cells, peerOf),
+      levers,
       pxweb,
       notes: [
         ...notes,
         'Load generator, servers and PostgreSQL share the same 2 cores; all three systems keep the same pool size to PostgreSQL.',
-        "Raw SQL replays the product's statements one after another per request from the bench process (no HTTP, no GraphQL).",
+        'Raw SQL replays exactly the statements the product sent for the request and role (cell keys included for the public), one after another per request from the bench process (no HTTP, no GraphQL).',
+        'Metric shapes run as the public (@public: disclosure control, no key) and as an analyst (@analyst); PostGraphile has no roles and runs once per shape.',
         "product = cold (RESULT_CACHE_MB=0: every request computes); product-warm = result cache on, filled by the warm-up's first request.",
         "q0 { __typename } runs no SQL: it is the framework's own ceiling, and no cached answer can be faster.",
         'SQL/req counts every statement PostgreSQL executed for one request (pg_stat_statements), transaction control included.',
@@ -355,6 +379,8 @@ async function main(): Promise<void> {
     console.log(formatMainTable(report));
     console.log('\nRatios:\n');
     console.log(formatRatioTable(report));
+    console.log('\nLevers of the cold path (each before → after, this run):\n');
+    console.log(formatLevers(report));
     console.log('\nPxWeb API v2 face:\n');
     console.log(formatPxwebComparison(pxweb));
     console.log('\nScale curve (metric queries):\n');

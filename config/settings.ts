@@ -84,6 +84,12 @@ export const SETTINGS = {
   } satisfies Setting<boolean>,
   statementTimeoutMs: wholeNumber('STATEMENT_TIMEOUT_MS', 10_000, 'the database cancels a statement after this long (error code `TIMEOUT`)'),
   maxConnections: wholeNumber('PG_POOL_MAX', 10, 'connections in the pool', 1),
+  namedStatements: oneOf(
+    'NAMED_STATEMENTS',
+    ['on', 'off'] as const,
+    'on',
+    'hot reads go as named (prepared) statements, planned once per connection; `off` behind a pooler that cannot keep them (see [docs/cold-path.md](docs/cold-path.md))',
+  ),
   bodyLimit: text('BODY_LIMIT', '100kb', 'largest request body'),
   caseScale: numeric(
     'CASE_SCALE',

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
 import { pivotByYear, type FigureCell } from '../warehouse/queries/figure-cells.js';
-import { headlineFigures } from '../warehouse/queries/headline-figures.js';
+import { readHeadlineFigures } from '../warehouse/queries/headline-figures.js';
 import { seriesKey, type CaseSeriesKey } from './metric-cell-loaders.js';
 
 export const CASE_FLOW_MEASURES = [
@@ -33,7 +33,7 @@ export function createFigureCellLoaders(db: Kysely<Database>) {
   return {
     figureCaseSeries: new DataLoader<CaseSeriesKey, FigureCell[], string>(
       async (keys) => {
-        const rows = await headlineFigures(db, {
+        const rows = await readHeadlineFigures(db, {
           measures: CASE_FLOW_MEASURES,
           pinned: ['case_type', 'segment', 'sex'],
           where: {
@@ -41,7 +41,7 @@ export function createFigureCellLoaders(db: Kysely<Database>) {
             segment: [...new Set(keys.map((k) => k.segment))],
             sex: [...new Set(keys.map((k) => k.sex))],
           },
-        }).execute();
+        });
         const cells = pivotByYear(rows, (r) => seriesKey({ caseType: r.case_type ?? '', segment: r.segment, sex: r.sex }));
         return keys.map((k) => cells.get(seriesKey(k)) ?? []);
       },
@@ -50,11 +50,11 @@ export function createFigureCellLoaders(db: Kysely<Database>) {
 
     /** Open balances of a case type: every segment's series, keyed by case type, then `segment|year`. */
     openBalances: new DataLoader<string, Map<string | null, FigureCell[]>>(async (caseTypes) => {
-      const rows = await headlineFigures(db, {
+      const rows = await readHeadlineFigures(db, {
         measures: OPEN_BALANCE_MEASURES,
         pinned: ['case_type', 'segment'],
         where: { case_type: caseTypes },
-      }).execute();
+      });
       return caseTypes.map((caseType) => {
         const own = rows.filter((r) => r.case_type === caseType);
         const bySegment = pivotByYear(own, (r) => r.segment ?? '');
@@ -63,23 +63,23 @@ export function createFigureCellLoaders(db: Kysely<Database>) {
     }),
 
     figureFeeActivityYears: new DataLoader<string, FigureCell[]>(async (activities) => {
-      const rows = await headlineFigures(db, {
+      const rows = await readHeadlineFigures(db, {
         measures: FEE_MEASURES,
         pinned: ['fee_activity'],
         where: { fee_activity: activities },
         free: ['period', 'agency'],
-      }).execute();
+      });
       const cells = pivotByYear(rows, (r) => r.fee_activity ?? '');
       return activities.map((a) => cells.get(a) ?? []);
     }),
 
     figureBudgetLineYears: new DataLoader<string, FigureCell[]>(async (appropriations) => {
-      const rows = await headlineFigures(db, {
+      const rows = await readHeadlineFigures(db, {
         measures: BUDGET_MEASURES,
         pinned: ['appropriation'],
         where: { appropriation: appropriations },
         free: ['agency'],
-      }).execute();
+      });
       const cells = pivotByYear(rows, (r) => r.appropriation ?? '');
       return appropriations.map((a) => cells.get(a) ?? []);
     }),

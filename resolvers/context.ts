@@ -6,6 +6,7 @@ import { createMetricCellLoaders, type MetricCellLoaders } from '../loaders/metr
 import { createMeasureYearLoader, type MeasureYearLoaders } from '../loaders/measure-year-loader.js';
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
+import { shareGenerationMemo } from '../warehouse/database/generation-memo.js';
 import type { Database } from '../warehouse/database/tables.js';
 import { isRole, type Role } from './roles.js';
 
@@ -25,6 +26,8 @@ export function createRequestContext(baseDb: Kysely<Database>, role: Role, reque
   if (!isRole(role)) throw new Error(`createRequestContext needs a role (public, analyst or admin), got ${String(role)}`);
   const queries = new QueryCounter();
   const db = baseDb.withPlugin(queries);
+  // The request's handle looks up what changes only with a load through its process's memo.
+  shareGenerationMemo(baseDb, db);
   return {
     db,
     loaders: {

@@ -66,6 +66,9 @@ function toFilter(where: MetricWhere | null | undefined): MetricFilter {
   return filter;
 }
 
+/** Each attribute dimension with its field's name on a row, computed once (toRow runs for every row of every page). */
+const DIMENSION_KEYS = ATTRIBUTE_DIMENSIONS.map((d) => [d, ATTRIBUTES[d].key] as const);
+
 function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean): MetricRow {
   const grain = timeGrain(by);
   const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
@@ -74,7 +77,8 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   // For the public role the previous value is disclosed like any cell (warehouse/disclosure/control-rows.ts).
   const previous = data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
-  const dims = Object.fromEntries(ATTRIBUTE_DIMENSIONS.map((d) => [ATTRIBUTES[d].key, data.dims[d] ?? null])) as Record<FilterKey, string | null>;
+  const dims = {} as Record<FilterKey, string | null>;
+  for (const [d, key] of DIMENSION_KEYS) dims[key] = data.dims[d] ?? null;
   // A suppressed cell's counts go with its value.
   const count = (c: CountColumn) => (suppressed ? null : (data.counts?.[c] ?? null));
   return {

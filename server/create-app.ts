@@ -102,9 +102,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     subgraph: options.subgraph,
   });
   const apollo = servers.forAudience('full');
-  const resultCache =
-    options.resultCache && options.resultCache.maxBytes > 0 ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
-  await resultCache?.ready;
+  // The result cache (when RESULT_CACHE_MB > 0) and the generation memo follow the warehouse generation.
+  const following = options.resultCache ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
+  await following?.ready;
+  const resultCache = following?.cache ? { cache: following.cache } : null;
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
   const contextFor = async (req: Request): Promise<RequestContext> => {
@@ -220,7 +221,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     stop: async () => {
       if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
       await servers.stop();
-      await resultCache?.stop();
+      await following?.stop();
     },
   };
 }

@@ -29,7 +29,11 @@ export async function serveApi(
 ): Promise<RunningApi> {
   // Traces go out over OTLP only when an endpoint is set; otherwise every span is the OpenTelemetry API's no-op.
   const tracing = config.otlpEndpoint ? startOtlpTracing(config.otlpEndpoint) : undefined;
-  const warehouse = connectWarehouse(database.apiUrl, { maxConnections: config.maxConnections, statementTimeoutMs: config.statementTimeoutMs });
+  const warehouse = connectWarehouse(database.apiUrl, {
+    maxConnections: config.maxConnections,
+    statementTimeoutMs: config.statementTimeoutMs,
+    namedStatements: config.namedStatements === 'on',
+  });
   const app = await createApp({
     db: warehouse.db,
     pool: warehouse.pool,

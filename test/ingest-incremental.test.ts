@@ -29,6 +29,8 @@ async function fingerprint(): Promise<Record<string, string>> {
     case_event: 'case_id, event_type, event_date',
     received_month: 'month, case_type, segment, sex, region',
     decided_month: 'month, case_type, segment, sex, region, outcome',
+    received_year: 'year, case_type, segment, sex, region',
+    decided_year: 'year, case_type, segment, sex, region, outcome',
     dimension_member: 'dimension, case_type, code',
   };
   const out: Record<string, string> = {};

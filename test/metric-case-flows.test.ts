@@ -3,7 +3,7 @@ import { seededRecordKey } from './support/seeded-record-key.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCaseRollups } from '../warehouse/cases/case-tables.js';
 import { findMetric } from '../warehouse/metrics/catalog.js';
-import { caseFlows, usesRollup } from '../warehouse/metrics/case-flows.js';
+import { caseFlows, rollupGrain, usesRollup } from '../warehouse/metrics/case-flows.js';
 import type { MetricRequest } from '../warehouse/metrics/metric-request.js';
 import { metricQuery, runMetric } from '../warehouse/metrics/metric-query.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -124,19 +124,22 @@ describe('case-flow metrics on hand-made cases', () => {
         needs: { received: true, decided: true, rowLevel: false },
       }),
     ).toBe(true);
-    for (const name of [
-      'received',
-      'decided',
-      'approval_rate',
-      'mean_processing_days',
-      'share_within_statutory_limit',
-      'clearance_rate',
-      'open_at_end',
-    ]) {
-      const fromRollup = await values(name, { by: [...base.by] });
-      // The same question with a filter only the base facts can answer, matching every case, forces the base facts.
-      const fromBase = await values(name, { by: [...base.by], where: { nationality: ['SY'] } });
-      expect(fromBase, name).toEqual(fromRollup);
+    const needs = { received: true, decided: true, rowLevel: false };
+    // By year, or over whole years: the yearly rollups; by quarter or month, or from a month: the monthly ones.
+    expect(rollupGrain({ by: ['YEAR', 'SEX'], where: {}, grain: 'YEAR', ranges: [{ from: '2023-01-01', until: '2025-01-01' }], needs })).toBe('year');
+    expect(rollupGrain({ by: ['SEX'], where: {}, grain: null, ranges: [{ from: null, until: '2024-01-01' }], needs })).toBe('year');
+    expect(rollupGrain({ by: ['MONTH'], where: {}, grain: 'MONTH', ranges: [{ from: null, until: null }], needs })).toBe('month');
+    expect(rollupGrain({ by: ['YEAR'], where: {}, grain: 'YEAR', ranges: [{ from: '2023-03-01', until: null }], needs })).toBe('month');
+    expect(rollupGrain({ by: ['YEAR', 'NATIONALITY'], where: {}, grain: 'YEAR', ranges: [{ from: null, until: null }], needs })).toBeNull();
+    const names = ['received', 'decided', 'approval_rate', 'mean_processing_days', 'share_within_statutory_limit', 'clearance_rate', 'open_at_end'];
+    for (const by of [[...base.by], ['QUARTER', 'CASE_TYPE', 'REGION'] as const, ['CASE_TYPE'] as const]) {
+      for (const name of names) {
+        const fromRollup = await values(name, { by: [...by] });
+        // The same question with a filter only the base facts can answer, matching every case, forces the base facts.
+        const fromBase = await values(name, { by: [...by], where: { nationality: ['SY'] } });
+        expect(fromBase, `${name} by ${by.join(', ')}`).toEqual(fromRollup);
+        expect(await values(name, { by: [...by], rollups: ['month'] }), `${name} by ${by.join(', ')}, monthly`).toEqual(fromRollup);
+      }
     }
   });
 

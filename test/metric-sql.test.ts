@@ -25,6 +25,8 @@ const request = (by: Dimension[], where: MetricFilter = {}, comparePrevious = fa
 
 const CASES: [file: string, name: MetricName, request: MetricRequest][] = [
   ['case-flow-rollup', 'received', request(['YEAR', 'CASE_TYPE'], { caseType: ['ASYLUM'] })],
+  ['case-flow-month-rollup', 'received', request(['MONTH'], { caseType: ['ASYLUM'], year: [2022, 2023, 2024] })],
+  ['case-flow-year-rollup-rate', 'approval_rate', request(['CASE_TYPE', 'YEAR', 'SEX'])],
   ['case-flow-base-facts', 'received', request(['YEAR', 'NATIONALITY'], { caseType: ['ASYLUM'] })],
   ['case-flow-compare', 'received', request(['MONTH'], { caseType: ['ASYLUM'], year: [2023, 2024] }, true)],
   ['case-flow-row-level', 'median_processing_days', request(['YEAR'], { caseType: ['ASYLUM'] })],

@@ -1,14 +1,23 @@
 import pg from 'pg';
 import type { Logger } from '../observability/logger.js';
-import type { ResultCache } from './result-cache.js';
+
+/** What keeps to the warehouse generation: the result cache (answers) and the generation memo (look-ups). */
+export interface GenerationFollower {
+  /** A load was announced, or the listener lost: stop serving what is held. */
+  distrust(): void;
+  /** The query side has reached `generation`: serve again (what an older generation held is gone). */
+  trust(generation: string): void;
+  /** Drop what an older generation held (the cache counts it). */
+  invalidate?(generation: string): void;
+}
 
 export interface GenerationListenerOptions {
   /** Connection for LISTEN: the primary, where loads commit and NOTIFY is sent. */
   url: string;
-  cache: ResultCache;
+  followers: readonly GenerationFollower[];
   /**
-   * Reads the generation where the API's queries run (the same database, or a read replica). The cache serves again
-   * only once this has reached the announced generation, so a lagging replica cannot fill it with old answers.
+   * Reads the generation where the API's queries run (the same database, or a read replica). The followers serve
+   * again only once this has reached the announced generation, so a lagging replica cannot fill them with old answers.
    */
   readGeneration(): Promise<string>;
   logger: Logger;
@@ -27,12 +36,27 @@ const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 /**
- * Keeps one dedicated connection LISTENing for warehouse changes and drops the cache's entries on each. When that
- * connection is lost (a restart, a terminated backend, a network cut), the cache is distrusted at once: requests
- * compute without it until the listener has reconnected, LISTENs again and has re-read the generation.
+ * Keeps one dedicated connection LISTENing for warehouse changes and drops the followers' entries on each. When that
+ * connection is lost (a restart, a terminated backend, a network cut), the followers are distrusted at once: requests
+ * compute without them until the listener has reconnected, LISTENs again and has re-read the generation.
  */
 export function listenForGenerations(options: GenerationListenerOptions): GenerationListener {
-  const { cache, logger } = options;
+  const { logger } = options;
+  /** The generation the followers were last trusted with (null: distrusted). */
+  let trusted: string | null = null;
+  const all = {
+    distrust() {
+      trusted = null;
+      for (const f of options.followers) f.distrust();
+    },
+    trust(generation: string) {
+      trusted = generation;
+      for (const f of options.followers) f.trust(generation);
+    },
+    invalidate(generation: string) {
+      for (const f of options.followers) f.invalidate?.(generation);
+    },
+  };
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   let client: pg.Client | null = null;
   let stopped = false;
@@ -46,7 +70,7 @@ export function listenForGenerations(options: GenerationListenerOptions): Genera
     if (client !== current) return;
     client = null;
     clearInterval(heartbeat);
-    cache.distrust();
+    all.distrust();
     current.removeAllListeners('notification');
     current.end().catch(() => undefined);
     if (stopped) return;
@@ -61,7 +85,7 @@ export function listenForGenerations(options: GenerationListenerOptions): Genera
       const generation = await options.readGeneration();
       if (client !== current) return;
       if (BigInt(generation) >= announced) {
-        cache.trust(generation);
+        all.trust(generation);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, 1_000)));
@@ -78,8 +102,8 @@ export function listenForGenerations(options: GenerationListenerOptions): Genera
       if (message.channel !== options.channel || client !== current) return;
       const generation = message.payload ?? '0';
       if (/^\d+$/.test(generation) && BigInt(generation) > announced) announced = BigInt(generation);
-      cache.invalidate(generation);
-      cache.distrust();
+      all.invalidate(generation);
+      all.distrust();
       settle(current).catch((error: Error) => lost(current, error.message));
     });
     try {
@@ -97,9 +121,9 @@ export function listenForGenerations(options: GenerationListenerOptions): Genera
           .query('select generation::text as generation from warehouse_generation')
           .then(({ rows: [row] }) => {
             // A generation the notifications did not announce: something was missed; start over from the database.
-            if (client === current && row && row.generation !== cache.currentGeneration && BigInt(row.generation) > announced) {
+            if (client === current && row && row.generation !== trusted && BigInt(row.generation) > announced) {
               announced = BigInt(row.generation);
-              cache.distrust();
+              all.distrust();
               return settle(current);
             }
             return undefined;
@@ -121,7 +145,7 @@ export function listenForGenerations(options: GenerationListenerOptions): Genera
       clearInterval(heartbeat);
       const current = client;
       client = null;
-      cache.distrust();
+      all.distrust();
       await current?.end().catch(() => undefined);
     },
   };

@@ -4,11 +4,11 @@ with grouped as (
       sum("f"."approved_n")::float8 / nullif(sum(f.approved_n + f.rejected_n), 0)
       - sum(sum("f"."approved_n")) over (partition by "f"."bucket")::float8 / nullif(sum(sum(f.approved_n + f.rejected_n)) over (partition by "f"."bucket"), 0)))::float8 as "value", (sum("f"."approved_n"))::float8 as "numerator", (sum(f.approved_n + f.rejected_n))::float8 as "denominator", (sum(sum("f"."approved_n")) over (partition by "f"."bucket"))::float8 as "reference_numerator", (sum(sum(f.approved_n + f.rejected_n)) over (partition by "f"."bucket"))::float8 as "reference_denominator", (sum(f.approved_n + f.rejected_n))::bigint as support
       
-    from (select date_trunc($1, "f"."month")::date as bucket, "f"."region" as "region", 0::bigint as received_n, f.decided as decided_n, case when f.outcome = 'approved' then f.decided else 0 end as approved_n, case when f.outcome = 'rejected' then f.decided else 0 end as rejected_n, f.processing_days_sum as days_sum, f.within_limit as within_n, case when coalesce(sl.limit_days, t.statutory_limit_days) is not null then f.decided else 0 end as limited_n, 0::bigint as "court_decided_n", 0::bigint as "court_changed_n", null::integer as processing_days
-    from cases.decided_month f
+    from (select "f"."year" as bucket, "f"."region" as "region", 0::bigint as received_n, f.decided as decided_n, case when f.outcome = 'approved' then f.decided else 0 end as approved_n, case when f.outcome = 'rejected' then f.decided else 0 end as rejected_n, f.processing_days_sum as days_sum, f.within_limit as within_n, case when coalesce(sl.limit_days, t.statutory_limit_days) is not null then f.decided else 0 end as limited_n, 0::bigint as "court_decided_n", 0::bigint as "court_changed_n", null::integer as processing_days
+    from cases.decided_year f
     left join public.dim_case_type t on t.code = f.case_type
-    left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment where (("f"."month" >= $2::date and "f"."month" < $3::date)) and "f"."case_type" in ($4)) f group by "f"."bucket", "f"."region"),
-    marked as (select g.*, ("g"."bucket" < $5::date or "g"."bucket" + interval '1 year' > $6::date) as outside from grouped g),
+    left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment where (("f"."year" >= $1::date and "f"."year" < $2::date)) and "f"."case_type" in ($3)) f group by "f"."bucket", "f"."region"),
+    marked as (select g.*, ("g"."bucket" < $4::date or "g"."bucket" + interval '1 year' > $5::date) as outside from grouped g),
     covered as (
       select m.bucket , "m"."region", case when m.outside then null else "m"."value" end as "value", case when m.outside then null else "m"."numerator" end as "numerator", case when m.outside then null else "m"."denominator" end as "denominator", case when m.outside then null else "m"."reference_numerator" end as "reference_numerator", case when m.outside then null else "m"."reference_denominator" end as "reference_denominator",
              case when m.outside then 0 else m.support end as support, m.outside
@@ -20,5 +20,5 @@ with grouped as (
     select p.*, count(*) over () as total_count from compared p
     where true
     order by "p"."bucket" asc nulls first, "p"."region" asc nulls first
-    limit $7 offset $8
--- parameters: ["year","2022-01-01","2025-01-01","ASYLUM","2022-01-01","2025-01-01",100,0]
+    limit $6 offset $7
+-- parameters: ["2022-01-01","2025-01-01","ASYLUM","2022-01-01","2025-01-01",100,0]

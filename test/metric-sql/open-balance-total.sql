@@ -4,10 +4,10 @@ with grouped as (
       select f.bucket , sum(f.received_n) received, sum(f.decided_n) decided
         
       from (select $1::date as bucket, f.received::bigint as received_n, 0::bigint as "decided_n", 0::bigint as "approved_n", 0::bigint as "rejected_n", 0::bigint as "days_sum", 0::bigint as "within_n", 0::bigint as "limited_n", 0::bigint as "court_decided_n", 0::bigint as "court_changed_n", null::integer as processing_days
-    from cases.received_month f where ((true and "f"."month" < $2::date)) and "f"."case_type" in ($3) union all select $4::date as bucket, 0::bigint as received_n, f.decided as decided_n, case when f.outcome = 'approved' then f.decided else 0 end as approved_n, case when f.outcome = 'rejected' then f.decided else 0 end as rejected_n, f.processing_days_sum as days_sum, f.within_limit as within_n, case when coalesce(sl.limit_days, t.statutory_limit_days) is not null then f.decided else 0 end as limited_n, 0::bigint as "court_decided_n", 0::bigint as "court_changed_n", null::integer as processing_days
-    from cases.decided_month f
+    from cases.received_year f where ((true and "f"."year" < $2::date)) and "f"."case_type" in ($3) union all select $4::date as bucket, 0::bigint as received_n, f.decided as decided_n, case when f.outcome = 'approved' then f.decided else 0 end as approved_n, case when f.outcome = 'rejected' then f.decided else 0 end as rejected_n, f.processing_days_sum as days_sum, f.within_limit as within_n, case when coalesce(sl.limit_days, t.statutory_limit_days) is not null then f.decided else 0 end as limited_n, 0::bigint as "court_decided_n", 0::bigint as "court_changed_n", null::integer as processing_days
+    from cases.decided_year f
     left join public.dim_case_type t on t.code = f.case_type
-    left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment where ((true and "f"."month" < $5::date)) and "f"."case_type" in ($6)) f group by "f"."bucket"
+    left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment where ((true and "f"."year" < $5::date)) and "f"."case_type" in ($6)) f group by "f"."bucket"
     ),
     dense as (
       select x.* , coalesce(s.received, 0) received, coalesce(s.decided, 0) decided

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { buildDimensionMembers, createDimensionMemberTable } from './dimension-members.js';
 import { decidedMonthSums, receivedMonthSums } from './rollup-sums.js';
 import { RECORD_KEY_MODULUS } from '../disclosure/record-keys.js';
+import { createYearRollups, rebuildYearRollups } from './year-rollups.js';
 
 /**
  * The case-level facts live in their own schema, `cases`, so that a reload can build a complete new copy in
@@ -91,6 +92,7 @@ export async function createCaseTables<D>(db: Kysely<D>, schema: string): Promis
       within_key integer not null
     )`.execute(db);
 
+  await createYearRollups(db, schema);
   await createDimensionMemberTable(db, schema);
 
   // Fingerprint of the load that built this schema: scale, seed, row counts and the content checksum.
@@ -136,6 +138,7 @@ export async function buildCaseRollups<D>(db: Kysely<D>, schema: string): Promis
         (decided_key % ${M})::integer, (within_key % ${M})::integer
       from (${decidedMonthSums(`${schema}.case_fact`)}) d`)
     .execute(db);
+  await rebuildYearRollups(db, schema);
   await buildDimensionMembers(db, schema);
   await sql`analyze ${s('case_fact')}`.execute(db);
   await sql`analyze ${s('case_event')}`.execute(db);

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.js';
+import { namedStatementPool } from './named-statements.js';
 import { tracedDialect } from './traced-dialect.js';
 
 // numeric and bigint arrive as strings by default; counts and sums we convert where we read them,
@@ -13,6 +14,8 @@ export interface ConnectOptions {
   /** Milliseconds after which the database cancels a statement. */
   statementTimeoutMs?: number;
   applicationName?: string;
+  /** Send hot reads as named (prepared) statements (named-statements.ts); default on. */
+  namedStatements?: boolean;
 }
 
 export interface WarehouseConnection {
@@ -35,6 +38,8 @@ export function connectWarehouse(url: string, options: ConnectOptions = {}): War
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   // Each statement in a span (its operation and duration): a no-op unless the server registered a tracer.
-  const db = new Kysely<Database>({ dialect: tracedDialect(new PostgresDialect({ pool })) });
+  // Hot statements go by name: parsed once per connection, and planned once they have a generic plan.
+  const dialect = new PostgresDialect({ pool: options.namedStatements === false ? pool : namedStatementPool(pool) });
+  const db = new Kysely<Database>({ dialect: tracedDialect(dialect) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -146,6 +146,9 @@ export interface ReceivedMonthTable {
   received_key: number;
 }
 
+/** The monthly rollups summed per calendar year (warehouse/cases/year-rollups.ts); `year` is its 1 January. */
+export type ReceivedYearTable = Omit<ReceivedMonthTable, 'month'> & { year: Date };
+
 export interface DecidedMonthTable {
   month: Date;
   case_type: string;
@@ -160,6 +163,8 @@ export interface DecidedMonthTable {
   decided_key: number;
   within_key: number;
 }
+
+export type DecidedYearTable = Omit<DecidedMonthTable, 'month'> & { year: Date };
 
 export interface CaseLoadInfoTable {
   /** The source simulator's scale and seed; null for agencies' own extracts. */
@@ -229,6 +234,8 @@ export interface Database {
   'cases.case_event': CaseEventTable;
   'cases.received_month': ReceivedMonthTable;
   'cases.decided_month': DecidedMonthTable;
+  'cases.received_year': ReceivedYearTable;
+  'cases.decided_year': DecidedYearTable;
   'cases.load_info': CaseLoadInfoTable;
   'cases.dimension_member': DimensionMemberTable;
   dim_document: DimDocumentTable;

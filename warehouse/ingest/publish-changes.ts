@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { CASES_SCHEMA } from '../cases/case-tables.js';
 import { dimensionMemberSelect } from '../cases/dimension-members.js';
 import { decidedMonthSums, receivedMonthSums } from '../cases/rollup-sums.js';
+import { rebuildYearRollups } from '../cases/year-rollups.js';
 import { bumpGeneration } from '../database/generation.js';
 import { grantReader } from '../database/reader-role.js';
 import { RECORD_KEY_MODULUS } from '../disclosure/record-keys.js';
@@ -144,6 +145,7 @@ export async function publishChanges<D>(trx: Kysely<D>, info: PublishInfo): Prom
     ['decided_key', 'within_key'],
     `${decidedMonthSums(ADDED_FACTS)} union all ${decidedMonthSums(GONE_FACTS, true)}`,
   );
+  await rebuildYearRollups(db, C);
   await sql`insert into ${sql.raw(C)}.dimension_member (dimension, code, case_type, cases)
     select dimension, code, case_type, sum(cases) from (
       select dimension, code, case_type, cases from (${dimensionMemberSelect(ADDED_FACTS)}) n

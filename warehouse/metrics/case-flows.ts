@@ -52,14 +52,39 @@ export interface FlowSourceOptions {
   constantBucket?: string;
   /** Also the record-key sums of every flow count (warehouse/disclosure/cell-counts.ts), after processing_days. */
   cellKeys?: boolean;
+  /** The rollups that may be read (default: all). */
+  rollups?: readonly RollupGrain[];
 }
 
 export function usesRollup(options: FlowSourceOptions): boolean {
-  if (options.needs.rowLevel) return false;
-  if (!options.by.every((d) => ROLLUP_DIMENSIONS.includes(d))) return false;
+  return rollupGrain(options) !== null;
+}
+
+/**
+ * The rollups at each grain (warehouse/cases/case-tables.ts, year-rollups.ts): the flows of a request read the
+ * coarsest one whose grain its buckets and ranges align with. The yearly ones answer the catalogue's most asked
+ * groupings (by year, or over whole years) from a tenth of the monthly rows, with the bucket stored.
+ */
+const ROLLUPS = {
+  year: { received: sql`cases.received_year`, decided: sql`cases.decided_year`, anchor: 'year', bucketGrain: 'YEAR' },
+  month: { received: sql`cases.received_month`, decided: sql`cases.decided_month`, anchor: 'month', bucketGrain: 'MONTH' },
+} as const;
+export type RollupGrain = keyof typeof ROLLUPS;
+export const ROLLUP_GRAINS = Object.keys(ROLLUPS) as RollupGrain[];
+
+const yearAligned = (ranges: readonly DateRange[]) =>
+  ranges.every((r) => (r.from === null || r.from.endsWith('-01-01')) && (r.until === null || r.until.endsWith('-01-01')));
+
+/** Which rollup can answer the flows (null: only the base facts can). */
+export function rollupGrain(options: FlowSourceOptions): RollupGrain | null {
+  if (options.needs.rowLevel) return null;
+  if (!options.by.every((d) => ROLLUP_DIMENSIONS.includes(d))) return null;
   const filtered = CASE_ATTRIBUTE_DIMENSIONS.filter((d) => options.where[ATTRIBUTES[d].key] !== undefined);
-  if (!filtered.every((d) => ROLLUP_DIMENSIONS.includes(d))) return false;
-  return monthAligned(options.ranges);
+  if (!filtered.every((d) => ROLLUP_DIMENSIONS.includes(d))) return null;
+  if (!monthAligned(options.ranges)) return null;
+  const allowed = options.rollups ?? ROLLUP_GRAINS;
+  if (allowed.includes('year') && (options.grain === null || options.grain === 'YEAR') && yearAligned(options.ranges)) return 'year';
+  return allowed.includes('month') ? 'month' : null;
 }
 
 function dimensionConditions(alias: string, where: MetricFilter, dimensions: readonly AttributeDimension[]): RawBuilder<boolean>[] {
@@ -101,10 +126,17 @@ function half(
     values: RawBuilder<unknown>[];
     extra?: RawBuilder<boolean>;
     available: readonly Dimension[];
+    /** The grain of the rollup read, whose anchor column is the bucket itself at that grain. */
+    bucketGrain?: TimeDimension;
   },
 ): RawBuilder<unknown> {
   const anchor = sql.ref(`${parts.alias}.${parts.anchor}`);
-  const bucket = options.constantBucket ? sql`${options.constantBucket}::date` : bucketExpression(anchor, options.grain);
+  // A rollup of the bucket's own grain stores the bucket: no truncation per row.
+  const bucket = options.constantBucket
+    ? sql`${options.constantBucket}::date`
+    : parts.bucketGrain && parts.bucketGrain === options.grain
+      ? sql`${anchor}`
+      : bucketExpression(anchor, options.grain);
   const conditions = [
     anchorCondition(anchor, options.ranges),
     ...dimensionConditions(
@@ -126,13 +158,16 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
   const withLimit = (table: RawBuilder<unknown>) => sql`${table} f
     left join public.dim_case_type t on t.code = f.case_type
     left join public.dim_segment_limit sl on sl.case_type = f.case_type and sl.segment = f.segment`;
-  if (usesRollup(options)) {
+  const grain = rollupGrain(options);
+  if (grain) {
+    const rollup = ROLLUPS[grain];
     if (options.needs.received) {
       halves.push(
         half(options, {
-          from: sql`cases.received_month f`,
+          from: sql`${rollup.received} f`,
           alias: 'f',
-          anchor: 'month',
+          anchor: rollup.anchor,
+          bucketGrain: rollup.bucketGrain,
           available: ROLLUP_ATTRIBUTES.filter((d) => d !== 'OUTCOME'),
           extra: options.where.outcome ? sql<boolean>`false` : undefined,
           values: [
@@ -147,9 +182,10 @@ export function caseFlows(options: FlowSourceOptions): RawBuilder<unknown> {
     if (options.needs.decided) {
       halves.push(
         half(options, {
-          from: withLimit(sql`cases.decided_month`),
+          from: withLimit(rollup.decided),
           alias: 'f',
-          anchor: 'month',
+          anchor: rollup.anchor,
+          bucketGrain: rollup.bucketGrain,
           available: ROLLUP_ATTRIBUTES,
           values: [
             sql`0::bigint as received_n`,

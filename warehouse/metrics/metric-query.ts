@@ -178,7 +178,15 @@ function caseFlowQuery(definitions: readonly CaseFlowMetric[], request: MetricRe
     request.comparePrevious && grain
       ? widenOnePeriodBack(ranges, grain).map((r) => ({ ...r, from: r.from && r.from < (coverage.from as string) ? coverage.from : r.from }))
       : ranges;
-  const flows = caseFlows({ by: request.by, where: request.where, grain, ranges: flowRanges, needs, cellKeys: request.cellKeys });
+  const flows = caseFlows({
+    by: request.by,
+    where: request.where,
+    grain,
+    ranges: flowRanges,
+    needs,
+    cellKeys: request.cellKeys,
+    rollups: request.rollups,
+  });
   const columns = columnsOf(request.by);
   const context: ExpressionContext = {
     nationalWindow: sql`(partition by ${sql.join([
@@ -219,6 +227,7 @@ function openBalanceQuery(definitions: readonly OpenBalanceMetric[], request: Me
     needs: { received: true, decided: true, rowLevel: false },
     constantBucket: grain ? undefined : '9999-12-31',
     cellKeys: request.cellKeys,
+    rollups: request.rollups,
   });
   const columns = columnsOf(request.by);
   const keyed = request.cellKeys === true;

@@ -2,6 +2,7 @@ import type { Dimension, FilterKey } from '../dimensions/dimension-registry.js';
 import type { CountColumn } from './metric-counts.js';
 import type { NullReason } from './null-reason.js';
 import type { CellCounts } from '../disclosure/cell-counts.js';
+import type { RollupGrain } from './case-flows.js';
 
 /**
  * Filters of a metric query; every given field must match (lists: any of their values). The attribute filters are
@@ -25,6 +26,11 @@ export interface MetricRequest {
   offset: number;
   /** Also the counts behind each cell with their record-key sums, for the cell key method (public role). */
   cellKeys?: boolean;
+  /**
+   * The rollups the engine may read (default: every grain); fewer give the same numbers from more rows. The bench
+   * prices the yearly rollups with it, tests compare the grains.
+   */
+  rollups?: readonly RollupGrain[];
 }
 
 /** One computed row: a value per group, with the time bucket and dimension values that define the group. */

@@ -4,6 +4,7 @@ import { ATTRIBUTE_DIMENSIONS, ATTRIBUTES, isTimeDimension, timeGrain } from '..
 import type { MetricDefinition } from './metric-definition.js';
 import type { MetricRequest, MetricRowData } from './metric-request.js';
 import { DIMENSION_COLUMNS } from '../published/figure-vocabulary.js';
+import { rememberForGeneration } from '../database/generation-memo.js';
 
 /** The published figure printed for exactly a computed cell. */
 export interface PublishedCell {
@@ -63,17 +64,20 @@ export async function publishedBeside(
       if (values.length === 1 && values[0] !== null && !(column in fixed)) fixed[column as Matched] = values[0];
     }
   }
-  const years = [...new Set(rows.map((r) => (r.bucket ? Number(r.bucket.slice(0, 4)) : (request.where.year?.[0] as number))))];
-  const candidates = await db
-    .selectFrom('fact_figure')
-    .select(['base_value', 'base_unit', 'unit', 'printed', 'document', 'line', 'quote', 'approximate', 'edition_year', 'year', ...MATCHED])
-    .where('measure', '=', measure)
-    .where('year', 'in', years)
-    .where('period', 'is', null)
-    .orderBy('approximate')
-    .orderBy('edition_year', 'desc')
-    .orderBy('figure_id')
-    .execute();
+  const years = [...new Set(rows.map((r) => (r.bucket ? Number(r.bucket.slice(0, 4)) : (request.where.year?.[0] as number))))].sort();
+  // The published figures change only with a load: remembered per warehouse generation.
+  const candidates = await rememberForGeneration(db, `published-twins:${measure}:${years.join(',')}`, () =>
+    db
+      .selectFrom('fact_figure')
+      .select(['base_value', 'base_unit', 'unit', 'printed', 'document', 'line', 'quote', 'approximate', 'edition_year', 'year', ...MATCHED])
+      .where('measure', '=', measure)
+      .where('year', 'in', years)
+      .where('period', 'is', null)
+      .orderBy('approximate')
+      .orderBy('edition_year', 'desc')
+      .orderBy('figure_id')
+      .execute(),
+  );
   const free = new Set<string>(definition.kind === 'figure' ? definition.free : []);
   const matched = MATCHED.filter((c) => !free.has(c));
   // Candidates indexed by year and matched columns: a page of rows looks each up once, not each against all.

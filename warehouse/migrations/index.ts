@@ -6,6 +6,7 @@ import * as recordKeys from './0004-record-keys.js';
 import * as dimensionMembers from './0005-dimension-members.js';
 import * as warehouseGeneration from './0006-warehouse-generation.js';
 import * as ingest from './0007-ingest.js';
+import * as yearRollups from './0008-year-rollups.js';
 
 /**
  * The migrations in order. Listed statically (not read from the folder) so that they run the same from
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-dimension-members': dimensionMembers,
   '0006-warehouse-generation': warehouseGeneration,
   '0007-ingest': ingest,
+  '0008-year-rollups': yearRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

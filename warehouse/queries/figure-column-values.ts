@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/tables.js';
+import { rememberForGeneration } from '../database/generation-memo.js';
 
 /** Text columns of the published figures a filter may name, with the dimension table that joins them. */
 export const FIGURE_FILTER_COLUMNS = {
@@ -15,8 +16,15 @@ export const FIGURE_FILTER_COLUMNS = {
 } as const;
 export type FigureFilterColumn = keyof typeof FIGURE_FILTER_COLUMNS;
 
-/** The values the published figures hold in the named columns, in one statement: column → values. */
-export async function figureColumnValues(db: Kysely<Database>, columns: readonly FigureFilterColumn[]): Promise<Map<FigureFilterColumn, string[]>> {
+/** The values the published figures hold in the named columns, in one statement (remembered per generation): column → values. */
+export function figureColumnValues(
+  db: Kysely<Database>,
+  columns: readonly FigureFilterColumn[],
+): Promise<ReadonlyMap<FigureFilterColumn, readonly string[]>> {
+  return rememberForGeneration(db, `figure-column-values:${columns.join(',')}`, () => readFigureColumnValues(db, columns));
+}
+
+async function readFigureColumnValues(db: Kysely<Database>, columns: readonly FigureFilterColumn[]): Promise<Map<FigureFilterColumn, string[]>> {
   const values = new Map<FigureFilterColumn, string[]>(columns.map((c) => [c, []]));
   if (columns.length === 0) return values;
   const parts = columns.map(

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, FigureRecord } from '../database/tables.js';
+import { rememberForGeneration } from '../database/generation-memo.js';
 import { inList } from './in-list.js';
 
 /** The columns a resolver needs of a figure: its value and everything its `source` shows. */
@@ -90,4 +91,9 @@ export function headlineFigures(
     .orderBy('fact_figure.edition_year', 'desc')
     .orderBy(sql`case fact_figure.unit when 'kr' then 0 when 'tkr' then 1 when 'mnkr' then 2 else 3 end`)
     .orderBy('fact_figure.figure_id');
+}
+
+/** The rows of `headlineFigures(db, options)`, remembered per warehouse generation: the figures change only with a load. */
+export function readHeadlineFigures(db: Kysely<Database>, options: Parameters<typeof headlineFigures>[1]): Promise<readonly HeadlineFigure[]> {
+  return rememberForGeneration(db, `headline-figures:${JSON.stringify(options)}`, () => headlineFigures(db, options).execute());
 }

@@ -1,5 +1,6 @@
 import { inList } from './in-list.js';
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { rememberForGeneration } from '../database/generation-memo.js';
 import type { Database, FigureRecord } from '../database/tables.js';
 import type { FigureCursor } from './figure-cursor.js';
 
@@ -22,7 +23,39 @@ export interface FigureFilter {
   sourceTableId?: readonly number[];
 }
 
-export type FigureRow = FigureRecord & { table_code: string; caption: string; kind: string };
+/** The figure columns a page returns: every one the API shows (not the load's own bookkeeping, key and file). */
+const PAGE_COLUMNS = [
+  'figure_id',
+  'area',
+  'document',
+  'source_table_id',
+  'line',
+  'quote',
+  'measure',
+  'unit',
+  'printed',
+  'value',
+  'base_value',
+  'base_unit',
+  'year',
+  'period',
+  'approximate',
+  'edition_year',
+  'case_type',
+  'segment',
+  'sex',
+  'age_group',
+  'region',
+  'nationality',
+  'agency',
+  'appropriation',
+  'fee_activity',
+  'outcome',
+  'subgroup',
+  'note',
+] as const satisfies readonly (keyof FigureRecord)[];
+
+export type FigureRow = Pick<FigureRecord, (typeof PAGE_COLUMNS)[number]> & { table_code: string; caption: string; kind: string };
 
 type From = 'fact_figure' | 'dim_source_table';
 
@@ -53,7 +86,9 @@ const after = (cursor: FigureCursor) => (eb: ExpressionBuilder<Database, From>) 
   eb(eb.refTuple('fact_figure.document', 'fact_figure.line', 'fact_figure.figure_id'), '>', eb.tuple(cursor.document, cursor.line, cursor.figureId));
 
 function withColumns(query: SelectQueryBuilder<Database, From, object>) {
-  return query.selectAll('fact_figure').select(['dim_source_table.table_code', 'dim_source_table.caption', 'dim_source_table.kind']);
+  return query
+    .select(PAGE_COLUMNS.map((c) => `fact_figure.${c}` as const))
+    .select(['dim_source_table.table_code', 'dim_source_table.caption', 'dim_source_table.kind']);
 }
 
 /** One page of figures in (document, line, id) order, after the cursor; `limit` + 1 rows tell whether more follow. */
@@ -67,11 +102,14 @@ export function figurePage(db: Kysely<Database>, filter: FigureFilter, limit: nu
     .limit(limit + 1) as SelectQueryBuilder<Database, From, FigureRow>;
 }
 
-export async function countFigures(db: Kysely<Database>, filter: FigureFilter): Promise<number> {
-  const { count } = await filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(count);
+/** How many figures match a filter: a number that changes only with a load, remembered per warehouse generation. */
+export function countFigures(db: Kysely<Database>, filter: FigureFilter): Promise<number> {
+  return rememberForGeneration(db, `figure-count:${JSON.stringify(filter)}`, async () => {
+    const { count } = await filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  });
 }
 
 /**
