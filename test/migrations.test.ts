@@ -22,6 +22,7 @@ describe('migrations', () => {
       '0005-dimension-members',
       '0006-warehouse-generation',
       '0007-ingest',
+      '0008-year-rollups',
     ]);
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(database.db);
