@@ -109,6 +109,8 @@ async function writeDelta(full: string, out: string, share: number, caseCount: n
 
 const peakOf = (output: string) => Number(/peak RSS (\d+) MB/.exec(output)?.[1] ?? Number.NaN);
 const phasesOf = (output: string) => /\((verify [^)]*)\)/.exec(output)?.[1] ?? '';
+/** The ingest's own time (its summary line), beside the process's wall time, which adds Node's and tsx's start. */
+const ingestSecondsOf = (output: string) => Number(/ in ([0-9.]+) s \(verify/.exec(output)?.[1] ?? Number.NaN);
 
 const parent = await mkdtemp(path.join(os.tmpdir(), 'ingest-bench-'));
 await chmod(parent, 0o755);
@@ -143,6 +145,7 @@ try {
   results.full = {
     rows,
     seconds: full.seconds,
+    ingestSeconds: ingestSecondsOf(full.output),
     rowsPerSecond: rows / full.seconds,
     peakRssMb: peakOf(full.output),
     phases: phasesOf(full.output),
@@ -159,7 +162,14 @@ try {
       .filter((l) => /^(LOADED|REFUSED|published|nothing)/.test(l))
       .join('\n'),
   );
-  results.delta = { rows: deltaRows, seconds: d.seconds, peakRssMb: peakOf(d.output), phases: phasesOf(d.output), status: d.status };
+  results.delta = {
+    rows: deltaRows,
+    seconds: d.seconds,
+    ingestSeconds: ingestSecondsOf(d.output),
+    peakRssMb: peakOf(d.output),
+    phases: phasesOf(d.output),
+    status: d.status,
+  };
 
   if (!values['skip-start']) {
     at = performance.now();
@@ -187,6 +197,9 @@ try {
   goal('ingest peak RSS (full)', f.peakRssMb, 300, 'MB');
   if (results.firstStart)
     goal('first npm start on a fresh data directory', (results.firstStart as { seconds: number }).seconds, 90 * Math.max(1, scale), 's');
+  console.log(
+    `ingest's own time (full, delta): ${(results.full as { ingestSeconds: number }).ingestSeconds} s, ${(results.delta as { ingestSeconds: number }).ingestSeconds} s`,
+  );
   console.log(`phases (full): ${f ? (results.full as { phases: string }).phases : ''}`);
   console.log(`phases (delta): ${(results.delta as { phases: string }).phases}`);
   const file = path.join(ROOT, 'bench', 'results', `ingest-${new Date().toISOString().replaceAll(':', '-')}.json`);

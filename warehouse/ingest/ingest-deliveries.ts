@@ -14,10 +14,11 @@ import { REJECT_KINDS } from './reject-kinds.js';
 import { ensureStateTable, stateTable } from './state-tables.js';
 import { currentSchema, schemaReferences } from './table-schema.js';
 import { verifyFiles } from './verify-files.js';
-import { mappedStatement, rejectsStatement, typedStatement, type ResourceContext } from './validation-sql.js';
+import { rejectsStatement, validatedStatement, type ResourceContext } from './validation-sql.js';
 import { dropWorkTables, quoteIdent, workTable } from './work-tables.js';
 
-export const INGEST_PHASES = ['verify', 'copy', 'validate', 'map', 'publish'] as const;
+/** `validate` types, checks and maps the rows in one statement (validation-sql.ts), and records the rejects. */
+export const INGEST_PHASES = ['verify', 'copy', 'validate', 'publish'] as const;
 export type IngestPhase = (typeof INGEST_PHASES)[number];
 
 export interface PhaseEvent {
@@ -257,10 +258,9 @@ async function validateDelivery(
         schema: resource.schema,
         periodEnd: manifest.periodEnd,
       };
-      await timed(label, 'validate', () => withWorkMemory(db, (trx) => sql.raw(typedStatement(context)).execute(trx)));
-      await timed(label, 'map', () =>
+      await timed(label, 'validate', () =>
         withWorkMemory(db, async (trx) => {
-          await sql.raw(mappedStatement(context)).execute(trx);
+          await sql.raw(validatedStatement(context)).execute(trx);
           await sql.raw(rejectsStatement(context, REJECT_KINDS)).execute(trx);
         }),
       );

@@ -19,17 +19,42 @@ const raw = (field: string) => `r.${quoteIdent(field)}`;
 const cellColumn = (field: string) => quoteIdent(`cell.${field}`);
 const valueColumn = (field: string) => quoteIdent(field);
 
+/**
+ * Shape checks without regular expressions: PostgreSQL's regex engine builds a matcher for every call, which cost a
+ * quarter of the validating statement's time on two million rows. LIKE fixes the length and the punctuation's
+ * places; removing the ASCII digits (translate) leaves only the punctuation when every other character is one.
+ */
+const DIGITS = `'0123456789'`;
+const onlyDigits = (text: string) => `translate(${text}, ${DIGITS}, '') = ''`;
+/** `^-?[0-9]{1,9}$` */
+const isInteger = (cell: string) =>
+  `(case when left(${cell}, 1) = '-' then length(${cell}) between 2 and 10 and ${onlyDigits(`substr(${cell}, 2)`)} else length(${cell}) <= 9 and ${onlyDigits(cell)} end)`;
+/** `^[0-9]{4}-[0-9]{2}-[0-9]{2}$` */
+const isIsoDate = (cell: string) => `(${cell} like '____-__-__' and translate(${cell}, ${DIGITS}, '') = '--')`;
+
+/**
+ * A schema's pattern as such a check when it is a literal prefix and a run of digits (`MIG-[0-9]{1,12}`, as every
+ * identifier's is); any other pattern as the regular expression.
+ */
+function patternMismatch(cell: string, pattern: string): string {
+  const shape = /^([A-Za-z_-]*)\[0-9\]\{(\d+),(\d+)\}$/.exec(pattern);
+  if (!shape) return `${cell} !~ ${literal(`^(?:${pattern})$`)}`;
+  const [, prefix = '', min, max] = shape;
+  const n = prefix.length;
+  return `not (left(${cell}, ${n}) = ${literal(prefix)} and length(${cell}) between ${n + Number(min)} and ${n + Number(max)} and ${onlyDigits(`substr(${cell}, ${n + 1})`)})`;
+}
+
 /** The SQL value of a cell (empty already null) in the field's type: null when not of the type (the error says so). */
 function typedValue(field: SchemaField, cell: string): string {
   switch (field.type) {
     case 'string':
       return cell;
     case 'integer':
-      return `case when ${cell} ~ '^-?[0-9]{1,9}$' then ${cell}::integer end`;
+      return `case when ${isInteger(cell)} then ${cell}::integer end`;
     case 'boolean':
       return `case ${cell} ${(field.trueValues ?? ['true']).map((v) => `when ${literal(v)} then true`).join(' ')} ${(field.falseValues ?? ['false']).map((v) => `when ${literal(v)} then false`).join(' ')} end`;
     case 'date':
-      return `case when ${cell} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' and pg_input_is_valid(${cell}, 'date') then ${cell}::date end`;
+      return `case when ${isIsoDate(cell)} and pg_input_is_valid(${cell}, 'date') then ${cell}::date end`;
   }
 }
 
@@ -42,7 +67,7 @@ function cellError(field: SchemaField, periodEnd: string): string {
   const branches: string[] = [`when ${cell} is null then ${c.required ? tag('REQUIRED') : 'null'}`];
   if (field.type !== 'string') branches.push(`when ${value} is null then ${tag('TYPE')}`);
   const constraints: string[] = [];
-  if (c.pattern) constraints.push(`${cell} !~ ${literal(`^(?:${c.pattern})$`)}`);
+  if (c.pattern) constraints.push(patternMismatch(cell, c.pattern));
   if (c.enum) constraints.push(`${cell} not in (${c.enum.map(literal).join(', ')})`);
   if (c.maxLength !== undefined) constraints.push(`length(${cell}) > ${c.maxLength}`);
   if (c.minimum !== undefined) constraints.push(`${value} < ${c.minimum}`);
@@ -66,13 +91,13 @@ function keyExpression(schema: TableSchema): string {
 }
 
 /**
- * Validate: one pass over the raw rows into `typed_…`: each field in its type, the row's key, and the faults of the
+ * The typing and checks, as a query over the raw rows: each field in its type, the row's key, and the faults of the
  * row as `'field:KIND'` strings. Each cell is typed once, in an inner query the planner may not flatten (`offset 0`),
  * and the checks read it there. Of rows with the same key the last is kept: in a full delivery the earlier ones are
  * DUPLICATE_KEY rejects, in a delta they are reduced away (a delta may carry several operations on one key). The
  * duplicated keys are found with a hash aggregate, not a sort of every row.
  */
-export function typedStatement(context: ResourceContext): string {
+function typedSelect(context: ResourceContext): string {
   const { schema, kind, deliveryId, resource, periodEnd } = context;
   const fields = fileFields(schema, kind);
   const byName = new Map(fields.map((f) => [f.name, f]));
@@ -87,8 +112,7 @@ export function typedStatement(context: ResourceContext): string {
   ];
   const rawTable = workTable('raw', deliveryId, resource);
   const cells = fields.map((f) => `nullif(${raw(f.name)}, '')`);
-  return `create unlogged table ${workTable('typed', deliveryId, resource)} as
-    select v._row, v._key, v._dup, ${fields.map((f) => `v.${valueColumn(f.name)}`).join(', ')},
+  return `select v._row, v._key, v._dup, ${fields.map((f) => `v.${valueColumn(f.name)}`).join(', ')},
       array_remove(array[${errors.join(',\n        ')}], null) as _errors
     from (
       select c.*, ${fields.map((f) => `${typedValue(f, `c.${cellColumn(f.name)}`)} as ${valueColumn(f.name)}`).join(',\n        ')}
@@ -106,11 +130,12 @@ export function typedStatement(context: ResourceContext): string {
 }
 
 /**
- * Map: each coded field through its code map, with the row in force on the row's effective date, and each
- * referenced code checked against its table, into `mapped_…` with the warehouse's column names. An unmapped code is
- * an UNMAPPED_CODE reject of its own.
+ * Validate and map, in one pass over the raw rows into `mapped_…` (typed rows are never written out, to be read
+ * back): the typed and checked row (typedSelect), each coded field through its code map, with the row in force on
+ * the row's effective date, and each referenced code checked against its table, under the warehouse's column names.
+ * An unmapped code is an UNMAPPED_CODE reject of its own.
  */
-export function mappedStatement(context: ResourceContext): string {
+export function validatedStatement(context: ResourceContext): string {
   const { schema, kind, deliveryId, resource, agency } = context;
   const fields = fileFields(schema, kind);
   const effective = `coalesce(t.${quoteIdent(schema['x-effectiveDate'])}, date ${literal(context.periodEnd)})`;
@@ -137,7 +162,7 @@ export function mappedStatement(context: ResourceContext): string {
   return `create unlogged table ${workTable('mapped', deliveryId, resource)} as
     select t._row, t._key, t._dup, ${columns.join(', ')},
       t._errors || array_remove(array[${unmapped.join(', ') || 'null::text'}]::text[], null) as _errors
-    from ${workTable('typed', deliveryId, resource)} t
+    from (${typedSelect(context)}) t
     ${joins.join('\n    ')}`;
 }
 
