@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ingest [-- --scale 1]`: the agencies' deliveries through the one way in, on an embedded PostgreSQL
  * of its own: the simulator writes the three full deliveries at the scale; `npm run ingest` (a child process, so that
- * its peak RSS is its own) loads them, then a 1 % delta of the Migration Agency (its first cases upserted, with their
+ * its peak RSS is its own) loads them, then a 1 % delta of the Migration Agency (its first cases upserted, corrected, with their
  * events); last, `npm start` on a fresh data directory until it serves. Prints each against its goal and writes
  * bench/results/ingest-<timestamp>.json.
  */
@@ -57,7 +57,23 @@ function run(script: string, args: string[], env: Record<string, string>, until?
   );
 }
 
-/** The first `share` of the Migration Agency's cases, upserted again, with their events: a delta of extract 2. */
+/**
+ * The first `share` of the Migration Agency's cases, upserted again with a correction (their sex, `kon`, K ↔ M: every
+ * fact and rollup row of those cases changes), and their events resent unchanged: a delta of extract 2.
+ */
+/** Column of `kon` in the Migration Agency's cases (schemas/migrationsverket/cases.v1.json). */
+const SEX_COLUMN = 4;
+const OTHER_SEX: Record<string, string> = { K: 'M', M: 'K' };
+
+/** A case line with its sex code swapped; a line with quoted cells stays as it is (the simulator quotes none before kon). */
+function corrected(line: string): string {
+  if (line.includes('"')) return line;
+  const cells = line.split(',');
+  const sex = cells[SEX_COLUMN] ?? '';
+  if (OTHER_SEX[sex]) cells[SEX_COLUMN] = OTHER_SEX[sex];
+  return cells.join(',');
+}
+
 async function writeDelta(full: string, out: string, share: number, caseCount: number): Promise<number> {
   await mkdir(out, { recursive: true });
   const take = Math.round(caseCount * share);
@@ -74,7 +90,7 @@ async function writeDelta(full: string, out: string, share: number, caseCount: n
       }
       const id = line.slice(0, line.indexOf(','));
       if (resource === 'cases' && ids.size < take) ids.add(id);
-      if (ids.has(id)) lines.push(`${line},upsert`);
+      if (ids.has(id)) lines.push(`${resource === 'cases' ? corrected(line) : line},upsert`);
     }
     const content = `${lines.join('\n')}\n`;
     await writeFile(path.join(out, `${resource}.csv`), content);
