@@ -110,7 +110,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // The result cache (when RESULT_CACHE_MB > 0) and the generation memo follow the warehouse generation.
   const following = options.resultCache ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
   await following?.ready;
-  const resultCache = following?.cache ? { cache: following.cache } : null;
+  const resultCache = following?.cache ?? undefined;
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
   const contextFor = async (req: IncomingMessage): Promise<RequestContext> => {
@@ -147,14 +147,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       access,
       logger,
       metrics,
-      cache: resultCache?.cache,
+      cache: resultCache,
       cors: corsPolicy(options.pxwebCorsOrigins),
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       bodyLimit: options.bodyLimit,
       appVersion: APP_VERSION,
     }),
   );
-  app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache?.cache));
+  app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache));
   if (!options.production) {
     app.use('/playground', playgroundRouter('/graphql'));
     // A browser opening the endpoint itself (Accept: text/html first) gets the playground, not a JSON error.
@@ -194,14 +194,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       requestSpan('/graphql'),
       ...(trusted ? [trusted.guard] : []),
     ],
-    resultCache ? cachedGraphQLAnswers(resultCache.cache, access, answer) : answer,
+    resultCache ? cachedGraphQLAnswers(resultCache, access, answer) : answer,
     refuse,
   );
   // Other spellings of the path (/graphql/, /GraphQL) and, outside production, GETs (a browser's goes to the
   // playground) come through the express app, which has run its own rate limit by then.
   const viaExpress = graphqlHandler(
     [jsonBody(options.bodyLimit), requestSpan('/graphql'), ...(trusted ? [trusted.guard] : [])],
-    resultCache ? cachedGraphQLAnswers(resultCache.cache, access, answer) : answer,
+    resultCache ? cachedGraphQLAnswers(resultCache, access, answer) : answer,
     refuse,
   );
   app.use('/graphql', (req, res) => viaExpress(req, res));
