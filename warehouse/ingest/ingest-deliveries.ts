@@ -14,7 +14,7 @@ import { REJECT_KINDS } from './reject-kinds.js';
 import { ensureStateTable, stateTable } from './state-tables.js';
 import { currentSchema, schemaReferences } from './table-schema.js';
 import { verifyFiles } from './verify-files.js';
-import { rejectsStatement, validatedStatement, type ResourceContext } from './validation-sql.js';
+import { rejectsStatement, duplicateKeysStatement, validatedStatement, type ResourceContext } from './validation-sql.js';
 import { dropWorkTables, quoteIdent, workTable } from './work-tables.js';
 
 /** `validate` types, checks and maps the rows in one statement (validation-sql.ts), and records the rejects. */
@@ -260,6 +260,10 @@ async function validateDelivery(
       };
       await timed(label, 'validate', () =>
         withWorkMemory(db, async (trx) => {
+          // One hash aggregate: split over parallel workers, each key would be aggregated twice (partial, then final).
+          await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+          await sql.raw(duplicateKeysStatement(context)).execute(trx);
+          await sql`set local max_parallel_workers_per_gather to default`.execute(trx);
           await sql.raw(validatedStatement(context)).execute(trx);
           await sql.raw(rejectsStatement(context, REJECT_KINDS)).execute(trx);
         }),

@@ -85,6 +85,13 @@ const RULE_SQL: Record<RowRule, (value: (field: string) => string) => string[]> 
   ],
 };
 
+/**
+ * A volatile call in a subquery's select list keeps the planner from flattening it into the query above (which would
+ * evaluate each typed cell once per use), and, unlike `offset 0`, still lets the statement run in parallel workers:
+ * clock_timestamp() is volatile but parallel safe, and costs one clock read per row.
+ */
+const FENCE = 'clock_timestamp()';
+
 /** The row's key as text (fields joined by a unit separator). */
 function keyExpression(schema: TableSchema): string {
   return schema.primaryKey.map((k) => `coalesce(${raw(k)}, '')`).join(` || chr(31) || `);
@@ -92,10 +99,10 @@ function keyExpression(schema: TableSchema): string {
 
 /**
  * The typing and checks, as a query over the raw rows: each field in its type, the row's key, and the faults of the
- * row as `'field:KIND'` strings. Each cell is typed once, in an inner query the planner may not flatten (`offset 0`),
+ * row as `'field:KIND'` strings. Each cell is typed once, in an inner query the planner may not flatten (FENCE),
  * and the checks read it there. Of rows with the same key the last is kept: in a full delivery the earlier ones are
  * DUPLICATE_KEY rejects, in a delta they are reduced away (a delta may carry several operations on one key). The
- * duplicated keys are found with a hash aggregate, not a sort of every row.
+ * duplicated keys come from duplicateKeysStatement's table.
  */
 function typedSelect(context: ResourceContext): string {
   const { schema, kind, deliveryId, resource, periodEnd } = context;
@@ -115,18 +122,27 @@ function typedSelect(context: ResourceContext): string {
   return `select v._row, v._key, v._dup, ${fields.map((f) => `v.${valueColumn(f.name)}`).join(', ')},
       array_remove(array[${errors.join(',\n        ')}], null) as _errors
     from (
-      select c.*, ${fields.map((f) => `${typedValue(f, `c.${cellColumn(f.name)}`)} as ${valueColumn(f.name)}`).join(',\n        ')}
+      select c.*, ${fields.map((f) => `${typedValue(f, `c.${cellColumn(f.name)}`)} as ${valueColumn(f.name)}`).join(',\n        ')},
+        ${FENCE} as _typed_fence
       from (
         select r._row, ${keyExpression(schema)} as _key,
           case when d._last is not null and r._row <> d._last then 2 else 1 end as _dup,
-          ${fields.map((f, i) => `${cells[i]} as ${cellColumn(f.name)}`).join(', ')}
+          ${fields.map((f, i) => `${cells[i]} as ${cellColumn(f.name)}`).join(', ')},
+          ${FENCE} as _cell_fence
         from ${rawTable} r
-        left join (select ${keyExpression(schema)} as _key, max(r._row) as _last from ${rawTable} r group by 1 having count(*) > 1) d
-          on d._key = ${keyExpression(schema)}
-        offset 0
+        left join ${workTable('dups', deliveryId, resource)} d on d._key = ${keyExpression(schema)}
       ) c
-      offset 0
     ) v`;
+}
+
+/**
+ * The keys that occur more than once in the raw rows, each with its last row: a table of its own, made once before
+ * the validating statement, whose parallel workers would each aggregate every key again were it a subquery there.
+ */
+export function duplicateKeysStatement(context: ResourceContext): string {
+  const { deliveryId, resource, schema } = context;
+  return `create unlogged table ${workTable('dups', deliveryId, resource)} as
+    select ${keyExpression(schema)} as _key, max(r._row) as _last from ${workTable('raw', deliveryId, resource)} r group by 1 having count(*) > 1`;
 }
 
 /**
@@ -178,5 +194,7 @@ export function rejectsStatement(context: ResourceContext, messages: Record<stri
     from ${workTable('mapped', deliveryId, resource)} m
     cross join lateral unnest(m._errors) e
     join ${workTable('raw', deliveryId, resource)} r on r._row = m._row
-    where cardinality(m._errors) > 0`;
+    where cardinality(m._errors) > 0
+      -- A condition on no row's columns is checked once, first: with nothing rejected the raw rows are not read.
+      and exists (select 1 from ${workTable('mapped', deliveryId, resource)} where cardinality(_errors) > 0)`;
 }
