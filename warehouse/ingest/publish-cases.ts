@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { buildCaseRollups, createCaseTables, indexCaseTables, STAGING_SCHEMA } from '../cases/case-tables.js';
 import { dropStaging, swapInStaging } from '../cases/staging-swap.js';
 import { grantReader } from '../database/reader-role.js';
-import { deliveredEventsStatement, drawKeysStatement, EVERY_CASE, factsStatement, MIV_CASE_KEYS, ownEventsStatement } from './unified-cases-sql.js';
+import { deliveredEventsStatement, drawKeysStatement, EVERY_CASE, factsWithOwnEventsStatement, MIV_CASE_KEYS } from './unified-cases-sql.js';
 
 /** The load's fingerprint and origin, as cases.load_info keeps it. */
 export interface PublishInfo {
@@ -50,7 +50,7 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
   const { rows } = await sql<{ empty: boolean }>`select not exists (select 1 from ingest.case_key) as empty`.execute(db);
   const first = rows[0]?.empty ?? false;
   if (first) await sql`alter table ingest.case_key drop constraint case_key_agency_source_id_key, drop constraint case_key_pkey`.execute(db);
-  await sql.raw(drawKeysStatement(EVERY_CASE)).execute(db);
+  await sql.raw(drawKeysStatement(EVERY_CASE, first)).execute(db);
   if (first)
     await sql`alter table ingest.case_key add constraint case_key_pkey primary key (case_id),
       add constraint case_key_agency_source_id_key unique (agency, source_id)`.execute(db);
@@ -61,17 +61,20 @@ export async function publishCases<D>(trx: Kysely<D>, info: PublishInfo): Promis
   await dropStaging(db);
   await createCaseTables(db, STAGING_SCHEMA);
   step('tables');
-  const facts = await sql.raw(factsStatement(`${STAGING_SCHEMA}.case_fact`, MIV_CASE_KEYS, EVERY_CASE)).execute(db);
+  const { rows: written } = await sql
+    .raw<{ facts: string; events: string }>(
+      factsWithOwnEventsStatement(`${STAGING_SCHEMA}.case_fact`, `${STAGING_SCHEMA}.case_event`, MIV_CASE_KEYS, EVERY_CASE),
+    )
+    .execute(db);
   step('facts');
-  const own = await sql.raw(ownEventsStatement(`${STAGING_SCHEMA}.case_event`, `${STAGING_SCHEMA}.case_fact`)).execute(db);
   const delivered = await sql.raw(deliveredEventsStatement(`${STAGING_SCHEMA}.case_event`, EVERY_CASE)).execute(db);
   step('events');
   await indexCaseTables(db, STAGING_SCHEMA);
   step('indexes');
   await buildCaseRollups(db, STAGING_SCHEMA);
   step('rollups');
-  const caseRows = Number(facts.numAffectedRows ?? 0);
-  const eventRows = Number(own.numAffectedRows ?? 0) + Number(delivered.numAffectedRows ?? 0);
+  const caseRows = Number(written[0]?.facts ?? 0);
+  const eventRows = Number(written[0]?.events ?? 0) + Number(delivered.numAffectedRows ?? 0);
   await sql`insert into ${sql.raw(STAGING_SCHEMA)}.load_info (scale, seed, case_rows, event_rows, checksum)
     values (${info.scale}, ${info.seed}, ${caseRows}, ${eventRows}, ${info.checksum})`.execute(db);
   // State tables made since the read-only role was granted the schema: lineage and the load history read them.

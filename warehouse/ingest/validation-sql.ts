@@ -33,6 +33,16 @@ const isInteger = (cell: string) =>
 const isIsoDate = (cell: string) => `(${cell} like '____-__-__' and translate(${cell}, ${DIGITS}, '') = '--')`;
 
 /**
+ * Of a `YYYY-MM-DD` cell, whether it is a date with no need to ask the date parser: a year from 0001, a month
+ * 01–12 and a day 01–28 exist in every month. The rest (29–31, year 0000) goes to pg_input_is_valid, which parses
+ * the text a second time besides the cast; most days skip that. Compared byte-wise (`collate "C"`): digits only.
+ */
+const isPlainlyValidDate = (cell: string) => {
+  const part = (from: number, length: number) => `substr(${cell}, ${from}, ${length}) collate "C"`;
+  return `(${part(1, 4)} <> '0000' and ${part(6, 2)} between '01' and '12' and ${part(9, 2)} between '01' and '28')`;
+};
+
+/**
  * A schema's pattern as such a check when it is a literal prefix and a run of digits (`MIG-[0-9]{1,12}`, as every
  * identifier's is); any other pattern as the regular expression.
  */
@@ -54,7 +64,7 @@ function typedValue(field: SchemaField, cell: string): string {
     case 'boolean':
       return `case ${cell} ${(field.trueValues ?? ['true']).map((v) => `when ${literal(v)} then true`).join(' ')} ${(field.falseValues ?? ['false']).map((v) => `when ${literal(v)} then false`).join(' ')} end`;
     case 'date':
-      return `case when ${isIsoDate(cell)} and pg_input_is_valid(${cell}, 'date') then ${cell}::date end`;
+      return `case when ${isIsoDate(cell)} and (${isPlainlyValidDate(cell)} or pg_input_is_valid(${cell}, 'date')) then ${cell}::date end`;
   }
 }
 
