@@ -8,6 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOAD_CONNECTIONS } from '../warehouse/ingest/ingest-deliveries.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { bootBenchCluster } from './bench-cluster.js';
 import { loadCaseData } from './case-data.js';
@@ -26,7 +27,7 @@ const log = (line: string) => console.error(`[soak] ${line}`);
 await buildProduct(PROJECT_ROOT);
 await mkdir(LOG_DIRECTORY, { recursive: true });
 const bench = await bootBenchCluster(log);
-const warehouse = connectWarehouse(bench.url, { maxConnections: 2 });
+const warehouse = connectWarehouse(bench.url, { maxConnections: LOAD_CONNECTIONS });
 let passed = false;
 try {
   const data = await loadCaseData(warehouse.db, SCALE);

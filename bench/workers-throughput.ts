@@ -13,6 +13,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { LOAD_CONNECTIONS } from '../warehouse/ingest/ingest-deliveries.js';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import { bootBenchCluster } from './bench-cluster.js';
 import { loadCaseData } from './case-data.js';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   const logs = await mkdtemp(path.join(os.tmpdir(), 'bench-workers-'));
   const runs = new Map<string, Run[]>();
   try {
-    const owner = connectWarehouse(bench.url, { maxConnections: 2 });
+    const owner = connectWarehouse(bench.url, { maxConnections: LOAD_CONNECTIONS });
     const data = await loadCaseData(owner.db, SCALE).finally(() => owner.close());
     log(`scale ${SCALE}: ${data.cases} cases, ${data.events} events (${data.seconds.toFixed(1)} s)`);
     for (let round = 1; round <= ROUNDS; round++) {

@@ -13,6 +13,7 @@ import { readAccessConfig } from './api-keys.js';
 import { readConfig } from '../config/settings.js';
 import { superviseCluster } from '../warehouse/database/cluster-supervisor.js';
 import { resolveDatabase, type DatabaseTarget } from '../warehouse/database/database-target.js';
+import { LOAD_CONNECTIONS } from '../warehouse/ingest/ingest-deliveries.js';
 import { createLogger } from './observability/logger.js';
 import { serveApi, type ApiDatabase, type RunningApi } from './serve-api.js';
 
@@ -98,7 +99,7 @@ if (cluster.isWorker) {
         }, GIVE_UP_LINGER_MS);
       },
     });
-  const owner = connectWarehouse(target.url, { maxConnections: 2, applicationName: 'migration-warehouse-loader' });
+  const owner = connectWarehouse(target.url, { maxConnections: LOAD_CONNECTIONS, applicationName: 'migration-warehouse-loader' });
   const prepared = await prepareWarehouse(owner.db).catch(async (error: unknown) => {
     console.error(`[migration-warehouse] cannot start: preparing the warehouse failed: ${error instanceof Error ? error.message : String(error)}`);
     await owner.close().catch(() => undefined);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases } from '../warehouse/cases/load-cases.js';
+import { LOAD_CONNECTIONS } from '../warehouse/ingest/ingest-deliveries.js';
 import { connectWarehouse, type WarehouseConnection } from '../warehouse/database/connect.js';
 import { ensureDatabase } from '../warehouse/database/database-target.js';
 import { bootEmbeddedPostgres, databaseUrl, freePort, type EmbeddedCluster } from '../warehouse/database/embedded-postgres.js';
@@ -96,7 +97,7 @@ beforeAll(async () => {
   // A primary of its own: a base backup of the suite's shared cluster would copy every test file's database.
   primary = await bootEmbeddedPostgres({ dataDirectory: path.join(parent, 'primary') });
   await ensureDatabase(primary.url, DATABASE);
-  owner = connectWarehouse(databaseUrl(primary.url, DATABASE), { maxConnections: 2 });
+  owner = connectWarehouse(databaseUrl(primary.url, DATABASE), { maxConnections: LOAD_CONNECTIONS });
   await prepareWarehouse(owner.db, { caseScale: CASE_SCALE });
   // With READER_DATABASE_URL the server creates no role: the administrator does, on the primary, and it replicates.
   const readerPassword = await ensureReaderRole(owner.db, 'read-replica-test-secret');

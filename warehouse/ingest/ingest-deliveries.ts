@@ -14,6 +14,7 @@ import { REJECT_KINDS } from './reject-kinds.js';
 import { ensureStateTable, stateTable } from './state-tables.js';
 import { currentSchema, schemaReferences } from './table-schema.js';
 import { verifyFiles } from './verify-files.js';
+import { canPrebuild, publishPrebuilt, startStagingBuild } from './prebuilt-staging.js';
 import { rejectsStatement, duplicateKeysStatement, validatedStatement, type ResourceContext } from './validation-sql.js';
 import { dropWorkTables, quoteIdent, workTable } from './work-tables.js';
 
@@ -116,6 +117,9 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
       checksum = await loadChecksum(db, accepted);
       const generators = accepted.map((a) => a.manifest.generator);
       const generator = generators.every((g) => g && g.scale === generators[0]?.scale && g.seed === generators[0]?.seed) ? generators[0] : null;
+      const info = { checksum, scale: generator?.scale ?? null, seed: generator?.seed ?? null };
+      // A run of full deliveries has its new facts built beside the transaction (prebuilt-staging.ts).
+      const build = canPrebuild(accepted) ? startStagingBuild(db, accepted, info) : null;
       published = await timed('all', 'publish', () =>
         db.transaction().execute(async (trx) => {
           // Deltas onto a published warehouse change only the cases they touch; anything else is rebuilt whole.
@@ -127,8 +131,7 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
             if (incremental) await collectTouchedCases(trx, a);
             a.report.rowsHeld = await heldRows(trx, a.deliveryId, a.manifest);
           }
-          const info = { checksum: checksum as string, scale: generator?.scale ?? null, seed: generator?.seed ?? null };
-          const result = incremental ? await publishChanges(trx, info) : await publishCases(trx, info);
+          const result = build ? await publishPrebuilt(trx, build) : incremental ? await publishChanges(trx, info) : await publishCases(trx, info);
           const { rows } = await sql<{ generation: number }>`select generation from warehouse_generation`.execute(trx);
           generation = rows[0]?.generation ?? null;
           for (const a of accepted) {
@@ -138,7 +141,10 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
           }
           return result;
         }),
-      );
+      ).finally(async () => {
+        // A transaction that failed before the build ended: its scratch tables and the load lock wait for it.
+        if (build) await Promise.allSettled([build.built]);
+      });
     }
     return { deliveries: outcomes, published, generation, seconds: (Date.now() - started) / 1000, phaseSeconds, checksum };
   } catch (error) {
@@ -157,6 +163,12 @@ export async function ingestDeliveries(target: CaseLoadTarget, directories: read
     await session.close();
   }
 }
+
+/**
+ * Connections a load uses at once: the load lock's, the publishing transaction's and, for a run of full deliveries,
+ * the one its new facts are built on (prebuilt-staging.ts). A pool given to a load needs at least this many.
+ */
+export const LOAD_CONNECTIONS = 3;
 
 /** The advisory lock key of loads into this warehouse ("ingest" in ASCII). */
 const LOAD_LOCK = 0x696e67657374;

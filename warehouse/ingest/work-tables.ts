@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /** Scratch tables of one delivery's load, in the unlogged `ingest_work` schema: dropped when it ends, or by the next load. */
 export const WORK_SCHEMA = 'ingest_work';
 
-export type WorkStage = 'raw' | 'dups' | 'mapped';
+export type WorkStage = 'raw' | 'dups' | 'mapped' | 'keys';
 
 /** `ingest_work.<stage>_<delivery id>_<resource>`, quoted. */
 export function workTable(stage: WorkStage, deliveryId: number, resource: string): string {
