@@ -2,14 +2,16 @@ import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCases } from '../warehouse/cases/load-cases.js';
 import { ingestDeliveries } from '../warehouse/ingest/ingest-deliveries.js';
 import { publishCases } from '../warehouse/ingest/publish-cases.js';
 import { mivCase, writeFixtureDelivery } from './support/delivery-fixture.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**
- * Deltas are published in place, touching only their cases; the warehouse they leave must be the one a rebuild
- * from the same state gives, to the row: facts, events, rollups, dimension members and row counts.
+ * Deltas are published in place, touching only their cases, and a run of full deliveries is built beside its
+ * transaction; the warehouse either leaves must be the one a rebuild from the same state gives, to the row: facts,
+ * events, rollups, dimension members and row counts.
  */
 let database: TestDatabase;
 let folder: string;
@@ -53,7 +55,7 @@ async function extract(agency: 'migrationsverket' | 'polismyndigheten' | 'krimin
   return (rows[0]?.last ?? 0) + 1;
 }
 
-describe('incremental publishing of deltas', { timeout: 180_000 }, () => {
+describe('incremental and prebuilt publishing', { timeout: 180_000 }, () => {
   it('leaves exactly the warehouse a rebuild from the same state gives', async () => {
     // Some of the simulator's cases, changed (outcome, region, sex), deleted, and new ones; a hand-over and a transport.
     const { rows: existing } = await sql<{ source_id: string }>`
@@ -110,5 +112,14 @@ describe('incremental publishing of deltas', { timeout: 180_000 }, () => {
     const incremental = await fingerprint();
     await database.db.transaction().execute((trx) => publishCases(trx, { checksum: 'rebuild', scale: null, seed: null }));
     expect(await fingerprint()).toEqual(incremental);
+  });
+
+  it('builds a run of full deliveries beside its transaction into the warehouse a rebuild from the same state gives', async () => {
+    // The simulator's three full deliveries, one per agency: the new facts are built on a connection of their own.
+    const loaded = await loadCases(database.db, { scale: 0.01, seed: 7, quiet: true });
+    expect(loaded.ingest.published?.mode).toBe('prebuilt');
+    const prebuilt = await fingerprint();
+    await database.db.transaction().execute((trx) => publishCases(trx, { checksum: 'rebuild', scale: null, seed: null }));
+    expect(await fingerprint()).toEqual(prebuilt);
   });
 });
