@@ -63,18 +63,23 @@ export function startStagingBuild(db: Kysely<unknown>, accepted: readonly Prebui
   const sources = prebuildSources(accepted);
   const first = accepted[0]?.deliveryId ?? 0;
   const drawn = workTable('keys', first, 'drawn');
-  const keys = workTable('keys', first, 'all');
+  let keys = workTable('keys', first, 'all');
   const keysDrawn = (async () => {
     // Statistics of the scratch tables first: the statements join them by the million, and without any the planner
     // takes a filtered table for a few rows and nests its loops over the rest.
     for (const a of accepted) for (const r of a.manifest.resources) await sql.raw(`analyze ${workTable('mapped', a.deliveryId, r.name)}`).execute(db);
     const { rows } = await sql<{ sequence: string }>`select pg_get_serial_sequence('ingest.case_key', 'case_id') as sequence`.execute(db);
     await sql.raw(drawNewKeysStatement(drawn, sources, rows[0]?.sequence as string)).execute(db);
-    await sql
-      .raw(`create unlogged table ${keys} as
-        select case_id, source_id, record_key from ingest.case_key where agency = 'migrationsverket'
-        union all select case_id, source_id, record_key from ${drawn}`)
-      .execute(db);
+    const { rows: stored } = await sql<{ any: boolean }>`
+      select exists (select 1 from ingest.case_key where agency = 'migrationsverket') as any`.execute(db);
+    // The first load: every key is a drawn one.
+    if (!stored[0]?.any) keys = drawn;
+    else
+      await sql
+        .raw(`create unlogged table ${keys} as
+          select case_id, source_id, record_key from ingest.case_key where agency = 'migrationsverket'
+          union all select case_id, source_id, record_key from ${drawn}`)
+        .execute(db);
     await sql.raw(`analyze ${keys}`).execute(db);
     timer.step('draw');
   })();
