@@ -8,8 +8,9 @@ import { casePage, type CaseRecord } from '../warehouse/queries/case-list.js';
 import type { RequestContext } from './context.js';
 import { decodeNumberCursor, encodeNumberCursor, pageSize } from './pagination.js';
 import { requireRole } from './roles.js';
+import { isoDay } from '../warehouse/database/iso-day.js';
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const isoDate = (d: Date | null) => (d ? isoDay(d) : null);
 
 function toCase(row: CaseRecord): Case {
   return {

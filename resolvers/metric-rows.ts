@@ -18,6 +18,7 @@ import { withInterval } from './metric-interval.js';
 import { intervalMethod, type CountColumn } from '../warehouse/metrics/metric-counts.js';
 import { encodeNumberCursor } from './pagination.js';
 import type { Role } from './roles.js';
+import { isoDay } from '../warehouse/database/iso-day.js';
 
 /** Arguments of `metric(…)`, shared by the GraphQL field and the CSV export. */
 export interface MetricArgs {
@@ -47,7 +48,7 @@ export function catalog(): MetricDefinitionType[] {
   return METRICS.map(toDefinitionType);
 }
 
-const isoDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
+const isoDate = (d: Date | null | undefined) => (d ? isoDay(d) : undefined);
 
 /** The GraphQL filter as the engine takes it: dates as ISO text, absent fields left out, lists of stored codes. */
 function toFilter(where: MetricWhere | null | undefined): MetricFilter {

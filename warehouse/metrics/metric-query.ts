@@ -18,6 +18,7 @@ import {
 } from '../dimensions/dimension-registry.js';
 import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition, OpenBalanceMetric } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';
+import { isoDay } from '../database/iso-day.js';
 import type { NullReason } from './null-reason.js';
 import type { MetricRequest, MetricResultData, MetricRowData } from './metric-request.js';
 import { CASE_FLOW_COUNTS, caseFlowCellCounts, OPEN_BALANCE_COUNTS, openBalanceCellCounts, parseCellCounts } from '../disclosure/cell-counts.js';
@@ -388,7 +389,7 @@ function nullReasonOf(definition: MetricDefinition, value: number | null, row: C
 }
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v));
+const dateText = (v: unknown) => (v instanceof Date ? isoDay(v) : v === null || v === undefined ? null : String(v));
 
 /** Runs a metric request: one SQL statement that filters, groups, computes, orders and pages in the database. */
 export async function runMetric(
