@@ -9,7 +9,11 @@ export function createCaseEventLoader(db: Kysely<Database>) {
     caseEvents: new DataLoader<number, CaseEventRecord[]>(async (caseIds) => {
       const rows = await eventsOfCases(db, caseIds).execute();
       const byCase = new Map<number, CaseEventRecord[]>();
-      for (const row of rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row]);
+      for (const row of rows) {
+        const events = byCase.get(row.case_id);
+        if (events) events.push(row);
+        else byCase.set(row.case_id, [row]);
+      }
       return caseIds.map((id) => byCase.get(id) ?? []);
     }),
   };
