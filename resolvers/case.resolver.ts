@@ -52,27 +52,31 @@ function caseColumnsFor(fields: ReadonlySet<string>): Set<CaseColumn> | undefine
   return columns;
 }
 
-/** A case from its row; a row read with fewer columns (caseColumnsFor) leaves the fields nobody asked unset. */
+/**
+ * A case from its row; a row read with fewer columns (caseColumnsFor) leaves the fields nobody asked unset. An
+ * instance of Case, not a literal: type-graphql hands the field resolvers (events, sources) a root that is one as is,
+ * and copies any other into a new instance, key by key, twice for each case of a page.
+ */
 function toCase(row: CaseRecord): Case {
-  return {
-    caseId: String(row.case_id),
-    caseType: row.case_type as CaseTypeCode,
-    caseSegment: row.segment,
-    subcategory: row.subcategory,
-    sex: row.sex as Sex,
-    ageGroup: row.age_group,
-    nationality: row.nationality,
-    region: row.region,
-    channel: row.channel,
-    automated: row.automated,
-    receivedDate: isoDate(row.received_date) as string,
-    decisionDate: isoDate(row.decision_date),
-    outcome: row.outcome,
-    processingDays: row.processing_days,
-    feePaidSek: row.fee_paid_sek,
-    appealed: row.appealed,
-    courtOutcome: row.court_outcome,
-  };
+  const item = new Case();
+  item.caseId = String(row.case_id);
+  item.caseType = row.case_type as CaseTypeCode;
+  item.caseSegment = row.segment;
+  item.subcategory = row.subcategory;
+  item.sex = row.sex as Sex;
+  item.ageGroup = row.age_group;
+  item.nationality = row.nationality;
+  item.region = row.region;
+  item.channel = row.channel;
+  item.automated = row.automated;
+  item.receivedDate = isoDate(row.received_date) as string;
+  item.decisionDate = isoDate(row.decision_date);
+  item.outcome = row.outcome;
+  item.processingDays = row.processing_days;
+  item.feePaidSek = row.fee_paid_sek;
+  item.appealed = row.appealed;
+  item.courtOutcome = row.court_outcome;
+  return item;
 }
 
 @Resolver(() => Case)
