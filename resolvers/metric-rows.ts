@@ -29,21 +29,21 @@ export interface MetricArgs {
   orderBy?: MetricOrder[] | null;
 }
 
-/** Each definition's GraphQL form, made once: the catalogue does not change while the process runs. */
-const DEFINITION_TYPES = new WeakMap<MetricDefinition, MetricDefinitionType>();
+/** Each definition's GraphQL form in metric answers, made once: the catalogue does not change while the process runs. */
+const ANSWER_DEFINITIONS = new WeakMap<MetricDefinition, MetricDefinitionType>();
 
 /**
- * The GraphQL form of a definition (its formula as text included), shared by every answer that names it: every
- * `metric(…)` answer carries its definition, asked or not, and writing the formula out was about 1 % of a cold metric
- * request. Frozen, since requests share it.
+ * The GraphQL form of a definition as every `metric(…)` answer carries it, asked or not: shared by the answers, since
+ * writing the formula out was about 1 % of a cold metric request. Not frozen: Apollo's subgraph adds `__typename` to
+ * the objects it resolves. The catalogue (and so `_entities`) gets objects of its own (toDefinitionType).
  */
-export function toDefinitionType(definition: MetricDefinition): MetricDefinitionType {
-  let made = DEFINITION_TYPES.get(definition);
-  if (!made) DEFINITION_TYPES.set(definition, (made = Object.freeze(definitionType(definition))));
+function answerDefinition(definition: MetricDefinition): MetricDefinitionType {
+  let made = ANSWER_DEFINITIONS.get(definition);
+  if (!made) ANSWER_DEFINITIONS.set(definition, (made = toDefinitionType(definition)));
   return made;
 }
 
-function definitionType(definition: MetricDefinition): MetricDefinitionType {
+export function toDefinitionType(definition: MetricDefinition): MetricDefinitionType {
   return {
     name: definition.name,
     title: definition.title,
@@ -156,7 +156,7 @@ export async function computeMetric(
   const rows = computed.rows.map((r) => withInterval(toRow(r.data, by, r.published, r.suppressed), method));
   const end = page.offset + rows.length;
   return {
-    definition: toDefinitionType(definition),
+    definition: answerDefinition(definition),
     totalCount: computed.totalCount,
     pageInfo: { hasNextPage: end < computed.totalCount, endCursor: rows.length > 0 ? encodeNumberCursor('offset', end) : null },
     rows,
