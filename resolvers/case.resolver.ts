@@ -5,11 +5,11 @@ import type { CaseTypeCode } from '../schema/case-type-code.enum.js';
 import { CaseWhere } from '../schema/case-where.input.js';
 import { CaseSource } from '../schema/case-source.type.js';
 import type { Sex } from '../schema/sex.enum.js';
-import { casePage, type CaseColumn, type CaseRecord } from '../warehouse/queries/case-list.js';
+import { casePage, type CaseColumn, type CaseRecord, type EventColumn } from '../warehouse/queries/case-list.js';
 import type { RequestContext } from './context.js';
 import { decodeNumberCursor, encodeNumberCursor, pageSize } from './pagination.js';
 import { requireRole } from './roles.js';
-import { selectedFieldNames } from './selected-fields.js';
+import { columnsOfFields, selectedFieldNames } from './selected-fields.js';
 import { isoDay } from '../warehouse/database/iso-day.js';
 
 const isoDate = (d: Date | null) => (d ? isoDay(d) : null);
@@ -43,14 +43,17 @@ const FIELD_COLUMNS: Readonly<Record<string, readonly CaseColumn[]>> = {
  * selects a field this map does not know. The bench's page asks 5 of 18.
  */
 function caseColumnsFor(fields: ReadonlySet<string>): Set<CaseColumn> | undefined {
-  const columns = new Set<CaseColumn>();
-  for (const field of fields) {
-    const mapped = FIELD_COLUMNS[field];
-    if (mapped === undefined) return undefined;
-    for (const column of mapped) columns.add(column);
-  }
-  return columns;
+  return columnsOfFields(fields, FIELD_COLUMNS);
 }
+
+/** The columns each field of CaseEvent is mapped from (the events resolver). */
+const EVENT_FIELD_COLUMNS: Readonly<Record<string, readonly EventColumn[]>> = {
+  __typename: [],
+  eventType: ['event_type'],
+  eventDate: ['event_date'],
+  agency: ['agency'],
+  sources: ['sources'],
+};
 
 /**
  * A case from its row; a row read with fewer columns (caseColumnsFor) leaves the fields nobody asked unset. An
@@ -123,8 +126,9 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [CaseEvent], { description: 'Dated status changes of the case (händelser), oldest first.' })
-  async events(@Root() item: Case, @Ctx() { loaders }: RequestContext): Promise<CaseEvent[]> {
-    const rows = await loaders.caseEvents.load(Number(item.caseId));
+  async events(@Root() item: Case, @Ctx() { loaders }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<CaseEvent[]> {
+    // Only the asked columns: a page's events skip the agencies' arrays unless asked.
+    const rows = await loaders.caseEvents(columnsOfFields(selectedFieldNames(info, []), EVENT_FIELD_COLUMNS)).load(Number(item.caseId));
     return rows.map((e) => ({ eventType: e.event_type, eventDate: isoDate(e.event_date) as string, agency: e.agency, sources: e.sources }));
   }
 }

@@ -7,6 +7,7 @@ import type { SourceTableRow } from '../loaders/source-table-loaders.js';
 import { catalogueMeasure } from '../warehouse/published/measure-catalogue.js';
 import { encodeFigureCursor } from '../warehouse/queries/figure-cursor.js';
 import type { FigureColumn, FigureRow } from '../warehouse/queries/published-figures.js';
+import { columnsOfFields } from './selected-fields.js';
 
 /** The columns each field of PublishedFigure is mapped from (toPublishedFigure); `sourceTable` goes through its id. */
 const FIELD_COLUMNS: Readonly<Record<string, readonly FigureColumn[]>> = {
@@ -52,13 +53,7 @@ const FIELD_COLUMNS: Readonly<Record<string, readonly FigureColumn[]>> = {
  * bench's page asks 12, and reading only those halves pg's work per row.
  */
 export function figureColumnsFor(fields: ReadonlySet<string>): Set<FigureColumn> | undefined {
-  const columns = new Set<FigureColumn>();
-  for (const field of fields) {
-    const mapped = FIELD_COLUMNS[field];
-    if (mapped === undefined) return undefined;
-    for (const column of mapped) columns.add(column);
-  }
-  return columns;
+  return columnsOfFields(fields, FIELD_COLUMNS);
 }
 
 /** A figure from its row; a row read with fewer columns (figureColumnsFor) leaves the fields nobody asked unset. */

@@ -33,3 +33,20 @@ export function selectedFieldNames(info: Pick<GraphQLResolveInfo, 'fieldNodes' |
   }
   return new Set(fieldsOf(sets, info.fragments).map((field) => field.name.value));
 }
+
+/**
+ * The columns a row must hold for the selected fields, from each field's columns; undefined (every column) when a
+ * field is not in the map, so that a field added to the type later is never answered from a column left unread.
+ */
+export function columnsOfFields<Column>(
+  fields: ReadonlySet<string>,
+  columnsOf: Readonly<Record<string, readonly Column[]>>,
+): Set<Column> | undefined {
+  const columns = new Set<Column>();
+  for (const field of fields) {
+    const mapped = columnsOf[field];
+    if (mapped === undefined) return undefined;
+    for (const column of mapped) columns.add(column);
+  }
+  return columns;
+}

@@ -78,12 +78,12 @@ describe('roles from API keys', () => {
 
   it('answers a page of cases read with only the asked columns as the whole rows do, through fragments and aliases', async () => {
     const all =
-      'caseId caseType caseSegment subcategory sex ageGroup nationality region channel automated receivedDate decisionDate outcome processingDays feePaidSek appealed courtOutcome events { eventType eventDate }';
+      'caseId caseType caseSegment subcategory sex ageGroup nationality region channel automated receivedDate decisionDate outcome processingDays feePaidSek appealed courtOutcome events { eventType eventDate sources }';
     const whole = await post(server.url, `{ cases(first: 5) { nodes { ${all} } } }`, { 'x-api-key': ANALYST_KEY });
     expect(whole.body.errors).toBeUndefined();
     const full = (whole.body.data?.cases as { nodes: Record<string, unknown>[] }).nodes;
     expect(full.length).toBeGreaterThan(0);
-    const partial = `{ cases(first: 5) { nodes { id: caseId ...Dates ... on Case { events { eventType } } } pageInfo { hasNextPage endCursor } } }
+    const partial = `{ cases(first: 5) { nodes { id: caseId ...Dates ... on Case { events { eventType } agencies: events { sources } } } pageInfo { hasNextPage endCursor } } }
       fragment Dates on Case { receivedDate decisionDate outcome }`;
     // Twice: the second run of a document goes through graphql-jit.
     for (let run = 0; run < 2; run++) {
@@ -97,6 +97,7 @@ describe('roles from API keys', () => {
           decisionDate: c.decisionDate,
           outcome: c.outcome,
           events: (c.events as { eventType: string }[]).map((e) => ({ eventType: e.eventType })),
+          agencies: (c.events as { sources: string[] }[]).map((e) => ({ sources: e.sources })),
         })),
       );
     }

@@ -76,11 +76,20 @@ export function casePage(db: Kysely<Database>, filter: CaseFilter, limit: number
   return query.orderBy('c.case_id').limit(limit + 1);
 }
 
-/** The events of many cases in one statement, in date order. */
-export function eventsOfCases(db: Kysely<Database>, caseIds: readonly number[]) {
-  return db
-    .selectFrom('cases.case_event')
-    .selectAll()
+/** A column of an event row the API shows (the case id is always read: a page's events are grouped by it). */
+export type EventColumn = 'event_type' | 'event_date' | 'agency' | 'sources';
+const EVENT_COLUMNS = ['event_type', 'event_date', 'agency', 'sources'] as const satisfies readonly EventColumn[];
+
+/**
+ * The events of many cases in one statement, in date order. `columns`: only these (and the case id) are read, the
+ * others are absent from the rows; all when not given.
+ */
+export function eventsOfCases(db: Kysely<Database>, caseIds: readonly number[], columns?: ReadonlySet<EventColumn>) {
+  const from = db.selectFrom('cases.case_event');
+  const selected = (columns ? from.select(['case_id', ...EVENT_COLUMNS.filter((c) => columns.has(c))]) : from.selectAll()) as ReturnType<
+    typeof from.selectAll
+  >;
+  return selected
     .where((eb) => inList(eb, 'case_id', caseIds))
     .orderBy('case_id')
     .orderBy('event_date')
