@@ -4,7 +4,7 @@ import type { Database } from '../database/tables.js';
 import type { MetricDefinition } from './metric-definition.js';
 import type { MetricRequest } from './metric-request.js';
 
-/** Statements kept per process: one per distinct request shape and filter, each a few kilobytes of SQL. */
+/** Statements kept per process (all definitions together): one per distinct request, each a few kilobytes of SQL. */
 const MAX_STATEMENTS = 500;
 
 /**
@@ -13,7 +13,16 @@ const MAX_STATEMENTS = 500;
  * CPU, and a request with the same definition and arguments always builds the same text and parameters (the
  * statement depends on the catalogue and the request only, not on the data or the day).
  */
-const compiled = new WeakMap<MetricDefinition, LRUCache<string, CompiledQuery>>();
+const compiled = new LRUCache<string, CompiledQuery>({ max: MAX_STATEMENTS });
+
+/** A number per definition object, for the statements' keys (a test may build a definition of a catalogue name). */
+const definitionIds = new WeakMap<MetricDefinition, number>();
+let definitionsSeen = 0;
+function idOf(definition: MetricDefinition): number {
+  let id = definitionIds.get(definition);
+  if (id === undefined) definitionIds.set(definition, (id = definitionsSeen++));
+  return id;
+}
 
 /**
  * Runs `build()`'s statement on `db`, compiled once per definition and request. The request's plugins still see
@@ -27,14 +36,12 @@ export function executeRemembered<Row>(
   request: MetricRequest,
   build: () => RawBuilder<Row>,
 ): Promise<QueryResult<Row>> {
-  let statements = compiled.get(definition);
-  if (!statements) compiled.set(definition, (statements = new LRUCache({ max: MAX_STATEMENTS })));
-  const key = JSON.stringify(request);
+  const key = `${idOf(definition)}:${JSON.stringify(request)}`;
   const executor = db.getExecutor();
-  const known = statements.get(key);
+  const known = compiled.get(key);
   if (!known) {
     const fresh = build().compile(db);
-    statements.set(key, fresh);
+    compiled.set(key, fresh);
     return executor.executeQuery(fresh) as Promise<QueryResult<Row>>;
   }
   const queryId = createQueryId();
