@@ -1,17 +1,33 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
-import { eventsOfCases, type CaseEventRecord } from '../warehouse/queries/case-list.js';
+import { eventsOfCases, type CaseEventRecord, type EventColumn } from '../warehouse/queries/case-list.js';
 
-/** The events of every case on a page in one statement. */
+/**
+ * The events of every case on a page in one statement, reading only the columns asked (all when none are given).
+ * One loader per set of columns: a case's events read without a column are never handed to a field that needs it.
+ */
 export function createCaseEventLoader(db: Kysely<Database>) {
+  const loaders = new Map<string, DataLoader<number, CaseEventRecord[]>>();
   return {
-    caseEvents: new DataLoader<number, CaseEventRecord[]>(async (caseIds) => {
-      const rows = await eventsOfCases(db, caseIds).execute();
-      const byCase = new Map<number, CaseEventRecord[]>();
-      for (const row of rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row]);
-      return caseIds.map((id) => byCase.get(id) ?? []);
-    }),
+    caseEvents(columns?: ReadonlySet<EventColumn>): DataLoader<number, CaseEventRecord[]> {
+      const key = columns ? [...columns].sort().join(',') : '*';
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<number, CaseEventRecord[]>(async (caseIds) => {
+          const rows = await eventsOfCases(db, caseIds, columns).execute();
+          const byCase = new Map<number, CaseEventRecord[]>();
+          for (const row of rows) {
+            const events = byCase.get(row.case_id);
+            if (events) events.push(row);
+            else byCase.set(row.case_id, [row]);
+          }
+          return caseIds.map((id) => byCase.get(id) ?? []);
+        });
+        loaders.set(key, loader);
+      }
+      return loader;
+    },
   };
 }
 

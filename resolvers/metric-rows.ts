@@ -18,6 +18,7 @@ import { withInterval } from './metric-interval.js';
 import { intervalMethod, type CountColumn } from '../warehouse/metrics/metric-counts.js';
 import { encodeNumberCursor } from './pagination.js';
 import type { Role } from './roles.js';
+import { isoDay } from '../warehouse/database/iso-day.js';
 
 /** Arguments of `metric(…)`, shared by the GraphQL field and the CSV export. */
 export interface MetricArgs {
@@ -26,6 +27,20 @@ export interface MetricArgs {
   where?: MetricWhere | null;
   compareTo?: Comparison | null;
   orderBy?: MetricOrder[] | null;
+}
+
+/** Each definition's GraphQL form in metric answers, made once: the catalogue does not change while the process runs. */
+const ANSWER_DEFINITIONS = new WeakMap<MetricDefinition, MetricDefinitionType>();
+
+/**
+ * The GraphQL form of a definition as every `metric(…)` answer carries it, asked or not: shared by the answers, since
+ * writing the formula out was about 1 % of a cold metric request. Not frozen: Apollo's subgraph adds `__typename` to
+ * the objects it resolves. The catalogue (and so `_entities`) gets objects of its own (toDefinitionType).
+ */
+function answerDefinition(definition: MetricDefinition): MetricDefinitionType {
+  let made = ANSWER_DEFINITIONS.get(definition);
+  if (!made) ANSWER_DEFINITIONS.set(definition, (made = toDefinitionType(definition)));
+  return made;
 }
 
 export function toDefinitionType(definition: MetricDefinition): MetricDefinitionType {
@@ -47,7 +62,7 @@ export function catalog(): MetricDefinitionType[] {
   return METRICS.map(toDefinitionType);
 }
 
-const isoDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
+const isoDate = (d: Date | null | undefined) => (d ? isoDay(d) : undefined);
 
 /** The GraphQL filter as the engine takes it: dates as ISO text, absent fields left out, lists of stored codes. */
 function toFilter(where: MetricWhere | null | undefined): MetricFilter {
@@ -141,7 +156,7 @@ export async function computeMetric(
   const rows = computed.rows.map((r) => withInterval(toRow(r.data, by, r.published, r.suppressed), method));
   const end = page.offset + rows.length;
   return {
-    definition: toDefinitionType(definition),
+    definition: answerDefinition(definition),
     totalCount: computed.totalCount,
     pageInfo: { hasNextPage: end < computed.totalCount, endCursor: rows.length > 0 ? encodeNumberCursor('offset', end) : null },
     rows,

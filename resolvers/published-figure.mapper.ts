@@ -6,8 +6,57 @@ import type { SourceTable } from '../schema/source-table.type.js';
 import type { SourceTableRow } from '../loaders/source-table-loaders.js';
 import { catalogueMeasure } from '../warehouse/published/measure-catalogue.js';
 import { encodeFigureCursor } from '../warehouse/queries/figure-cursor.js';
-import type { FigureRow } from '../warehouse/queries/published-figures.js';
+import type { FigureColumn, FigureRow } from '../warehouse/queries/published-figures.js';
+import { columnsOfFields } from './selected-fields.js';
 
+/** The columns each field of PublishedFigure is mapped from (toPublishedFigure); `sourceTable` goes through its id. */
+const FIELD_COLUMNS: Readonly<Record<string, readonly FigureColumn[]>> = {
+  __typename: [],
+  id: ['figure_id'],
+  value: ['value'],
+  unit: ['unit'],
+  printed: ['printed'],
+  baseValue: ['base_value'],
+  baseUnit: ['base_unit'],
+  measure: ['measure'],
+  measureName: ['measure'],
+  measureNameSv: ['measure'],
+  area: ['area'],
+  year: ['year'],
+  period: ['period'],
+  approximate: ['approximate'],
+  document: ['document'],
+  editionYear: ['edition_year'],
+  table: ['table_code'],
+  caption: ['caption'],
+  kind: ['kind'],
+  line: ['line'],
+  quote: ['quote'],
+  note: ['note'],
+  caseType: ['case_type'],
+  segment: ['segment'],
+  sex: ['sex'],
+  ageGroup: ['age_group'],
+  region: ['region'],
+  nationality: ['nationality'],
+  agency: ['agency'],
+  appropriation: ['appropriation'],
+  feeActivity: ['fee_activity'],
+  outcome: ['outcome'],
+  subgroup: ['subgroup'],
+  sourceTable: ['source_table_id'],
+};
+
+/**
+ * The columns a page must read for the fields a request selects of its figures; undefined (every column) when it
+ * selects a field this map does not know. A page of 1 000 figures parsed its 31 columns whether asked or not: the
+ * bench's page asks 12, and reading only those halves pg's work per row.
+ */
+export function figureColumnsFor(fields: ReadonlySet<string>): Set<FigureColumn> | undefined {
+  return columnsOfFields(fields, FIELD_COLUMNS);
+}
+
+/** A figure from its row; a row read with fewer columns (figureColumnsFor) leaves the fields nobody asked unset. */
 export function toPublishedFigure(row: FigureRow): PublishedFigure {
   return {
     id: String(row.figure_id),

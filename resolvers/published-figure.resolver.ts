@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { PublishedFigure, PublishedFigureConnection } from '../schema/published-figure.type.js';
 import { PublishedFigureWhere } from '../schema/published-figure-where.input.js';
 import { SourceTable } from '../schema/source-table.type.js';
@@ -39,7 +40,8 @@ async function checkFigureFilter(db: Kysely<Database>, filter: PublishedFigureWh
   }
 }
 import { figureCursor, pageSize } from './pagination.js';
-import { toFigurePage, toSourceTable } from './published-figure.mapper.js';
+import { figureColumnsFor, toFigurePage, toSourceTable } from './published-figure.mapper.js';
+import { selectedFieldNames } from './selected-fields.js';
 
 @Resolver(() => PublishedFigure)
 export class PublishedFigureResolver {
@@ -53,12 +55,14 @@ export class PublishedFigureResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–1000 (default 100).' }) first: number | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Cursor: pageInfo.endCursor of the previous page.' }) after: string | undefined,
     @Ctx() { db }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PublishedFigureConnection> {
     const limit = pageSize(first);
     const cursor = figureCursor(after);
     const filter = { ...where };
     await checkFigureFilter(db, filter);
-    const [rows, totalCount] = await Promise.all([figurePage(db, filter, limit, cursor).execute(), countFigures(db, filter)]);
+    const columns = figureColumnsFor(selectedFieldNames(info, ['nodes']));
+    const [rows, totalCount] = await Promise.all([figurePage(db, filter, limit, cursor, columns).execute(), countFigures(db, filter)]);
     return { totalCount, ...toFigurePage(rows, limit) };
   }
 

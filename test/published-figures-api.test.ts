@@ -107,6 +107,44 @@ describe('publishedFigures', () => {
     expect(body.data?.publishedFigures.nodes).toHaveLength(1000);
   });
 
+  it('reads only the columns a page asks for, through fragments and aliases, and answers as the whole row does', async () => {
+    const all =
+      'id value unit printed baseValue baseUnit measure measureName measureNameSv area year period approximate document editionYear table caption kind line quote note caseType segment sex ageGroup region nationality agency appropriation feeActivity outcome subgroup sourceTable { id }';
+    const where = { table: 'Tabell 6.2' };
+    const whole = await fixture.server.graphql<{ publishedFigures: { nodes: Record<string, unknown>[] } }>(
+      `query Whole($where: PublishedFigureWhere) { publishedFigures(where: $where, first: 50) { nodes { ${all} } } }`,
+      { where },
+    );
+    expect(whole.body.errors).toBeUndefined();
+    const partial = `query Partial($where: PublishedFigureWhere) {
+      publishedFigures(where: $where, first: 50) { nodes { figureId: id ...Said ... on PublishedFigure { sourceTable { caption } } } pageInfo { endCursor } }
+      again: publishedFigures(where: $where, first: 50) { nodes { __typename } }
+    }
+    fragment Said on PublishedFigure { quote printed measureNameSv }`;
+    // Twice: the second run of a document goes through graphql-jit.
+    for (let run = 0; run < 2; run++) {
+      const { body } = await fixture.server.graphql<{
+        publishedFigures: { nodes: Record<string, unknown>[]; pageInfo: { endCursor: string } };
+        again: { nodes: unknown[] };
+      }>(partial, { where });
+      expect(body.errors).toBeUndefined();
+      const nodes = body.data?.publishedFigures.nodes ?? [];
+      expect(nodes).toHaveLength(50);
+      expect(body.data?.again.nodes).toEqual(nodes.map(() => ({ __typename: 'PublishedFigure' })));
+      nodes.forEach((node, i) => {
+        const full = whole.body.data?.publishedFigures.nodes[i] ?? {};
+        expect(node).toEqual({
+          figureId: full.id,
+          quote: full.quote,
+          printed: full.printed,
+          measureNameSv: full.measureNameSv,
+          sourceTable: { caption: full.caption },
+        });
+      });
+      expect(body.data?.publishedFigures.pageInfo.endCursor).toBeTruthy();
+    }
+  });
+
   it('lists source tables with their line ranges and figure counts, and their figures in one batch', async () => {
     const { body } = await fixture.server.graphql<{
       sourceTables: { table: string; caption: string; firstLine: number; lastLine: number; figureCount: number; figures: Page }[];

@@ -1,12 +1,14 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.js';
+import { registerTypeParsers } from './type-parsers.js';
 import { namedStatementPool } from './named-statements.js';
 import { tracedDialect } from './traced-dialect.js';
 
 // numeric and bigint arrive as strings by default; counts and sums we convert where we read them,
 // but int8 ids and counts beyond 2^53 do not occur in this warehouse, so parse int8 as a number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
+registerTypeParsers();
 
 export interface ConnectOptions {
   /** Upper bound on open connections: a bounded pool protects the database from bursts. */

@@ -56,6 +56,17 @@ export function openTablesOf(where: MetricFilter): MemberTable[] {
   });
 }
 
+/**
+ * The known values as a set, made once per list: the lists come from the generation memo (the same array for every
+ * request until a load), and a table filter scanned the thousands of table codes of the published figures per value.
+ */
+const KNOWN_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+function knownSet(valid: readonly string[]): ReadonlySet<string> {
+  let set = KNOWN_SETS.get(valid);
+  if (!set) KNOWN_SETS.set(valid, (set = new Set(valid)));
+  return set;
+}
+
 /** Checks values against the known ones; an unknown one is refused with the valid (or nearest) ones and where to look. */
 export function checkKnown(
   argument: string,
@@ -64,7 +75,8 @@ export function checkKnown(
   where: string,
   details: Record<string, unknown> = {},
 ): void {
-  const unknown = values.find((v) => !valid.includes(v));
+  const known = knownSet(valid);
+  const unknown = values.find((v) => !known.has(v));
   if (unknown === undefined) return;
   const shown = nearestValues(unknown, valid);
   const which = shown.length < valid.length ? 'the nearest valid values are' : 'valid values are';

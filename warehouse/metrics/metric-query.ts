@@ -18,6 +18,8 @@ import {
 } from '../dimensions/dimension-registry.js';
 import type { CaseFlowMetric, ExpressionContext, FigureMetric, MetricDefinition, OpenBalanceMetric } from './metric-definition.js';
 import { MetricRequestError } from './metric-errors.js';
+import { isoDay } from '../database/iso-day.js';
+import { executeRemembered } from './metric-statements.js';
 import type { NullReason } from './null-reason.js';
 import type { MetricRequest, MetricResultData, MetricRowData } from './metric-request.js';
 import { CASE_FLOW_COUNTS, caseFlowCellCounts, OPEN_BALANCE_COUNTS, openBalanceCellCounts, parseCellCounts } from '../disclosure/cell-counts.js';
@@ -388,7 +390,7 @@ function nullReasonOf(definition: MetricDefinition, value: number | null, row: C
 }
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v));
+const dateText = (v: unknown) => (v instanceof Date ? isoDay(v) : v === null || v === undefined ? null : String(v));
 
 /** Runs a metric request: one SQL statement that filters, groups, computes, orders and pages in the database. */
 export async function runMetric(
@@ -397,7 +399,11 @@ export async function runMetric(
   request: MetricRequest,
   also: readonly MetricDefinition[] = [],
 ): Promise<MetricResultData> {
-  let { rows } = await metricQuery(db, definition, request, also).execute(db);
+  // Statements of case facts depend on the request alone, so are compiled once (metric-statements.ts).
+  const remembered = also.length === 0 && definition.kind !== 'figure';
+  let { rows } = remembered
+    ? await executeRemembered(db, definition, request, () => metricQuery(db, definition, request))
+    : await metricQuery(db, definition, request, also).execute(db);
   let totalCount = Number(rows[0]?.total_count ?? 0);
   if (rows.length === 0 && request.offset > 0) {
     // Past the last page: the count still answers how many rows there are.

@@ -20,6 +20,31 @@ export interface CaseFilter {
 export type CaseRecord = Selectable<CaseFactTable>;
 export type CaseEventRecord = Selectable<CaseEventTable>;
 
+/** A column of a case row. */
+export type CaseColumn = keyof CaseRecord;
+
+/** The columns of a case row, in the table's order (so that one selection is one statement text). */
+const CASE_COLUMNS = [
+  'case_id',
+  'case_type',
+  'segment',
+  'subcategory',
+  'sex',
+  'age_group',
+  'nationality',
+  'region',
+  'channel',
+  'automated',
+  'received_date',
+  'decision_date',
+  'outcome',
+  'processing_days',
+  'fee_paid_sek',
+  'appealed',
+  'court_outcome',
+  'record_key',
+] as const satisfies readonly CaseColumn[];
+
 function filtered(db: Kysely<Database>, filter: CaseFilter) {
   let query = db.selectFrom('cases.case_fact as c');
   const list = (column: 'case_type' | 'segment' | 'sex' | 'region' | 'nationality' | 'outcome', values: readonly string[] | undefined) => {
@@ -38,18 +63,33 @@ function filtered(db: Kysely<Database>, filter: CaseFilter) {
   return query;
 }
 
-/** One page of cases in case-id order after `afterId`; `limit` + 1 rows tell whether more follow. */
-export function casePage(db: Kysely<Database>, filter: CaseFilter, limit: number, afterId: number | null) {
-  let query = filtered(db, filter).selectAll('c');
+/**
+ * One page of cases in case-id order after `afterId`; `limit` + 1 rows tell whether more follow. `columns`: only
+ * these (and the case id, the cursor) are read, the others are absent from the rows; all when not given.
+ */
+export function casePage(db: Kysely<Database>, filter: CaseFilter, limit: number, afterId: number | null, columns?: ReadonlySet<CaseColumn>) {
+  const from = filtered(db, filter);
+  let query = (
+    columns ? from.select(CASE_COLUMNS.filter((c) => c === 'case_id' || columns.has(c)).map((c) => `c.${c}` as const)) : from.selectAll('c')
+  ) as ReturnType<typeof from.selectAll<'c'>>;
   if (afterId !== null) query = query.where('c.case_id', '>', afterId);
   return query.orderBy('c.case_id').limit(limit + 1);
 }
 
-/** The events of many cases in one statement, in date order. */
-export function eventsOfCases(db: Kysely<Database>, caseIds: readonly number[]) {
-  return db
-    .selectFrom('cases.case_event')
-    .selectAll()
+/** A column of an event row the API shows (the case id is always read: a page's events are grouped by it). */
+export type EventColumn = 'event_type' | 'event_date' | 'agency' | 'sources';
+const EVENT_COLUMNS = ['event_type', 'event_date', 'agency', 'sources'] as const satisfies readonly EventColumn[];
+
+/**
+ * The events of many cases in one statement, in date order. `columns`: only these (and the case id) are read, the
+ * others are absent from the rows; all when not given.
+ */
+export function eventsOfCases(db: Kysely<Database>, caseIds: readonly number[], columns?: ReadonlySet<EventColumn>) {
+  const from = db.selectFrom('cases.case_event');
+  const selected = (columns ? from.select(['case_id', ...EVENT_COLUMNS.filter((c) => columns.has(c))]) : from.selectAll()) as ReturnType<
+    typeof from.selectAll
+  >;
+  return selected
     .where((eb) => inList(eb, 'case_id', caseIds))
     .orderBy('case_id')
     .orderBy('event_date')

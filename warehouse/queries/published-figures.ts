@@ -57,6 +57,15 @@ const PAGE_COLUMNS = [
 
 export type FigureRow = Pick<FigureRecord, (typeof PAGE_COLUMNS)[number]> & { table_code: string; caption: string; kind: string };
 
+/** A column a page of figures can return. */
+export type FigureColumn = keyof FigureRow;
+
+/** The columns of the figure's source table a page returns. */
+const TABLE_COLUMNS = ['table_code', 'caption', 'kind'] as const satisfies readonly FigureColumn[];
+
+/** The columns every page reads, whatever was asked: its keyset cursor. */
+const CURSOR_COLUMNS: ReadonlySet<FigureColumn> = new Set(['document', 'line', 'figure_id']);
+
 type From = 'fact_figure' | 'dim_source_table';
 
 function filtered(db: Kysely<Database>, filter: FigureFilter) {
@@ -85,15 +94,26 @@ function filtered(db: Kysely<Database>, filter: FigureFilter) {
 const after = (cursor: FigureCursor) => (eb: ExpressionBuilder<Database, From>) =>
   eb(eb.refTuple('fact_figure.document', 'fact_figure.line', 'fact_figure.figure_id'), '>', eb.tuple(cursor.document, cursor.line, cursor.figureId));
 
-function withColumns(query: SelectQueryBuilder<Database, From, object>) {
-  return query
-    .select(PAGE_COLUMNS.map((c) => `fact_figure.${c}` as const))
-    .select(['dim_source_table.table_code', 'dim_source_table.caption', 'dim_source_table.kind']);
+/** The page's columns in one fixed order (so that one selection is one statement text), the cursor's always. */
+function withColumns(query: SelectQueryBuilder<Database, From, object>, columns: ReadonlySet<FigureColumn> | undefined) {
+  const wanted = (c: FigureColumn) => columns === undefined || columns.has(c) || CURSOR_COLUMNS.has(c);
+  const table = TABLE_COLUMNS.filter(wanted);
+  const figures = query.select(PAGE_COLUMNS.filter(wanted).map((c) => `fact_figure.${c}` as const));
+  return table.length > 0 ? figures.select(table.map((c) => `dim_source_table.${c}` as const)) : figures;
 }
 
-/** One page of figures in (document, line, id) order, after the cursor; `limit` + 1 rows tell whether more follow. */
-export function figurePage(db: Kysely<Database>, filter: FigureFilter, limit: number, cursor: FigureCursor | null) {
-  let query = withColumns(filtered(db, filter));
+/**
+ * One page of figures in (document, line, id) order, after the cursor; `limit` + 1 rows tell whether more follow.
+ * `columns`: only these (and the cursor's) are read, the others are absent from the rows; all when not given.
+ */
+export function figurePage(
+  db: Kysely<Database>,
+  filter: FigureFilter,
+  limit: number,
+  cursor: FigureCursor | null,
+  columns?: ReadonlySet<FigureColumn>,
+) {
+  let query = withColumns(filtered(db, filter), columns);
   if (cursor) query = query.where(after(cursor));
   return query
     .orderBy('fact_figure.document')
@@ -122,7 +142,7 @@ export async function firstFiguresOfTables(
   limit: number,
   cursor: FigureCursor | null,
 ): Promise<FigureRow[]> {
-  let inner = withColumns(filtered(db, { sourceTableId: sourceTableIds })).select(
+  let inner = withColumns(filtered(db, { sourceTableId: sourceTableIds }), undefined).select(
     sql<number>`row_number() over (partition by fact_figure.source_table_id order by fact_figure.document, fact_figure.line, fact_figure.figure_id)`.as(
       'position',
     ),
