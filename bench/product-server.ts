@@ -17,21 +17,22 @@ export async function buildProduct(projectRoot: string): Promise<void> {
 /**
  * Starts the product as production starts it (`node dist/server/main.js`, NODE_ENV=production) over the bench
  * database. Turned off, through settings only: the per-client rate limit (the load generator is one client on one
- * address; a rate limit is a policy for many clients, not work a request costs). `cache` picks the result cache:
- * off (cold, every request computes) or on (warm, answered from memory after the warm-up filled it).
+ * address; a rate limit is a policy for many clients, not work a request costs). `variant` picks the result cache:
+ * off (cold, every request computes) or on (warm, answered from memory after the warm-up filled it); `ungated` is
+ * cold without the admission queue (GRAPHQL_CONCURRENCY=0: every request executes at once), to price it.
  */
 export async function startProductServer(
   projectRoot: string,
   databaseUrl: string,
   poolSize: number,
   logDirectory: string,
-  cache: 'cold' | 'warm' = 'cold',
+  variant: 'cold' | 'warm' | 'ungated' = 'cold',
   readerDatabaseUrl?: string,
 ): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   return spawnServer({
-    name: cache === 'warm' ? 'product-warm' : 'product',
+    name: variant === 'cold' ? 'product' : `product-${variant}`,
     command: process.execPath,
     args: [path.join(projectRoot, 'dist/server/main.js')],
     cwd: projectRoot,
@@ -45,13 +46,14 @@ export async function startProductServer(
       RATE_LIMIT_PER_MINUTE: '0',
       API_KEYS: `${BENCH_API_KEY}:analyst`,
       // Cold: every request computes. Warm: the result cache at its default size, filled by the warm-up.
-      RESULT_CACHE_MB: cache === 'warm' ? '64' : '0',
+      RESULT_CACHE_MB: variant === 'warm' ? '64' : '0',
+      ...(variant === 'ungated' ? { GRAPHQL_CONCURRENCY: '0' } : {}),
       // Several servers over one database share one read-only role (each would otherwise re-key it at start).
       ...(readerDatabaseUrl ? { READER_DATABASE_URL: readerDatabaseUrl } : {}),
     },
     url,
     headers: { 'x-api-key': BENCH_API_KEY },
-    logFile: path.join(logDirectory, cache === 'warm' ? 'product-warm.log' : 'product.log'),
+    logFile: path.join(logDirectory, variant === 'cold' ? 'product.log' : `product-${variant}.log`),
     timeoutMs: 120_000,
   });
 }

@@ -308,6 +308,30 @@ async function main(): Promise<void> {
 
     // The levers of the cold path, each priced in this run (bench/levers.ts).
     const levers = wants('raw') ? await measureLevers(warehouse, cases, raw, withoutMemo, (c, named) => measureSql(warehouse.pool, c, 1, named)) : [];
+    // The admission queue, where it acts (the highest concurrency): the cold product without it, then with it, per shape.
+    const crowd = Math.max(...config.concurrencies);
+    if (product && crowd > config.poolSize) {
+      const ungated = await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'ungated', readerDatabaseUrl);
+      servers.push(ungated);
+      for (const c of cases) {
+        const served = facts.find((f) => f.id === c.id)?.statements.product !== undefined;
+        if (!served) continue;
+        const headers = roleHeaders(c.role);
+        const [b, a] = [
+          await measureHttp(ungated, { url: ungated.url, query: c.query.product.query, headers }, crowd),
+          await measureHttp(product, { url: product.url, query: c.query.product.query, headers }, crowd),
+        ];
+        const measure = (what: string) => `${what}, c = ${crowd}`;
+        levers.push(
+          { lever: 'admission queue', caseId: c.id, measure: measure('p99'), before: b.result.p99, after: a.result.p99, unit: 'ms' },
+          { lever: 'admission queue', caseId: c.id, measure: measure('p50'), before: b.result.p50, after: a.result.p50, unit: 'ms' },
+          { lever: 'admission queue', caseId: c.id, measure: measure('throughput'), before: b.result.rps, after: a.result.rps, unit: 'req/s' },
+          { lever: 'admission queue', caseId: c.id, measure: measure('peak RSS'), before: b.peakRssMb, after: a.peakRssMb, unit: 'MB' },
+        );
+      }
+      await ungated.stop();
+      servers.splice(servers.indexOf(ungated), 1);
+    }
     for (const l of levers) log(`lever ${l.lever} ${l.caseId}: ${l.measure} ${l.before.toFixed(2)} → ${l.after.toFixed(2)} ${l.unit}`);
 
     // The scale curve: the metric queries (product and raw SQL) at each scale; the main scale's data first, as loaded.

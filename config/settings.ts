@@ -90,6 +90,17 @@ export const SETTINGS = {
     'on',
     'hot reads go as named (prepared) statements, planned once per connection; `off` behind a pooler that cannot keep them (see [docs/cold-path.md](docs/cold-path.md))',
   ),
+  graphqlConcurrency: numeric(
+    'GRAPHQL_CONCURRENCY',
+    undefined,
+    'GraphQL operations each API process executes at once; more wait their turn in arrival order (answers from the result cache do not wait); unset: `PG_POOL_MAX`; 0 = no limit (see [docs/cold-path.md](docs/cold-path.md))',
+    { whole: true, min: 0 },
+  ),
+  graphqlQueueMax: wholeNumber(
+    'GRAPHQL_QUEUE_MAX',
+    1000,
+    'GraphQL operations waiting for their turn at most; one more is refused at once with 503, code `SERVICE_UNAVAILABLE` and `Retry-After`',
+  ),
   bodyLimit: text('BODY_LIMIT', '100kb', 'largest request body'),
   caseScale: numeric(
     'CASE_SCALE',

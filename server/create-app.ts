@@ -22,7 +22,9 @@ import { noStorePlugin } from './no-store-plugin.js';
 import { clientIdentifier } from './observability/client-identity.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { requestSpan } from './observability/request-span.js';
-import { createApiMetrics, type ApiMetrics } from './observability/metrics.js';
+import { createApiMetrics, registerAdmissionMetrics, type ApiMetrics } from './observability/metrics.js';
+import { AdmissionQueue } from './admission-queue.js';
+import { admittedAnswer } from './admitted-answer.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { createRoleApollo } from './role-apollo.js';
@@ -62,6 +64,10 @@ export interface AppOptions {
   pxwebCorsOrigins?: string;
   /** Execute repeated documents with graphql-jit (default) or always with graphql-js (false). */
   jit?: boolean;
+  /** GraphQL operations executing at once (server/admission-queue.ts); absent or 0: no limit. */
+  concurrency?: number;
+  /** Operations waiting for a turn at most; more are refused with 503 (default 1000). */
+  queueMax?: number;
 }
 
 export interface App {
@@ -173,7 +179,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     const resolved = resolveRole(req, access);
     return servers.forAudience('error' in resolved ? 'public' : audienceOf(resolved.role));
   };
-  const answer = apolloAnswer(serverFor, contextFor);
+  // Computed answers take turns (cached ones do not wait): at most `concurrency` execute at once.
+  const admission = new AdmissionQueue(options.concurrency ?? 0, options.queueMax ?? 1000);
+  registerAdmissionMetrics(metrics.registry, admission);
+  const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor), () =>
+    metrics.rejected.inc({ reason: ErrorCode.SERVICE_UNAVAILABLE }),
+  );
   // Bodies that are too large or not JSON never reach GraphQL: they are answered in the same error shape.
   const refuse = (error: HttpError, res: ServerResponse) => {
     if (res.headersSent) {

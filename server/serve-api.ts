@@ -49,6 +49,8 @@ export async function serveApi(
     metricsPort: config.metricsPort,
     supervisor,
     pxwebCorsOrigins: config.pxwebCorsOrigins,
+    concurrency: config.graphqlConcurrency ?? config.maxConnections,
+    queueMax: config.graphqlQueueMax,
     resultCache: { maxBytes: config.resultCacheMb * 1024 * 1024, listenUrl: database.listenUrl },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ClusterSupervisor } from '../../warehouse/database/cluster-supervisor.js';
+import type { AdmissionQueue } from '../admission-queue.js';
 
 /** Prometheus metrics of the API (`GET /metrics`), on a registry of its own so that tests can build several apps. */
 export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor) {
@@ -83,6 +84,20 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
 }
 
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
+
+/** The admission queue's state, read at each scrape: operations executing and waiting for their turn. */
+export function registerAdmissionMetrics(registry: Registry, queue: AdmissionQueue): void {
+  new Gauge({
+    name: 'graphql_operations',
+    help: 'GraphQL operations computing now (state "active") and waiting for their turn (state "queued"; GRAPHQL_CONCURRENCY).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      this.set({ state: 'active' }, queue.active);
+      this.set({ state: 'queued' }, queue.queued);
+    },
+  });
+}
 
 /** The embedded cluster's supervision, read from the supervisor at each scrape. */
 function registerSupervisorMetrics(registry: Registry, supervisor: ClusterSupervisor): void {

@@ -1,0 +1,31 @@
+import { ErrorCode } from '../resolvers/api-errors.js';
+import { AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
+import type { Answer } from './graphql-http-handler.js';
+
+/** Seconds a refused client is asked to wait: the queue drains in well under that at any load the bench has seen. */
+const RETRY_AFTER_S = '1';
+
+/**
+ * An answer computed in its turn (server/admission-queue.ts). A request refused because the queue is full gets 503
+ * with `Retry-After` and the GraphQL error shape, code SERVICE_UNAVAILABLE; nothing of it ran.
+ */
+export function admittedAnswer(queue: AdmissionQueue, answer: Answer, onRefused: () => void): Answer {
+  if (queue.limit === 0) return answer;
+  return async (req) => {
+    try {
+      return await queue.run(() => answer(req));
+    } catch (error) {
+      if (!(error instanceof AdmissionRefused)) throw error;
+      onRefused();
+      const body = { errors: [{ message: error.message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] };
+      return {
+        status: 503,
+        headers: [
+          ['content-type', 'application/json; charset=utf-8'],
+          ['retry-after', RETRY_AFTER_S],
+        ],
+        body: JSON.stringify(body),
+      };
+    }
+  };
+}
