@@ -3,6 +3,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
 import { eventsOfCases, type CaseEventRecord, type EventColumn } from '../warehouse/queries/case-list.js';
 
+/** A column set's loader key, made once per set (the events resolver hands every case of a page the same set). */
+const keys = new WeakMap<ReadonlySet<EventColumn>, string>();
+function keyOf(columns: ReadonlySet<EventColumn>): string {
+  let key = keys.get(columns);
+  if (key === undefined) {
+    key = [...columns].sort().join(',');
+    keys.set(columns, key);
+  }
+  return key;
+}
+
 /**
  * The events of every case on a page in one statement, reading only the columns asked (all when none are given).
  * One loader per set of columns: a case's events read without a column are never handed to a field that needs it.
@@ -11,7 +22,7 @@ export function createCaseEventLoader(db: Kysely<Database>) {
   const loaders = new Map<string, DataLoader<number, CaseEventRecord[]>>();
   return {
     caseEvents(columns?: ReadonlySet<EventColumn>): DataLoader<number, CaseEventRecord[]> {
-      const key = columns ? [...columns].sort().join(',') : '*';
+      const key = columns ? keyOf(columns) : '*';
       let loader = loaders.get(key);
       if (!loader) {
         loader = new DataLoader<number, CaseEventRecord[]>(async (caseIds) => {
