@@ -96,10 +96,16 @@ export const SETTINGS = {
     'GraphQL operations each API process executes at once; more wait their turn in arrival order (answers from the result cache do not wait); unset: `PG_POOL_MAX`; 0 = no limit (see [docs/cold-path.md](docs/cold-path.md))',
     { whole: true, min: 0 },
   ),
-  graphqlQueueMax: wholeNumber(
-    'GRAPHQL_QUEUE_MAX',
+  pxwebConcurrency: numeric(
+    'PXWEB_CONCURRENCY',
+    undefined,
+    "PxWeb data requests (`/api/v2/tables/{id}/data`) each API process computes at once: each is one large grouping, CPU-bound in PostgreSQL; more wait their turn in arrival order; unset: the machine's cores; 0 = no limit",
+    { whole: true, min: 0 },
+  ),
+  queueMax: wholeNumber(
+    'QUEUE_MAX',
     1000,
-    'GraphQL operations waiting for their turn at most; one more is refused at once with 503, code `SERVICE_UNAVAILABLE` and `Retry-After`',
+    'requests waiting for their turn at most, in each of the two queues (GraphQL, PxWeb data); one more is refused at once with 503 and `Retry-After`',
   ),
   bodyLimit: text('BODY_LIMIT', '100kb', 'largest request body'),
   caseScale: numeric(

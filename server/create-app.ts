@@ -66,7 +66,9 @@ export interface AppOptions {
   jit?: boolean;
   /** GraphQL operations executing at once (server/admission-queue.ts); absent or 0: no limit. */
   concurrency?: number;
-  /** Operations waiting for a turn at most; more are refused with 503 (default 1000). */
+  /** PxWeb data requests computing at once; absent or 0: no limit. */
+  pxwebConcurrency?: number;
+  /** Requests waiting for a turn at most, per queue; more are refused with 503 (default 1000). */
   queueMax?: number;
 }
 
@@ -90,6 +92,10 @@ const errorBody = (code: string, message: string) => ({ errors: [{ message, exte
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(readConfig(process.env).logLevel);
   const metrics = createApiMetrics(options.pool, options.supervisor);
+  // Computed answers take turns (cached ones do not wait): GraphQL operations, and PxWeb's large data requests apart.
+  const admission = new AdmissionQueue(options.concurrency ?? 0, options.queueMax ?? 1000);
+  const pxwebAdmission = new AdmissionQueue(options.pxwebConcurrency ?? 0, options.queueMax ?? 1000);
+  registerAdmissionMetrics(metrics.registry, { graphql: admission, pxweb: pxwebAdmission });
   const access = options.access ?? readAccessConfig();
   const app = express();
   app.disable('x-powered-by');
@@ -158,6 +164,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       bodyLimit: options.bodyLimit,
       appVersion: APP_VERSION,
+      admission: pxwebAdmission,
     }),
   );
   app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache));
@@ -179,9 +186,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     const resolved = resolveRole(req, access);
     return servers.forAudience('error' in resolved ? 'public' : audienceOf(resolved.role));
   };
-  // Computed answers take turns (cached ones do not wait): at most `concurrency` execute at once.
-  const admission = new AdmissionQueue(options.concurrency ?? 0, options.queueMax ?? 1000);
-  registerAdmissionMetrics(metrics.registry, admission);
   const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor), () =>
     metrics.rejected.inc({ reason: ErrorCode.SERVICE_UNAVAILABLE }),
   );

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { connectWarehouse } from '../warehouse/database/connect.js';
 import type { AccessConfig } from './api-keys.js';
 import type { Config } from '../config/settings.js';
@@ -50,7 +51,8 @@ export async function serveApi(
     supervisor,
     pxwebCorsOrigins: config.pxwebCorsOrigins,
     concurrency: config.graphqlConcurrency ?? config.maxConnections,
-    queueMax: config.graphqlQueueMax,
+    pxwebConcurrency: config.pxwebConcurrency ?? availableParallelism(),
+    queueMax: config.queueMax,
     resultCache: { maxBytes: config.resultCacheMb * 1024 * 1024, listenUrl: database.listenUrl },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

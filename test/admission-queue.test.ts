@@ -79,13 +79,13 @@ describe('AdmissionQueue', () => {
 
 const HELD_QUERY = '{ metric(name: P90_PROCESSING_DAYS, by: [NATIONALITY, MONTH], first: 1000) { totalCount } }';
 
-describe('GraphQL operations take turns (GRAPHQL_CONCURRENCY, GRAPHQL_QUEUE_MAX)', () => {
+describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, QUEUE_MAX)', () => {
   let database: TestDatabase;
   let server: TestServer;
   let metricsUrl: string;
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = await startTestServer(database.db, { production: true, concurrency: 1, queueMax: 1, metricsPort: 0 });
+    server = await startTestServer(database.db, { production: true, concurrency: 1, pxwebConcurrency: 1, queueMax: 1, metricsPort: 0 });
     metricsUrl = `http://127.0.0.1:${await server.listenMetrics()}/metrics`;
   });
   afterAll(async () => {
@@ -93,10 +93,12 @@ describe('GraphQL operations take turns (GRAPHQL_CONCURRENCY, GRAPHQL_QUEUE_MAX)
     await database?.drop();
   });
 
-  const gauge = async (state: string) => {
+  const gauge = async (state: string, queue = 'graphql') => {
     const text = await (await fetch(metricsUrl)).text();
-    return Number(new RegExp(`^graphql_operations\\{state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    return Number(new RegExp(`^admission_requests\\{queue="${queue}",state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
   };
+  const refusals = async () =>
+    Number(/^graphql_rejected_total\{reason="SERVICE_UNAVAILABLE"\} (\d+)$/m.exec(await (await fetch(metricsUrl)).text())?.[1] ?? 0);
 
   it('queues the second operation behind the first, refuses a third with 503 and Retry-After, and answers both', { timeout: 120_000 }, async () => {
     // The test holds the case facts, so the first operation stays in its turn for as long as the test likes.
@@ -129,8 +131,63 @@ describe('GraphQL operations take turns (GRAPHQL_CONCURRENCY, GRAPHQL_QUEUE_MAX)
       expect(a.body.data?.metric.totalCount).toBeGreaterThan(0);
       expect(b.body.data?.metric.totalCount).toBe(1);
       expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
-      const metrics = await (await fetch(metricsUrl)).text();
-      expect(metrics).toMatch(/^graphql_rejected_total\{reason="SERVICE_UNAVAILABLE"\} 1$/m);
+      expect(await refusals()).toBe(1);
+    } finally {
+      await lock.release();
+    }
+  });
+});
+
+describe('PxWeb data requests take turns', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let metricsUrl: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startTestServer(database.db, { production: true, pxwebConcurrency: 1, queueMax: 1, metricsPort: 0 });
+    metricsUrl = `http://127.0.0.1:${await server.listenMetrics()}/metrics`;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  const gauge = async (state: string) => {
+    const text = await (await fetch(metricsUrl)).text();
+    return Number(new RegExp(`^admission_requests\\{queue="pxweb",state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  };
+  const data = (year: number) => fetch(`${server.url}/api/v2/tables/RECEIVED/data?lang=en&valueCodes[ContentsCode]=received&valueCodes[Tid]=${year}`);
+
+  it('computes one data request at a time, queues the next, refuses one more with 503 and Retry-After, then answers both', {
+    timeout: 120_000,
+  }, async () => {
+    // The test holds the case facts and their rollups, so the first request stays in its turn as long as the test likes.
+    const tables = await database.pool.query<{ name: string }>(
+      `select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'cases' order by 1`,
+    );
+    const lock = await lockTables(
+      database.url,
+      tables.rows.map((r) => r.name),
+    );
+    try {
+      const first = data(2023);
+      await lock.untilSomeoneWaits();
+      expect(await gauge('active')).toBe(1);
+      const second = data(2024);
+      await waitFor('the second data request to queue', async () => (await gauge('queued')) === 1);
+
+      const third = await data(2022);
+      expect(third.status).toBe(503);
+      expect(third.headers.get('retry-after')).toBe('1');
+      expect(third.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(((await third.json()) as { title: string }).title).toBe('Service unavailable');
+      // The same table's metadata does not wait: only data requests take turns.
+      expect((await fetch(`${server.url}/api/v2/tables/RECEIVED/metadata?lang=en`)).status).toBe(200);
+
+      await lock.release();
+      const [a, b] = await Promise.all([first, second]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
     } finally {
       await lock.release();
     }

@@ -85,16 +85,18 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
 
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
 
-/** The admission queue's state, read at each scrape: operations executing and waiting for their turn. */
-export function registerAdmissionMetrics(registry: Registry, queue: AdmissionQueue): void {
+/** The admission queues' state, read at each scrape: requests computing and waiting for their turn, per queue. */
+export function registerAdmissionMetrics(registry: Registry, queues: Readonly<Record<'graphql' | 'pxweb', AdmissionQueue>>): void {
   new Gauge({
-    name: 'graphql_operations',
-    help: 'GraphQL operations computing now (state "active") and waiting for their turn (state "queued"; GRAPHQL_CONCURRENCY).',
-    labelNames: ['state'] as const,
+    name: 'admission_requests',
+    help: 'Requests computing now (state "active") and waiting for their turn (state "queued"), by queue: "graphql" (GRAPHQL_CONCURRENCY) or "pxweb" data requests (PXWEB_CONCURRENCY).',
+    labelNames: ['queue', 'state'] as const,
     registers: [registry],
     collect() {
-      this.set({ state: 'active' }, queue.active);
-      this.set({ state: 'queued' }, queue.queued);
+      for (const [name, queue] of Object.entries(queues)) {
+        this.set({ queue: name, state: 'active' }, queue.active);
+        this.set({ queue: name, state: 'queued' }, queue.queued);
+      }
     },
   });
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../warehouse/database/tables.js';
 import { MetricRequestError } from '../../warehouse/metrics/metric-errors.js';
 import { createRequestContext, type RequestContext } from '../../resolvers/context.js';
 import { resolveRole, type AccessConfig } from '../api-keys.js';
+import { AdmissionRefused, type AdmissionQueue } from '../admission-queue.js';
 import type { Logger } from '../observability/logger.js';
 import type { ApiMetrics } from '../observability/metrics.js';
 import { cacheKey, stableJson } from '../result-cache/cache-key.js';
@@ -39,6 +40,8 @@ export interface PxwebOptions {
   rateLimitPerMinute: number;
   bodyLimit: string;
   appVersion: string;
+  /** The turns data requests take (server/admission-queue.ts); absent: no limit. */
+  admission?: AdmissionQueue;
 }
 
 /** An answer before it is sent: what the result cache keeps. */
@@ -100,12 +103,18 @@ export function pxwebRouter(options: PxwebOptions): Router {
         res.status(200).setHeader('content-type', result.contentType);
         res.send(bytes);
       } catch (error) {
+        if (error instanceof AdmissionRefused) {
+          metrics.rejected.inc({ reason: 'SERVICE_UNAVAILABLE' });
+          res.setHeader('retry-after', '1');
+        }
         const problem =
-          error instanceof PxProblem
-            ? error
-            : error instanceof MetricRequestError
-              ? new PxProblem(typeof error.details.limit === 'number' ? 'tooManyCells' : 'badRequest', error.message)
-              : unexpected(error);
+          error instanceof AdmissionRefused
+            ? new PxProblem('serviceUnavailable', error.message)
+            : error instanceof PxProblem
+              ? error
+              : error instanceof MetricRequestError
+                ? new PxProblem(typeof error.details.limit === 'number' ? 'tooManyCells' : 'badRequest', error.message)
+                : unexpected(error);
         outcome = problem.title;
         if (problem.status >= 500) logger.error({ requestId, err: error instanceof Error ? error.message : String(error) }, 'pxweb request failed');
         sendProblem(res, problem);
@@ -210,6 +219,10 @@ export function pxwebRouter(options: PxwebOptions): Router {
       });
     }),
   );
+  // A data request over the metrics is one large grouping, CPU-bound in PostgreSQL: computed in its turn (after its
+  // parameters are checked), so that a burst of them finishes one after another instead of all outlasting the
+  // statement timeout together.
+  const inTurn = <T>(task: () => Promise<T>) => (options.admission ? options.admission.run(task) : task());
   const data = route('data', async (req, context, base) => {
     const request: DataRequest = parseDataRequest(req.query as QueryParameters, req.method === 'POST' ? req.body : undefined);
     // Every parameter is checked before anything is computed.
@@ -218,7 +231,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
     const selection: CubeSelection = selectCube(resolved, request, MAX_DATA_CELLS);
     const values =
       resolved.source.kind === 'metrics'
-        ? computeCube(context.db, selection, context.role)
+        ? inTurn(() => computeCube(context.db, selection, context.role))
         : Promise.resolve(figureCube(resolved, resolved.source.figures, selection));
     const [cube, { updated }] = await Promise.all([values, warehouseUpdated(context.db)]);
     const title = resolved.table.label[request.lang];
