@@ -88,8 +88,10 @@ export const PXWEB_SAMPLES = 5;
  */
 const WARM_SAMPLES = 50;
 
-const ms = (r: LoadResult | null) => (r ? `${r.p50.toFixed(1)} ms (${r.rps.toFixed(1)}/s)` : '—');
-const ratio = (a: LoadResult | null, b: LoadResult | null) => (a && b && b.p50 > 0 ? `${(a.p50 / b.p50).toFixed(2)}×` : '—');
+const ms = (r: LoadResult | null) => (r ? `${r.p50.toFixed(1)} ms (${r.rps.toFixed(1)}/s${r.errors ? `, ${r.errors} failed` : ''})` : '—');
+/** A side with failed requests has no latency to compare: a timeout answers as fast as the timeout. */
+const ratio = (a: LoadResult | null, b: LoadResult | null) =>
+  a && b && a.errors === 0 && b.errors === 0 && b.p50 > 0 ? `${(a.p50 / b.p50).toFixed(2)}×` : a && b ? 'not comparable' : '—';
 
 /** The side-by-side lines, with the goal: PxWeb ≤ 1.5× GraphQL's p50 cold, about equal warm. */
 export function formatPxwebComparison(rows: readonly PxwebComparison[]): string {
