@@ -5,18 +5,29 @@ import type { Answer } from './graphql-http-handler.js';
 /** Seconds a refused client is asked to wait: the queue drains in well under that at any load the bench has seen. */
 const RETRY_AFTER_S = '1';
 
+/** Why a request was not computed: the queue was full, or its client left while it waited. */
+export type NotComputed = 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED';
+
+/** The answer of a request whose client has gone: nobody reads it. */
+const GONE = { status: 499, headers: [], body: '' };
+
 /**
  * An answer computed in its turn (server/admission-queue.ts). A request refused because the queue is full gets 503
- * with `Retry-After` and the GraphQL error shape, code SERVICE_UNAVAILABLE; nothing of it ran.
+ * with `Retry-After` and the GraphQL error shape, code SERVICE_UNAVAILABLE; one whose client closed the connection
+ * while it waited is not computed when its turn comes. Nothing of either ran.
  */
-export function admittedAnswer(queue: AdmissionQueue, answer: Answer, onRefused: () => void): Answer {
+export function admittedAnswer(queue: AdmissionQueue, answer: Answer, notComputed: (why: NotComputed) => void): Answer {
   if (queue.limit === 0) return answer;
   return async (req) => {
     try {
-      return await queue.run(() => answer(req));
+      return await queue.run(() => {
+        if (!req.socket.destroyed) return answer(req);
+        notComputed('CLIENT_CLOSED');
+        return Promise.resolve(GONE);
+      });
     } catch (error) {
       if (!(error instanceof AdmissionRefused)) throw error;
-      onRefused();
+      notComputed('SERVICE_UNAVAILABLE');
       const body = { errors: [{ message: error.message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] };
       return {
         status: 503,

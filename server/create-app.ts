@@ -186,9 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const resolved = resolveRole(req, access);
     return servers.forAudience('error' in resolved ? 'public' : audienceOf(resolved.role));
   };
-  const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor), () =>
-    metrics.rejected.inc({ reason: ErrorCode.SERVICE_UNAVAILABLE }),
-  );
+  const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor), (reason) => metrics.rejected.inc({ reason }));
   // Bodies that are too large or not JSON never reach GraphQL: they are answered in the same error shape.
   const refuse = (error: HttpError, res: ServerResponse) => {
     if (res.headersSent) {

@@ -136,6 +136,32 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       await lock.release();
     }
   });
+
+  it('does not compute a queued operation whose client has gone', { timeout: 120_000 }, async () => {
+    const lock = await lockTables(database.url, ['cases.case_fact']);
+    try {
+      const first = server.graphql<{ metric: { totalCount: number } }>(HELD_QUERY);
+      await lock.untilSomeoneWaits();
+      const leaving = new AbortController();
+      const second = fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ metric(name: RECEIVED, by: [YEAR]) { totalCount } }' }),
+        signal: leaving.signal,
+      }).catch((error: Error) => error.name);
+      await waitFor('the second operation to queue', async () => (await gauge('queued')) === 1);
+      leaving.abort();
+      expect(await second).toBe('AbortError');
+
+      await lock.release();
+      expect((await first).status).toBe(200);
+      const text = async () => (await fetch(metricsUrl)).text();
+      await waitFor('the queued operation to be dropped', async () => /^graphql_rejected_total\{reason="CLIENT_CLOSED"\} 1$/m.test(await text()));
+      expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
+    } finally {
+      await lock.release();
+    }
+  });
 });
 
 describe('PxWeb data requests take turns', () => {
@@ -187,6 +213,36 @@ describe('PxWeb data requests take turns', () => {
       await lock.release();
       const [a, b] = await Promise.all([first, second]);
       expect([a.status, b.status]).toEqual([200, 200]);
+      expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('does not compute a queued data request whose client has gone', { timeout: 120_000 }, async () => {
+    const tables = await database.pool.query<{ name: string }>(
+      `select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'cases'`,
+    );
+    const lock = await lockTables(
+      database.url,
+      tables.rows.map((r) => r.name),
+    );
+    try {
+      const first = data(2023);
+      await lock.untilSomeoneWaits();
+      const leaving = new AbortController();
+      const second = fetch(`${server.url}/api/v2/tables/RECEIVED/data?lang=en&valueCodes[ContentsCode]=approval_rate&valueCodes[Tid]=2024`, {
+        signal: leaving.signal,
+      }).catch((error: Error) => error.name);
+      await waitFor('the second data request to queue', async () => (await gauge('queued')) === 1);
+      leaving.abort();
+      expect(await second).toBe('AbortError');
+
+      await lock.release();
+      expect((await first).status).toBe(200);
+      await waitFor('the queued request to be dropped', async () =>
+        /^graphql_rejected_total\{reason="CLIENT_CLOSED"\} 1$/m.test(await (await fetch(metricsUrl)).text()),
+      );
       expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
     } finally {
       await lock.release();

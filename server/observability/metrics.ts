@@ -34,7 +34,7 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
   });
   const rejected = new Counter({
     name: 'graphql_rejected_total',
-    help: 'Requests refused before execution, by reason (error code).',
+    help: 'Requests refused before execution, by reason: an error code, or CLIENT_CLOSED (its client left while it waited for its turn).',
     labelNames: ['reason'] as const,
     registers: [registry],
   });

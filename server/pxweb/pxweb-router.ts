@@ -222,7 +222,15 @@ export function pxwebRouter(options: PxwebOptions): Router {
   // A data request over the metrics is one large grouping, CPU-bound in PostgreSQL: computed in its turn (after its
   // parameters are checked), so that a burst of them finishes one after another instead of all outlasting the
   // statement timeout together.
-  const inTurn = <T>(task: () => Promise<T>) => (options.admission ? options.admission.run(task) : task());
+  // One whose client left while it waited is not computed: nobody would read the answer.
+  const inTurn = <T>(req: Request, task: () => Promise<T>) =>
+    options.admission
+      ? options.admission.run(() => {
+          if (!req.socket.destroyed) return task();
+          metrics.rejected.inc({ reason: 'CLIENT_CLOSED' });
+          return Promise.reject(new PxProblem('serviceUnavailable', 'the client closed the connection while the request waited'));
+        })
+      : task();
   const data = route('data', async (req, context, base) => {
     const request: DataRequest = parseDataRequest(req.query as QueryParameters, req.method === 'POST' ? req.body : undefined);
     // Every parameter is checked before anything is computed.
@@ -231,7 +239,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
     const selection: CubeSelection = selectCube(resolved, request, MAX_DATA_CELLS);
     const values =
       resolved.source.kind === 'metrics'
-        ? inTurn(() => computeCube(context.db, selection, context.role))
+        ? inTurn(req, () => computeCube(context.db, selection, context.role))
         : Promise.resolve(figureCube(resolved, resolved.source.figures, selection));
     const [cube, { updated }] = await Promise.all([values, warehouseUpdated(context.db)]);
     const title = resolved.table.label[request.lang];
