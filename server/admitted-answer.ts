@@ -2,8 +2,8 @@ import { ErrorCode } from '../resolvers/api-errors.js';
 import { AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
 import type { Answer } from './graphql-http-handler.js';
 
-/** Seconds a refused client is asked to wait: the queue drains in well under that at any load the bench has seen. */
-const RETRY_AFTER_S = '1';
+/** Seconds a refused client is asked to wait before it retries: a full queue means a burst, which a second thins. */
+export const RETRY_AFTER_S = '1';
 
 /** Why a request was not computed: the queue was full, or its client left while it waited. */
 export type NotComputed = 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED';

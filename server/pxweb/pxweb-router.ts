@@ -6,6 +6,7 @@ import { MetricRequestError } from '../../warehouse/metrics/metric-errors.js';
 import { createRequestContext, type RequestContext } from '../../resolvers/context.js';
 import { resolveRole, type AccessConfig } from '../api-keys.js';
 import { AdmissionRefused, type AdmissionQueue } from '../admission-queue.js';
+import { RETRY_AFTER_S } from '../admitted-answer.js';
 import type { Logger } from '../observability/logger.js';
 import type { ApiMetrics } from '../observability/metrics.js';
 import { cacheKey, stableJson } from '../result-cache/cache-key.js';
@@ -105,7 +106,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
       } catch (error) {
         if (error instanceof AdmissionRefused) {
           metrics.rejected.inc({ reason: 'SERVICE_UNAVAILABLE' });
-          res.setHeader('retry-after', '1');
+          res.setHeader('retry-after', RETRY_AFTER_S);
         }
         const problem =
           error instanceof AdmissionRefused
