@@ -115,14 +115,15 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>, mainScale: number
       const [px, gql] = sides(r);
       return px && gql ? [{ concurrency: r.concurrency, px, gql }] : [];
     });
-    const comparable = measured.filter((m) => m.px.errors === 0 && m.gql.errors === 0);
+    const bothAnswered = (m: (typeof measured)[number]) => m.px.errors === 0 && m.gql.errors === 0;
+    const comparable = measured.filter(bothAnswered);
     goals.push({
       goal: `PxWeb 10 000-cell request p50 ≤ ${limit}× the same cells through GraphQL, ${temperature}`,
       met: comparable.length ? comparable.every((m) => m.px.p50 <= limit * m.gql.p50) : null,
       detail:
         measured
           .map((m) =>
-            m.px.errors === 0 && m.gql.errors === 0
+            bothAnswered(m)
               ? `c=${m.concurrency} ${x(m.px.p50 / m.gql.p50)}`
               : `c=${m.concurrency} not comparable (failed: PxWeb ${m.px.errors}, GraphQL ${m.gql.errors})`,
           )

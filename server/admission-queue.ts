@@ -1,14 +1,15 @@
 /**
- * At most `limit` GraphQL operations execute at once in this process; the others wait their turn in arrival order.
+ * At most `limit` requests compute at once in this process; the others wait their turn in arrival order. The API
+ * keeps two: GraphQL operations (as many as the pool has connections) and PxWeb data requests (as many as cores).
  *
  * Why: Node interleaves every admitted request at each `await`, so under 50 clients each request shares the CPU and
- * the pool with 49 others, and an unlucky one waits behind many of them again at each of its statements: the bench
- * measured p99 at 4–8× p50 at c = 50, where the pool's own FIFO queue (the raw SQL side) keeps p99 near 1.5× p50.
- * Admitting as many as the pool has connections keeps the database as busy and lets the rest queue fairly, holding
- * no half-built answer in memory meanwhile.
+ * the pool with 49 others, and an unlucky one waits behind many of them again at each of its statements. Admitting
+ * only as many as the database can serve keeps it as busy and lets the rest queue fairly, holding no half-built
+ * answer in memory meanwhile (docs/cold-path.md has what the bench measured).
  *
  * A queue has a bound: beyond `queueLimit` waiting, a request is refused at once (`AdmissionRefused`, answered 503
- * with Retry-After) instead of waiting longer than any client would.
+ * with Retry-After) instead of waiting longer than any client would. A request whose client has gone by its turn is
+ * not run (`AdmissionAbandoned`).
  */
 export class AdmissionQueue {
   private running = 0;
@@ -33,8 +34,11 @@ export class AdmissionQueue {
     return this.running;
   }
 
-  /** Runs `task` in its turn; throws AdmissionRefused when the queue is full. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` in its turn; throws AdmissionRefused when the queue is full, and AdmissionAbandoned instead of
+   * running it when `gone` says, at its turn, that nobody waits for the answer any more.
+   */
+  async run<T>(task: () => Promise<T>, gone?: () => boolean): Promise<T> {
     if (this.limit === 0) return task();
     if (this.running >= this.limit) {
       if (this.queued >= this.queueLimit) throw new AdmissionRefused(this.queueLimit);
@@ -43,6 +47,7 @@ export class AdmissionQueue {
       await new Promise<void>((wake) => this.waiting.push(wake));
     } else this.running += 1;
     try {
+      if (gone?.()) throw new AdmissionAbandoned();
       return await task();
     } finally {
       this.leave();
@@ -69,5 +74,12 @@ export class AdmissionQueue {
 export class AdmissionRefused extends Error {
   constructor(readonly queueLimit: number) {
     super(`The server is busy: ${queueLimit} requests are already waiting; retry after the Retry-After seconds`);
+  }
+}
+
+/** The request's client had gone by its turn: it was not run. */
+export class AdmissionAbandoned extends Error {
+  constructor() {
+    super('the client closed the connection while the request waited for its turn');
   }
 }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../resolvers/api-errors.js';
-import { AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
+import { AdmissionAbandoned, AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
 import type { Answer } from './graphql-http-handler.js';
 
 /** Seconds a refused client is asked to wait before it retries: a full queue means a burst, which a second thins. */
@@ -20,12 +20,15 @@ export function admittedAnswer(queue: AdmissionQueue, answer: Answer, notCompute
   if (queue.limit === 0) return answer;
   return async (req) => {
     try {
-      return await queue.run(() => {
-        if (!req.socket.destroyed) return answer(req);
-        notComputed('CLIENT_CLOSED');
-        return Promise.resolve(GONE);
-      });
+      return await queue.run(
+        () => answer(req),
+        () => req.socket.destroyed,
+      );
     } catch (error) {
+      if (error instanceof AdmissionAbandoned) {
+        notComputed('CLIENT_CLOSED');
+        return GONE;
+      }
       if (!(error instanceof AdmissionRefused)) throw error;
       notComputed('SERVICE_UNAVAILABLE');
       const body = { errors: [{ message: error.message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] };

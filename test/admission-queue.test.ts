@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdmissionQueue, AdmissionRefused } from '../server/admission-queue.js';
+import { AdmissionAbandoned, AdmissionQueue, AdmissionRefused } from '../server/admission-queue.js';
 import { lockTables } from './support/table-lock.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -66,6 +66,25 @@ describe('AdmissionQueue', () => {
     expect(queue.active).toBe(0);
   });
 
+  it('does not run a task whose client is gone by its turn, and gives its slot on', async () => {
+    const queue = new AdmissionQueue(1, 10);
+    const started: string[] = [];
+    const first = heldTask(started, 'first');
+    const running = queue.run(first.run);
+    let gone = false;
+    const abandoned = queue.run(
+      async () => 'never',
+      () => gone,
+    );
+    const after = queue.run(async () => 'after');
+    gone = true;
+    first.finish();
+    expect(await running).toBe('first');
+    await expect(abandoned).rejects.toBeInstanceOf(AdmissionAbandoned);
+    expect(await after).toBe('after');
+    expect([queue.active, queue.queued]).toEqual([0, 0]);
+  });
+
   it('with limit 0 runs everything at once', async () => {
     const queue = new AdmissionQueue(0, 0);
     const started: string[] = [];
@@ -93,14 +112,26 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
     await database?.drop();
   });
 
-  const gauge = async (state: string, queue = 'graphql') => {
-    const text = await (await fetch(metricsUrl)).text();
-    return Number(new RegExp(`^admission_requests\\{queue="${queue}",state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  const metricsText = async () => (await fetch(metricsUrl)).text();
+  const gauge = async (queue: 'graphql' | 'pxweb', state: 'active' | 'queued') =>
+    Number(new RegExp(`^admission_requests\\{queue="${queue}",state="${state}"\\} (\\d+)$`, 'm').exec(await metricsText())?.[1] ?? Number.NaN);
+  const rejected = async (reason: 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED') =>
+    Number(new RegExp(`^graphql_rejected_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(await metricsText())?.[1] ?? 0);
+  const data = (year: number, measure = 'received', signal?: AbortSignal) =>
+    fetch(`${server.url}/api/v2/tables/RECEIVED/data?lang=en&valueCodes[ContentsCode]=${measure}&valueCodes[Tid]=${year}`, { signal });
+  /** Holds the case facts and their rollups, so a data request stays in its turn as long as the test likes. */
+  const lockCaseTables = async () => {
+    const tables = await database.pool.query<{ name: string }>(
+      `select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'cases' order by 1`,
+    );
+    return lockTables(
+      database.url,
+      tables.rows.map((r) => r.name),
+    );
   };
-  const refusals = async () =>
-    Number(/^graphql_rejected_total\{reason="SERVICE_UNAVAILABLE"\} (\d+)$/m.exec(await (await fetch(metricsUrl)).text())?.[1] ?? 0);
 
   it('queues the second operation behind the first, refuses a third with 503 and Retry-After, and answers both', { timeout: 120_000 }, async () => {
+    const refusedBefore = await rejected('SERVICE_UNAVAILABLE');
     // The test holds the case facts, so the first operation stays in its turn for as long as the test likes.
     const lock = await lockTables(database.url, ['cases.case_fact']);
     try {
@@ -109,8 +140,8 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       const second = server.graphql<{ metric: { totalCount: number } }>(
         '{ metric(name: RECEIVED, by: [YEAR], where: { year: [2023] }) { totalCount } }',
       );
-      await waitFor('the second operation to queue', async () => (await gauge('queued')) === 1);
-      expect(await gauge('active')).toBe(1);
+      await waitFor('the second operation to queue', async () => (await gauge('graphql', 'queued')) === 1);
+      expect(await gauge('graphql', 'active')).toBe(1);
 
       const third = await fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -130,14 +161,15 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       expect(a.status).toBe(200);
       expect(a.body.data?.metric.totalCount).toBeGreaterThan(0);
       expect(b.body.data?.metric.totalCount).toBe(1);
-      expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
-      expect(await refusals()).toBe(1);
+      expect([await gauge('graphql', 'active'), await gauge('graphql', 'queued')]).toEqual([0, 0]);
+      expect(await rejected('SERVICE_UNAVAILABLE')).toBe(refusedBefore + 1);
     } finally {
       await lock.release();
     }
   });
 
   it('does not compute a queued operation whose client has gone', { timeout: 120_000 }, async () => {
+    const goneBefore = await rejected('CLIENT_CLOSED');
     const lock = await lockTables(database.url, ['cases.case_fact']);
     try {
       const first = server.graphql<{ metric: { totalCount: number } }>(HELD_QUERY);
@@ -149,58 +181,29 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
         body: JSON.stringify({ query: '{ metric(name: RECEIVED, by: [YEAR]) { totalCount } }' }),
         signal: leaving.signal,
       }).catch((error: Error) => error.name);
-      await waitFor('the second operation to queue', async () => (await gauge('queued')) === 1);
+      await waitFor('the second operation to queue', async () => (await gauge('graphql', 'queued')) === 1);
       leaving.abort();
       expect(await second).toBe('AbortError');
 
       await lock.release();
       expect((await first).status).toBe(200);
-      const text = async () => (await fetch(metricsUrl)).text();
-      await waitFor('the queued operation to be dropped', async () => /^graphql_rejected_total\{reason="CLIENT_CLOSED"\} 1$/m.test(await text()));
-      expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
+      await waitFor('the queued operation to be dropped', async () => (await rejected('CLIENT_CLOSED')) === goneBefore + 1);
+      expect([await gauge('graphql', 'active'), await gauge('graphql', 'queued')]).toEqual([0, 0]);
     } finally {
       await lock.release();
     }
   });
-});
 
-describe('PxWeb data requests take turns', () => {
-  let database: TestDatabase;
-  let server: TestServer;
-  let metricsUrl: string;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startTestServer(database.db, { production: true, pxwebConcurrency: 1, queueMax: 1, metricsPort: 0 });
-    metricsUrl = `http://127.0.0.1:${await server.listenMetrics()}/metrics`;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
-
-  const gauge = async (state: string) => {
-    const text = await (await fetch(metricsUrl)).text();
-    return Number(new RegExp(`^admission_requests\\{queue="pxweb",state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  };
-  const data = (year: number) => fetch(`${server.url}/api/v2/tables/RECEIVED/data?lang=en&valueCodes[ContentsCode]=received&valueCodes[Tid]=${year}`);
-
-  it('computes one data request at a time, queues the next, refuses one more with 503 and Retry-After, then answers both', {
+  it('computes one PxWeb data request at a time, queues the next, refuses one more with 503 and Retry-After, then answers both', {
     timeout: 120_000,
   }, async () => {
-    // The test holds the case facts and their rollups, so the first request stays in its turn as long as the test likes.
-    const tables = await database.pool.query<{ name: string }>(
-      `select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'cases' order by 1`,
-    );
-    const lock = await lockTables(
-      database.url,
-      tables.rows.map((r) => r.name),
-    );
+    const lock = await lockCaseTables();
     try {
       const first = data(2023);
       await lock.untilSomeoneWaits();
-      expect(await gauge('active')).toBe(1);
+      expect(await gauge('pxweb', 'active')).toBe(1);
       const second = data(2024);
-      await waitFor('the second data request to queue', async () => (await gauge('queued')) === 1);
+      await waitFor('the second data request to queue', async () => (await gauge('pxweb', 'queued')) === 1);
 
       const third = await data(2022);
       expect(third.status).toBe(503);
@@ -213,37 +216,28 @@ describe('PxWeb data requests take turns', () => {
       await lock.release();
       const [a, b] = await Promise.all([first, second]);
       expect([a.status, b.status]).toEqual([200, 200]);
-      expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
+      expect([await gauge('pxweb', 'active'), await gauge('pxweb', 'queued')]).toEqual([0, 0]);
     } finally {
       await lock.release();
     }
   });
 
-  it('does not compute a queued data request whose client has gone', { timeout: 120_000 }, async () => {
-    const tables = await database.pool.query<{ name: string }>(
-      `select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'cases'`,
-    );
-    const lock = await lockTables(
-      database.url,
-      tables.rows.map((r) => r.name),
-    );
+  it('does not compute a queued PxWeb data request whose client has gone', { timeout: 120_000 }, async () => {
+    const goneBefore = await rejected('CLIENT_CLOSED');
+    const lock = await lockCaseTables();
     try {
       const first = data(2023);
       await lock.untilSomeoneWaits();
       const leaving = new AbortController();
-      const second = fetch(`${server.url}/api/v2/tables/RECEIVED/data?lang=en&valueCodes[ContentsCode]=approval_rate&valueCodes[Tid]=2024`, {
-        signal: leaving.signal,
-      }).catch((error: Error) => error.name);
-      await waitFor('the second data request to queue', async () => (await gauge('queued')) === 1);
+      const second = data(2024, 'approval_rate', leaving.signal).catch((error: Error) => error.name);
+      await waitFor('the second data request to queue', async () => (await gauge('pxweb', 'queued')) === 1);
       leaving.abort();
       expect(await second).toBe('AbortError');
 
       await lock.release();
       expect((await first).status).toBe(200);
-      await waitFor('the queued request to be dropped', async () =>
-        /^graphql_rejected_total\{reason="CLIENT_CLOSED"\} 1$/m.test(await (await fetch(metricsUrl)).text()),
-      );
-      expect([await gauge('active'), await gauge('queued')]).toEqual([0, 0]);
+      await waitFor('the queued request to be dropped', async () => (await rejected('CLIENT_CLOSED')) === goneBefore + 1);
+      expect([await gauge('pxweb', 'active'), await gauge('pxweb', 'queued')]).toEqual([0, 0]);
     } finally {
       await lock.release();
     }

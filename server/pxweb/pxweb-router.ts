@@ -5,7 +5,7 @@ import type { Database } from '../../warehouse/database/tables.js';
 import { MetricRequestError } from '../../warehouse/metrics/metric-errors.js';
 import { createRequestContext, type RequestContext } from '../../resolvers/context.js';
 import { resolveRole, type AccessConfig } from '../api-keys.js';
-import { AdmissionRefused, type AdmissionQueue } from '../admission-queue.js';
+import { AdmissionAbandoned, AdmissionRefused, type AdmissionQueue } from '../admission-queue.js';
 import { RETRY_AFTER_S } from '../admitted-answer.js';
 import type { Logger } from '../observability/logger.js';
 import type { ApiMetrics } from '../observability/metrics.js';
@@ -108,8 +108,9 @@ export function pxwebRouter(options: PxwebOptions): Router {
           metrics.rejected.inc({ reason: 'SERVICE_UNAVAILABLE' });
           res.setHeader('retry-after', RETRY_AFTER_S);
         }
+        if (error instanceof AdmissionAbandoned) metrics.rejected.inc({ reason: 'CLIENT_CLOSED' });
         const problem =
-          error instanceof AdmissionRefused
+          error instanceof AdmissionRefused || error instanceof AdmissionAbandoned
             ? new PxProblem('serviceUnavailable', error.message)
             : error instanceof PxProblem
               ? error
@@ -222,16 +223,8 @@ export function pxwebRouter(options: PxwebOptions): Router {
   );
   // A data request over the metrics is one large grouping, CPU-bound in PostgreSQL: computed in its turn (after its
   // parameters are checked), so that a burst of them finishes one after another instead of all outlasting the
-  // statement timeout together.
-  // One whose client left while it waited is not computed: nobody would read the answer.
-  const inTurn = <T>(req: Request, task: () => Promise<T>) =>
-    options.admission
-      ? options.admission.run(() => {
-          if (!req.socket.destroyed) return task();
-          metrics.rejected.inc({ reason: 'CLIENT_CLOSED' });
-          return Promise.reject(new PxProblem('serviceUnavailable', 'the client closed the connection while the request waited'));
-        })
-      : task();
+  // statement timeout together; one whose client left while it waited is not computed.
+  const inTurn = <T>(req: Request, task: () => Promise<T>) => options.admission?.run(task, () => req.socket.destroyed) ?? task();
   const data = route('data', async (req, context, base) => {
     const request: DataRequest = parseDataRequest(req.query as QueryParameters, req.method === 'POST' ? req.body : undefined);
     // Every parameter is checked before anything is computed.

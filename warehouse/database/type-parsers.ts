@@ -3,9 +3,9 @@ import pg from 'pg';
 /**
  * pg's text parsers of a few types, each with a fast path for the form PostgreSQL prints almost always, answering
  * what pg's own parser answers (dates: the same day, at midnight UTC; see utcDay), and pg's parser for every other
- * text. A page of 100 cases with their events
- * spent about 10 % of its CPU in these parsers: postgres-array copies each element character by character and joins
- * it, and postgres-date tries a timestamp pattern (which backtracks) before the date one.
+ * text. A page of 100 cases with their events spent about 10 % of its CPU in these parsers: postgres-array copies
+ * each element character by character and joins it, and postgres-date tries a timestamp pattern (which backtracks)
+ * before the date one.
  */
 
 type TextParser = (text: string) => unknown;
