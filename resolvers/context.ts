@@ -4,6 +4,7 @@ import { createCaseEventLoader, type CaseEventLoaders } from '../loaders/case-ev
 import { createCaseSourceLoader, type CaseSourceLoaders } from '../loaders/case-source-loader.js';
 import { createMetricCellLoaders, type MetricCellLoaders } from '../loaders/metric-cell-loaders.js';
 import { createMeasureYearLoader, type MeasureYearLoaders } from '../loaders/measure-year-loader.js';
+import { createMetricPageLoader, type MetricPageLoaders } from '../loaders/metric-page-loader.js';
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
 import { shareGenerationMemo } from '../warehouse/database/generation-memo.js';
@@ -14,6 +15,8 @@ import { isRole, type Role } from './roles.js';
 export interface RequestContext {
   db: Kysely<Database>;
   loaders: FigureCellLoaders & SourceTableLoaders & MetricCellLoaders & CaseEventLoaders & CaseSourceLoaders & MeasureYearLoaders;
+  /** Pages of `metric(…)`: aliased pages of one grouping share a statement. Apart from `loaders`, which a metric answer does not read. */
+  metricPages: MetricPageLoaders['metricPages'];
   queries: QueryCounter;
   /** The caller's role, from its API key (or the anonymous role). */
   role: Role;
@@ -40,6 +43,7 @@ export function createRequestContext(baseDb: Kysely<Database>, role: Role, reque
  */
 class LazyLoadersContext implements RequestContext {
   private built: RequestContext['loaders'] | undefined;
+  private pages: RequestContext['metricPages'] | undefined;
   constructor(
     readonly db: Kysely<Database>,
     readonly queries: QueryCounter,
@@ -61,5 +65,10 @@ class LazyLoadersContext implements RequestContext {
       );
     this.built = built;
     return built;
+  }
+
+  get metricPages(): RequestContext['metricPages'] {
+    this.pages ??= createMetricPageLoader(this.db).metricPages;
+    return this.pages;
   }
 }

@@ -6,7 +6,7 @@ import { isoWeek } from '../warehouse/metrics/iso-week.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import { MetricRequestError } from '../warehouse/metrics/metric-errors.js';
 import type { MetricFilter, MetricRequest, MetricRowData } from '../warehouse/metrics/metric-request.js';
-import { computeMetricPage } from '../warehouse/metrics/compute-metric.js';
+import { computeMetricPage, type ComputedMetricPage } from '../warehouse/metrics/compute-metric.js';
 import type { PublishedCell } from '../warehouse/metrics/published-cells.js';
 import type { MetricDefinitionType } from '../schema/metric-definition.type.js';
 import { Comparison, SortDirection, type MetricOrderField } from '../schema/metric-enums.js';
@@ -122,6 +122,9 @@ function toRow(data: MetricRowData, by: readonly Dimension[], published: Publish
   return row;
 }
 
+/** Where a page's rows come from: computed alone, or through the operation's page loader (loaders/metric-page-loader.ts). */
+export type MetricPageSource = (definition: MetricDefinition, request: MetricRequest, controlled: boolean) => Promise<ComputedMetricPage>;
+
 /**
  * One page of `metric(…)` for GraphQL and the CSV export: the arguments as the engine takes them, the page the engine
  * computes (warehouse/metrics/compute-metric.ts: checks, SQL, disclosure control, published twins), then the flat rows
@@ -132,6 +135,7 @@ export async function computeMetric(
   args: MetricArgs,
   page: { limit: number; offset: number },
   role: Role,
+  pages: MetricPageSource = (definition, request, controlled) => computeMetricPage(db, definition, request, controlled),
 ): Promise<MetricResult> {
   const definition = metric(args.name);
   const by = [...new Set(args.by ?? [])];
@@ -147,7 +151,7 @@ export async function computeMetric(
   const controlled = role === 'public' && definition.kind !== 'figure';
   let computed;
   try {
-    computed = await computeMetricPage(db, definition, request, controlled);
+    computed = await pages(definition, request, controlled);
   } catch (error) {
     if (error instanceof MetricRequestError) throw badUserInput(error.message, error.details);
     throw error;

@@ -19,13 +19,15 @@ export class MetricResolver {
   })
   metric(
     @Args(() => MetricFieldArgs) { name, by, where, compareTo, orderBy, first, after }: MetricFieldArgs,
-    @Ctx() { db, role }: RequestContext,
+    @Ctx() context: RequestContext,
   ): Promise<MetricResult> {
     return computeMetric(
-      db,
+      context.db,
       { name, by, where, compareTo, orderBy },
       { limit: pageSize(first), offset: decodeNumberCursor('offset', after) ?? 0 },
-      role,
+      context.role,
+      // Aliased pages of one grouping share its statement.
+      (definition, request, controlled) => context.metricPages.load({ definition, request, controlled }),
     );
   }
 }

@@ -51,6 +51,12 @@ export async function checkMetricRequest(
   }
 }
 
+/** Rows `limit` from `offset` of a grouping's ordered rows. */
+export interface MetricPageWindow {
+  limit: number;
+  offset: number;
+}
+
 /**
  * One page of a metric, the path every `metric(…)` answer and CSV export takes: checks, the one SQL statement, then
  * for a controlled request (the public role over case facts) disclosure control over the whole result (cell keys beside
@@ -63,11 +69,31 @@ export async function computeMetricPage(
   request: MetricRequest,
   controlled: boolean,
 ): Promise<ComputedMetricPage> {
+  const [page] = await computeMetricPages(db, definition, request, [{ limit: request.limit, offset: request.offset }], controlled);
+  return page as ComputedMetricPage;
+}
+
+/**
+ * Several pages of one grouping (the request's own limit and offset are not used) from one statement, as
+ * computeMetricPage answers each: the rows from the first page's offset to the last page's end are computed once and
+ * sliced. Aliased pages of one operation thus cost one statement, not one grouping each (loaders/metric-page-loader.ts
+ * decides which pages share). A controlled grouping is computed whole anyway.
+ */
+export async function computeMetricPages(
+  db: Kysely<Database>,
+  definition: MetricDefinition,
+  request: MetricRequest,
+  pages: readonly MetricPageWindow[],
+  controlled: boolean,
+): Promise<ComputedMetricPage[]> {
   await checkMetricRequest(db, definition, request, controlled);
+  const start = Math.min(...pages.map((p) => p.offset));
+  const end = Math.max(...pages.map((p) => p.offset + p.limit));
   if (!controlled) {
-    const result = await runMetric(db, definition, request);
+    const result = await runMetric(db, definition, { ...request, limit: end - start, offset: start });
     const published = await publishedBeside(db, definition, request, result.rows);
-    return { totalCount: result.totalCount, rows: result.rows.map((data, i) => ({ data, suppressed: false, published: published[i] ?? null })) };
+    const rows = result.rows.map((data, i) => ({ data, suppressed: false, published: published[i] ?? null }));
+    return pages.map((p) => ({ totalCount: result.totalCount, rows: rows.slice(p.offset - start, p.offset - start + p.limit) }));
   }
   const result = await runMetric(db, definition, {
     ...request,
@@ -85,20 +111,18 @@ export async function computeMetricPage(
   const shown = inSpanSync('disclosure control', { 'warehouse.rows': result.rows.length }, () =>
     orderByDisclosedValue(controlRows(definition.name, result.rows, request.by), request.orderBy),
   );
-  const window = shown.slice(request.offset, request.offset + request.limit);
+  const window = shown.slice(start, end);
   const published = await publishedBeside(
     db,
     definition,
     request,
     window.map((c) => c.row),
   );
-  return {
-    totalCount: shown.length,
-    rows: window.map((c, i) => ({
-      data: c.row,
-      // A bucket outside the coverage is null for its own reason, not withheld.
-      suppressed: c.suppressed && c.row.nullReason !== 'OUTSIDE_COVERAGE',
-      published: published[i] ?? null,
-    })),
-  };
+  const rows = window.map((c, i) => ({
+    data: c.row,
+    // A bucket outside the coverage is null for its own reason, not withheld.
+    suppressed: c.suppressed && c.row.nullReason !== 'OUTSIDE_COVERAGE',
+    published: published[i] ?? null,
+  }));
+  return pages.map((p) => ({ totalCount: shown.length, rows: rows.slice(p.offset - start, p.offset - start + p.limit) }));
 }

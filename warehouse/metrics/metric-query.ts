@@ -405,8 +405,8 @@ export async function runMetric(
     ? await executeRemembered(db, definition, request, () => metricQuery(db, definition, request))
     : await metricQuery(db, definition, request, also).execute(db);
   let totalCount = Number(rows[0]?.total_count ?? 0);
-  if (rows.length === 0 && request.offset > 0) {
-    // Past the last page: the count still answers how many rows there are.
+  if (rows.length === 0 && (request.offset > 0 || request.limit === 0)) {
+    // Past the last page, or a page of no rows: the count still answers how many rows there are.
     const first = await metricQuery(db, definition, { ...request, offset: 0, limit: 1 }).execute(db);
     totalCount = Number(first.rows[0]?.total_count ?? 0);
     rows = [];
