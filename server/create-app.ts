@@ -24,7 +24,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { requestSpan } from './observability/request-span.js';
 import { createApiMetrics, registerAdmissionMetrics, type ApiMetrics } from './observability/metrics.js';
 import { AdmissionQueue } from './admission-queue.js';
-import { admittedAnswer } from './admitted-answer.js';
+import { admittedAnswer, type NotComputed } from './admitted-answer.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { createRoleApollo } from './role-apollo.js';
@@ -167,7 +167,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       admission: pxwebAdmission,
     }),
   );
-  app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache));
+  const notComputed = (reason: NotComputed) => metrics.rejected.inc({ reason });
+  app.use(
+    metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache, {
+      queue: admission,
+      notComputed,
+    }),
+  );
   if (!options.production) {
     app.use('/playground', playgroundRouter('/graphql'));
     // A browser opening the endpoint itself (Accept: text/html first) gets the playground, not a JSON error.
@@ -186,7 +192,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const resolved = resolveRole(req, access);
     return servers.forAudience('error' in resolved ? 'public' : audienceOf(resolved.role));
   };
-  const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor), (reason) => metrics.rejected.inc({ reason }));
+  const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor), notComputed);
   // Bodies that are too large or not JSON never reach GraphQL: they are answered in the same error shape.
   const refuse = (error: HttpError, res: ServerResponse) => {
     if (res.headersSent) {

@@ -5,6 +5,8 @@ import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../resolvers/context.js';
 import type { Role } from '../resolvers/roles.js';
 import type { TrustedDocuments } from './trusted-documents.js';
+import { AdmissionAbandoned, AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
+import { RETRY_AFTER_S, type NotComputed } from './admitted-answer.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import { findMetric } from '../warehouse/metrics/catalog.js';
 import {
@@ -97,10 +99,18 @@ function parseList(text: unknown): string[] | undefined {
   return typeof text === 'string' && text.trim() !== '' ? text.split(',').map((s) => s.trim()) : undefined;
 }
 
+/** The export's turns: GraphQL's queue (each page is a GraphQL operation), and where refusals are counted. */
+export interface ExportAdmission {
+  queue: AdmissionQueue;
+  notComputed: (why: NotComputed) => void;
+}
+
 /**
  * `GET /export/metric.csv?name=approval_rate&by=YEAR,SEX&where={"caseType":["ASYLUM"]}&compareTo=PREVIOUS_PERIOD`:
  * every row of the metric as CSV, streamed page by page, up to `rowCap` rows (X-Total-Count tells how many exist).
- * With a result cache, a complete export is kept whole (when it fits) and a repeated one is sent from it.
+ * With a result cache, a complete export is kept whole (when it fits) and a repeated one is sent from it. Each page
+ * is computed in its turn in GraphQL's queue, and the turn ends with the page: a slow reader holds no slot while its
+ * rows go out. A first page refused for a full queue answers 503 with Retry-After, as GraphQL does.
  */
 export function metricExportRouter(
   apolloFor: (role: Role) => ApolloServer<RequestContext>,
@@ -108,6 +118,7 @@ export function metricExportRouter(
   rowCap: number,
   trusted?: TrustedDocuments,
   cache?: ResultCache,
+  admission?: ExportAdmission,
 ): Router {
   const router = express.Router();
   router.get('/export/metric.csv', async (req, res) => {
@@ -145,7 +156,7 @@ export function metricExportRouter(
     const key = cache ? cacheKey('metric.csv', context.role, stableJson({ ...variables, after: undefined }), String(rowCap)) : '';
     const found = cache?.lookup(key) ?? null;
     if (found && 'hit' in found) return sendCached(res, found.hit);
-    const page = async () => {
+    const compute = async () => {
       // The caller's own schema, as for /graphql.
       const response = await apolloFor(context.role).executeOperation<{ metric: MetricResult }>(
         { query: METRIC_EXPORT_DOCUMENT, variables },
@@ -154,7 +165,25 @@ export function metricExportRouter(
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult;
     };
-    let result = await page();
+    const page = async () => {
+      if (!admission) return compute();
+      try {
+        return await admission.queue.run(compute, () => req.socket.destroyed);
+      } catch (error) {
+        if (error instanceof AdmissionRefused) admission.notComputed('SERVICE_UNAVAILABLE');
+        if (error instanceof AdmissionAbandoned) admission.notComputed('CLIENT_CLOSED');
+        throw error;
+      }
+    };
+    let result;
+    try {
+      result = await page();
+    } catch (error) {
+      if (error instanceof AdmissionAbandoned) return res.destroy();
+      if (!(error instanceof AdmissionRefused)) throw error;
+      res.setHeader('retry-after', RETRY_AFTER_S);
+      return fail(503, 'SERVICE_UNAVAILABLE', error.message);
+    }
     if (result.errors?.length || !result.data) {
       const code = String(result.errors?.[0]?.extensions?.code ?? 'INTERNAL');
       return res.status(code === 'INTERNAL' ? 500 : code === 'SERVICE_UNAVAILABLE' ? 503 : 400).json({ errors: result.errors });

@@ -168,6 +168,36 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
     }
   });
 
+  it('a CSV export takes its turn in the GraphQL queue, and is refused with 503 and Retry-After when it is full', { timeout: 120_000 }, async () => {
+    const refusedBefore = await rejected('SERVICE_UNAVAILABLE');
+    const lock = await lockTables(database.url, ['cases.case_fact']);
+    const exportUrl = `${server.url}/export/metric.csv?name=received&by=YEAR`;
+    try {
+      const first = server.graphql<{ metric: { totalCount: number } }>(HELD_QUERY);
+      await lock.untilSomeoneWaits();
+      const queued = fetch(exportUrl);
+      await waitFor('the export to queue', async () => (await gauge('graphql', 'queued')) === 1);
+      // Only the first operation waits on the facts: the export has not started.
+      expect((await lock.waiting()).length).toBe(1);
+
+      const refused = await fetch(exportUrl);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('SERVICE_UNAVAILABLE');
+
+      await lock.release();
+      expect((await first).status).toBe(200);
+      const answered = await queued;
+      expect(answered.status).toBe(200);
+      expect(answered.headers.get('content-type')).toMatch(/text\/csv/);
+      expect((await answered.text()).split('\n')[0]).toMatch(/^period,year,value/);
+      expect([await gauge('graphql', 'active'), await gauge('graphql', 'queued')]).toEqual([0, 0]);
+      expect(await rejected('SERVICE_UNAVAILABLE')).toBe(refusedBefore + 1);
+    } finally {
+      await lock.release();
+    }
+  });
+
   it('does not compute a queued operation whose client has gone', { timeout: 120_000 }, async () => {
     const goneBefore = await rejected('CLIENT_CLOSED');
     const lock = await lockTables(database.url, ['cases.case_fact']);
