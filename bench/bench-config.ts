@@ -9,6 +9,8 @@ export interface BenchConfig {
   warmupSeconds: number;
   /** Seconds of one measured run. */
   durationSeconds: number;
+  /** Interleaved rounds the measured seconds are split into, each system once per round. */
+  rounds: number;
   /** Scale of the case facts the side-by-side comparison runs on. */
   mainScale: number;
   /** Scales of the case facts the scale curve runs the metric queries at. */
@@ -44,6 +46,8 @@ export function readBenchConfig(): BenchConfig {
     concurrencies: numbers('BENCH_CONCURRENCY', [1, 10, 50]),
     warmupSeconds: number('BENCH_WARMUP_S', 2),
     durationSeconds: number('BENCH_DURATION_S', 6),
+    // The measured seconds of each system are split into this many interleaved rounds (bench/run.ts measureInRounds).
+    rounds: number('BENCH_ROUNDS', 3),
     mainScale: number('BENCH_SCALE', 1),
     // Scale 10 loads ~17 M cases: about ten minutes on 2 cores, which does not fit the 15-minute budget with the
     // rest; run it separately with BENCH_SCALES=0.1,1,10.

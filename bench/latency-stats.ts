@@ -33,3 +33,19 @@ export function summarise(latenciesMs: readonly number[], seconds: number, error
     errors,
   };
 }
+
+/** The raw latencies of one measured slice of a run: slices of one system pool into one result (summariseSamples). */
+export interface LoadSample {
+  latenciesMs: number[];
+  seconds: number;
+  errors: number;
+}
+
+/** One result from several slices of the same system's run: their latencies together over their seconds together. */
+export function summariseSamples(samples: readonly LoadSample[]): LoadResult {
+  return summarise(
+    samples.flatMap((s) => s.latenciesMs),
+    samples.reduce((sum, s) => sum + s.seconds, 0),
+    samples.reduce((sum, s) => sum + s.errors, 0),
+  );
+}

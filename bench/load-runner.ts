@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type pg from 'pg';
-import { summarise, type LoadResult } from './latency-stats.js';
+import { summariseSamples, type LoadResult, type LoadSample } from './latency-stats.js';
 import type { CapturedStatement } from './sql-capture.js';
 import { namedStatements } from '../warehouse/database/named-statements.js';
 
@@ -23,6 +23,11 @@ export interface HttpTarget {
  * p95), so that HTTP and raw-SQL runs are summarised the same way.
  */
 export async function loadHttp(target: HttpTarget, connections: number, seconds: number): Promise<LoadResult> {
+  return summariseSamples([await sampleLoadHttp(target, connections, seconds)]);
+}
+
+/** loadHttp's latencies before they are summarised, for a measurement in interleaved slices. */
+export async function sampleLoadHttp(target: HttpTarget, connections: number, seconds: number): Promise<LoadSample> {
   const latencies: number[] = [];
   let failures = 0;
   let finish: (result: autocannon.Result) => void = () => undefined;
@@ -52,7 +57,7 @@ export async function loadHttp(target: HttpTarget, connections: number, seconds:
     else failures += 1;
   });
   const result = await done;
-  return summarise(latencies, result.duration, failures + result.errors + result.timeouts + result.mismatches);
+  return { latenciesMs: latencies, seconds: result.duration, errors: failures + result.errors + result.timeouts + result.mismatches };
 }
 
 /** Warm-up: the same load, results dropped. */
@@ -72,6 +77,17 @@ export async function loadSql(
   seconds: number,
   named = true,
 ): Promise<LoadResult> {
+  return summariseSamples([await sampleLoadSql(pool, statements, concurrency, seconds, named)]);
+}
+
+/** loadSql's latencies before they are summarised, for a measurement in interleaved slices. */
+export async function sampleLoadSql(
+  pool: pg.Pool,
+  statements: readonly CapturedStatement[],
+  concurrency: number,
+  seconds: number,
+  named = true,
+): Promise<LoadSample> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -91,5 +107,5 @@ export async function loadSql(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return summarise(latencies, (performance.now() - started) / 1000, errors);
+  return { latenciesMs: latencies, seconds: (performance.now() - started) / 1000, errors };
 }

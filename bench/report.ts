@@ -17,6 +17,8 @@ export interface Cell {
   result: LoadResult | null;
   /** Peak RSS of the server process during the run (MiB); null for the raw baseline (no server). */
   peakRssMb: number | null;
+  /** Throughput of each interleaved round (bench/run.ts measureInRounds), to see how steady the machine was. */
+  roundRps?: number[];
   note?: string;
 }
 

@@ -16,7 +16,8 @@ import { loadCaseData, type CaseDataReport } from './case-data.js';
 import type { ChildServer } from './child-server.js';
 import { checkGoals } from './goals.js';
 import type { LoadResult } from './latency-stats.js';
-import { loadHttp, loadSql, warmHttp, type HttpTarget } from './load-runner.js';
+import { measureInRounds, type Contender } from './interleaved-rounds.js';
+import { loadHttp, loadSql, sampleLoadHttp, sampleLoadSql, warmHttp, type HttpTarget } from './load-runner.js';
 import { ensurePeerInstalled, startPeerServer } from './peer-server.js';
 import { readProcessMemory, resetPeak } from './process-memory.js';
 import { BENCH_API_KEY, buildProduct, startProductServer } from './product-server.js';
@@ -49,6 +50,7 @@ import {
   type CurvePoint,
   type PlanFacts,
   type QueryFacts,
+  type SystemName,
 } from './report.js';
 import { startStatementRecorder, type CapturedStatement } from './sql-capture.js';
 import { statementsPerRequest } from './statement-count.js';
@@ -88,6 +90,12 @@ async function measureSql(pool: pg.Pool, statements: readonly CapturedStatement[
   await loadSql(pool, statements, concurrency, config.warmupSeconds, named);
   return loadSql(pool, statements, concurrency, config.durationSeconds, named);
 }
+
+/** measureInRounds with this run's seconds and rounds, noting when a server's peak RSS could not be reset. */
+const measureSideBySide = (contenders: readonly Contender[]) =>
+  measureInRounds(contenders, config, (pid) => {
+    if (!resetPeak(pid) && !notes.includes(PEAK_NOT_RESET)) notes.push(PEAK_NOT_RESET);
+  });
 
 const fmt = (r: LoadResult) =>
   `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} errors` : ''}`;
@@ -230,36 +238,40 @@ async function main(): Promise<void> {
       }
 
       for (const concurrency of config.concurrencies) {
+        // The systems that answer this query, measured side by side; the others get an empty cell saying why.
+        const contenders: Contender[] = [];
+        const skipped: Cell[] = [];
+        const http = (system: SystemName, server: ChildServer, target: HttpTarget) =>
+          contenders.push({ system, pid: server.pid, run: (seconds) => sampleLoadHttp(target, concurrency, seconds) });
+        const none = (system: SystemName, note: string | undefined) =>
+          skipped.push({ system, queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note });
+        const productTarget = (server: ChildServer) => ({ url: server.url, query: q.product.query, headers: caseHeaders });
         if (product && wants('product')) {
-          if (productServes) {
-            const { result, peakRssMb } = await measureHttp(product, { url: product.url, query: q.product.query, headers: caseHeaders }, concurrency);
-            cells.push({ system: 'product', queryId: benchCase.id, concurrency, result, peakRssMb });
-            log(`${benchCase.id} c=${concurrency} product cold: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
-          } else cells.push({ system: 'product', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
+          if (productServes) http('product', product, productTarget(product));
+          else none('product', fact.notes.product);
         }
         if (warm) {
-          if (productServes) {
-            // The warm-up's first request fills the cache; the measured run is answered from it.
-            const { result, peakRssMb } = await measureHttp(warm, { url: warm.url, query: q.product.query, headers: caseHeaders }, concurrency);
-            cells.push({ system: 'product-warm', queryId: benchCase.id, concurrency, result, peakRssMb });
-            log(`${benchCase.id} c=${concurrency} product warm: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
-          } else cells.push({ system: 'product-warm', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.product });
+          // The warm-up's first request fills the cache; the measured rounds are answered from it.
+          if (productServes) http('product-warm', warm, productTarget(warm));
+          else none('product-warm', fact.notes.product);
         }
         if (peer && benchCase.runsPeer) {
-          if (peerQuery) {
-            const { result, peakRssMb } = await measureHttp(peer, { url: peer.url, query: peerQuery, headers: {} }, concurrency);
-            cells.push({ system: 'postgraphile', queryId: benchCase.id, concurrency, result, peakRssMb });
-            log(`${benchCase.id} c=${concurrency} postgraphile: ${fmt(result)}, peak RSS ${peakRssMb.toFixed(0)} MB`);
-          } else
-            cells.push({ system: 'postgraphile', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.postgraphile });
+          if (peerQuery) http('postgraphile', peer, { url: peer.url, query: peerQuery, headers: {} });
+          else none('postgraphile', fact.notes.postgraphile);
         }
         if (wants('raw')) {
           if (statements?.length) {
-            const result = await measureSql(warehouse.pool, statements, concurrency);
-            cells.push({ system: 'raw', queryId: benchCase.id, concurrency, result, peakRssMb: null });
-            log(`${benchCase.id} c=${concurrency} raw: ${fmt(result)}`);
-          } else cells.push({ system: 'raw', queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note: fact.notes.raw });
+            contenders.push({ system: 'raw', pid: null, run: (seconds) => sampleLoadSql(warehouse.pool, statements, concurrency, seconds) });
+          } else none('raw', fact.notes.raw);
         }
+        for (const measured of await measureSideBySide(contenders)) {
+          cells.push({ queryId: benchCase.id, concurrency, ...measured });
+          const memory = measured.peakRssMb === null ? '' : `, peak RSS ${measured.peakRssMb.toFixed(0)} MB`;
+          log(
+            `${benchCase.id} c=${concurrency} ${measured.system}: ${fmt(measured.result)}${memory} (rounds: ${measured.roundRps.map((r) => r.toFixed(0)).join(' / ')} req/s)`,
+          );
+        }
+        cells.push(...skipped);
       }
     }
     // The PxWeb line: about 10 000 cells on /api/v2 beside the same cells through GraphQL (two requests), cold and warm.
