@@ -5,9 +5,9 @@ import { METRIC_DISCLOSURE, MIN_SHOWN_BASE } from '../warehouse/disclosure/metri
 import { METRICS } from '../warehouse/metrics/catalog.js';
 import type { MetricRowData } from '../warehouse/metrics/metric-request.js';
 
-const HALF = 2n ** 30n; // a key sum whose cell key is 0.5
-const NINE_TENTHS = (2n ** 31n * 9n) / 10n;
-const cells = (counts: Partial<Record<CellCountName, [number, bigint]>>): CellCounts =>
+const HALF = 2 ** 30; // a key sum whose cell key is 0.5
+const NINE_TENTHS = Math.floor((2 ** 31 * 9) / 10);
+const cells = (counts: Partial<Record<CellCountName, [number, number]>>): CellCounts =>
   new Map(Object.entries(counts).map(([name, [count, keySum]]) => [name as CellCountName, { count, keySum }]));
 const row = (dims: MetricRowData['dims'], value: number | null, c: CellCounts): MetricRowData => ({
   bucket: '2023-01-01',
@@ -28,7 +28,7 @@ describe('disclosure control by the cell key method (hand-worked cells)', () => 
     const rows = [
       row({ REGION: 'nord' }, 40, cells({ received_n: [40, HALF] })), // key 0.5 → noise 0
       row({ REGION: 'syd' }, 1, cells({ received_n: [1, NINE_TENTHS] })), // count 1, key 0.9 → 5
-      row({ REGION: 'vast' }, 3, cells({ received_n: [3, 0n] })), // count 3, key 0 → 0: left out
+      row({ REGION: 'vast' }, 3, cells({ received_n: [3, 0] })), // count 3, key 0 → 0: left out
     ];
     const shown = controlRows('received', rows, ['YEAR', 'REGION']);
     expect(shown.map((r) => [r.row.dims.REGION, r.row.value, r.suppressed])).toEqual([
@@ -40,9 +40,9 @@ describe('disclosure control by the cell key method (hand-worked cells)', () => 
   it('computes rates from perturbed counts and withholds them over a perturbed base under nine', () => {
     const rows = [
       // approved 40 (key 0.5 → 40) of approved + rejected 50 (keys 0.5 + 0 → 0.5 → 50): 0.8.
-      row({ SEX: 'female' }, 0.81, cells({ decided_n: [50, HALF], approved_n: [40, HALF], rejected_n: [10, 0n] })),
+      row({ SEX: 'female' }, 0.81, cells({ decided_n: [50, HALF], approved_n: [40, HALF], rejected_n: [10, 0] })),
       // approved + rejected 6 (key 0 → noise −1 → 5 < 9): withheld.
-      row({ SEX: 'male' }, 0.5, cells({ decided_n: [6, 0n], approved_n: [3, 0n], rejected_n: [3, 0n] })),
+      row({ SEX: 'male' }, 0.5, cells({ decided_n: [6, 0], approved_n: [3, 0], rejected_n: [3, 0] })),
     ];
     const shown = controlRows('approval_rate', rows, ['YEAR', 'SEX']);
     expect(shown.map((r) => [r.row.value, r.suppressed])).toEqual([
@@ -65,8 +65,8 @@ describe('disclosure control by the cell key method (hand-worked cells)', () => 
 
   it('measures a region against the perturbed total of all regions', () => {
     const rows = [
-      row({ REGION: 'nord' }, 0, cells({ decided_n: [50, HALF], approved_n: [40, HALF], rejected_n: [10, 0n] })),
-      row({ REGION: 'syd' }, 0, cells({ decided_n: [50, HALF], approved_n: [20, HALF], rejected_n: [30, 0n] })),
+      row({ REGION: 'nord' }, 0, cells({ decided_n: [50, HALF], approved_n: [40, HALF], rejected_n: [10, 0] })),
+      row({ REGION: 'syd' }, 0, cells({ decided_n: [50, HALF], approved_n: [20, HALF], rejected_n: [30, 0] })),
     ];
     // Nord 40/50 = 0.8; national: approved 60 (key 1.0 → 0.0 → noise −4 → 56), merits 100 (key 0 → 96): 56/96.
     const shown = controlRows('approval_rate_deviation_pp', rows, ['REGION']);

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { RECORD_KEY_MODULUS } from './record-keys.js';
 
 /**
  * The counts behind a metric cell, each with the sum of its records' keys, as one bigint[] column (`cell_counts`)
@@ -26,28 +27,41 @@ export const keyColumn = (count: (typeof CASE_FLOW_COUNTS)[number]) => count.rep
 
 export interface CellCount {
   count: number;
-  keySum: bigint;
+  /**
+   * The sum of the records' keys mod 2^31 as the database sends it (may be negative for an open balance, a difference
+   * of sums): all the cell key needs (cell-key.ts), and exact as a number, where the whole sum of a national cell is not.
+   */
+  keySum: number;
 }
 export type CellCounts = ReadonlyMap<CellCountName, CellCount>;
 
+/**
+ * A key sum as it leaves the database: mod 2^31, so that Node reads it as an exact number instead of a BigInt per
+ * count (16 per row of a public answer). PostgreSQL's % keeps the sign of a negative sum; the cell key folds it.
+ */
+const keySumMod = (sum: RawBuilder<unknown>) => sql`${sum} % ${sql.lit(RECORD_KEY_MODULUS)}`;
+
 /** The cell_counts column of a grouped case-flow query over flows aliased f: [n, key, n, key, …]. */
 export function caseFlowCellCounts(): RawBuilder<unknown> {
-  const parts = CASE_FLOW_COUNTS.flatMap((c) => [sql`sum(${sql.ref(`f.${c}`)})`, sql`sum(${sql.ref(`f.${keyColumn(c)}`)})`]);
+  const parts = CASE_FLOW_COUNTS.flatMap((c) => [sql`sum(${sql.ref(`f.${c}`)})`, keySumMod(sql`sum(${sql.ref(`f.${keyColumn(c)}`)})`)]);
   return sql`array[${sql.join(parts)}]::bigint[]`;
 }
 
 /** The cell_counts column of an open-balance row aliased o (columns open_end, open_start, decided, received and their _k). */
 export function openBalanceCellCounts(): RawBuilder<unknown> {
-  const parts = OPEN_BALANCE_COUNTS.flatMap((c) => [sql.ref(`o.${c}`), sql.ref(`o.${c}_k`)]);
+  const parts = OPEN_BALANCE_COUNTS.flatMap((c) => [sql.ref(`o.${c}`), keySumMod(sql.ref(`o.${c}_k`))]);
   return sql`array[${sql.join(parts)}]::bigint[]`;
 }
 
-/** Parses a cell_counts value (pg gives bigint[] as strings). */
+/** Parses a cell_counts value (pg gives bigint[] as strings; every element here is within ±2^53). */
 export function parseCellCounts(names: readonly CellCountName[], raw: unknown): CellCounts | null {
   if (!Array.isArray(raw)) return null;
   const counts = new Map<CellCountName, CellCount>();
   names.forEach((name, i) => {
-    counts.set(name, { count: Number(raw[2 * i] ?? 0), keySum: BigInt(String(raw[2 * i + 1] ?? 0)) });
+    counts.set(name, { count: Number(raw[2 * i] ?? 0), keySum: Number(raw[2 * i + 1] ?? 0) });
   });
   return counts;
 }
+
+/** Two key sums together, kept mod 2^31 so that any number of them stays exact. */
+export const addKeySums = (a: number, b: number): number => (a + b) % RECORD_KEY_MODULUS;

@@ -7,6 +7,10 @@ import { API_PTABLE, type PTable } from './ptable.js';
  * same records always make the same key, so the same cell always gets the same noise, whichever query shows it.
  */
 export function cellKey(keySum: bigint | number | string): number {
+  // The key sums of metric cells arrive as exact numbers already mod 2^31 (cell-counts.ts): no BigInt for them.
+  if (typeof keySum === 'number' && Number.isSafeInteger(keySum)) {
+    return (((keySum % RECORD_KEY_MODULUS) + RECORD_KEY_MODULUS) % RECORD_KEY_MODULUS) / RECORD_KEY_MODULUS;
+  }
   const modulus = BigInt(RECORD_KEY_MODULUS);
   const sum = BigInt(keySum);
   return Number(((sum % modulus) + modulus) % modulus) / RECORD_KEY_MODULUS;

@@ -3,7 +3,7 @@ import { MONTHS_PER_BUCKET } from '../metrics/bucket-ranges.js';
 import type { CountColumn } from '../metrics/metric-counts.js';
 import type { MetricRowData } from '../metrics/metric-request.js';
 import { discloseCounts } from './disclose-counts.js';
-import type { CellCountName, CellCounts, CellCount } from './cell-counts.js';
+import { addKeySums, type CellCountName, type CellCounts, type CellCount } from './cell-counts.js';
 import { discloseValue, METRIC_DISCLOSURE, type DisclosedValue } from './metric-disclosure.js';
 
 export interface DisclosedRow {
@@ -19,7 +19,7 @@ function mergeCells(cells: readonly (CellCounts | null | undefined)[]): CellCoun
   for (const cell of cells) {
     for (const [name, { count, keySum }] of cell ?? []) {
       const before = merged.get(name);
-      merged.set(name, { count: (before?.count ?? 0) + count, keySum: (before?.keySum ?? 0n) + keySum });
+      merged.set(name, { count: (before?.count ?? 0) + count, keySum: addKeySums(before?.keySum ?? 0, keySum) });
     }
   }
   return merged;

@@ -1,4 +1,4 @@
-import type { CellCountName, CellCounts } from './cell-counts.js';
+import { addKeySums, type CellCountName, type CellCounts } from './cell-counts.js';
 import { perturbCount } from './cell-key.js';
 import { API_PTABLE, type PTable } from './ptable.js';
 
@@ -52,13 +52,13 @@ export const METRIC_DISCLOSURE: Readonly<Record<string, MetricDisclosure>> = {
 export const MIN_SHOWN_BASE = API_PTABLE.parameters.blockedUpTo + API_PTABLE.parameters.maxDeviation + 1;
 
 /** The summed count and key sum of a set of counts of one cell (a cell of the union of their records). */
-export function combined(cells: CellCounts, names: Counts): { count: number; keySum: bigint } {
+export function combined(cells: CellCounts, names: Counts): { count: number; keySum: number } {
   let count = 0;
-  let keySum = 0n;
+  let keySum = 0;
   for (const name of names) {
     const cell = cells.get(name);
     count += cell?.count ?? 0;
-    keySum += cell?.keySum ?? 0n;
+    keySum = addKeySums(keySum, cell?.keySum ?? 0);
   }
   return { count, keySum };
 }
