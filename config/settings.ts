@@ -102,10 +102,21 @@ export const SETTINGS = {
     "PxWeb data requests (`/api/v2/tables/{id}/data`) each API process computes at once: each is one large grouping, CPU-bound in PostgreSQL; more wait their turn in arrival order; unset: the machine's cores; 0 = no limit",
     { whole: true, min: 0 },
   ),
+  groupingConcurrency: numeric(
+    'GROUPING_CONCURRENCY',
+    undefined,
+    "large metric groupings (`LARGE_GROUPING_ROWS` rows or more, estimated before they run) one API process computes at once for GraphQL and the CSV export, inside their operations' turns: each is CPU-bound in PostgreSQL, so more at once than cores only make all of them slower; unset: the machine's cores; 0 = no limit",
+    { whole: true, min: 0 },
+  ),
+  largeGroupingRows: wholeNumber(
+    'LARGE_GROUPING_ROWS',
+    5000,
+    'rows from which a metric grouping counts as large and takes turns by `GROUPING_CONCURRENCY` (the most rows it can have, from the members each case type holds)',
+  ),
   queueMax: wholeNumber(
     'QUEUE_MAX',
     1000,
-    'requests waiting for their turn at most, in each of the two queues (GraphQL, PxWeb data); one more is refused at once with 503 and `Retry-After`',
+    'requests waiting for their turn at most, in each queue (GraphQL, PxWeb data, large groupings); one more is refused at once with 503 and `Retry-After`',
   ),
   bodyLimit: text('BODY_LIMIT', '100kb', 'largest request body'),
   caseScale: numeric(

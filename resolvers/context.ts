@@ -4,7 +4,7 @@ import { createCaseEventLoader, type CaseEventLoaders } from '../loaders/case-ev
 import { createCaseSourceLoader, type CaseSourceLoaders } from '../loaders/case-source-loader.js';
 import { createMetricCellLoaders, type MetricCellLoaders } from '../loaders/metric-cell-loaders.js';
 import { createMeasureYearLoader, type MeasureYearLoaders } from '../loaders/measure-year-loader.js';
-import { createMetricPageLoader, type MetricPageLoaders } from '../loaders/metric-page-loader.js';
+import { createMetricPageLoader, type GroupingLane, type MetricPageLoaders } from '../loaders/metric-page-loader.js';
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
 import { shareGenerationMemo } from '../warehouse/database/generation-memo.js';
@@ -24,14 +24,17 @@ export interface RequestContext {
   requestId: string;
 }
 
-/** The context of one request of `role`: there is no default role, so nothing runs as admin by omission. */
-export function createRequestContext(baseDb: Kysely<Database>, role: Role, requestId = 'internal'): RequestContext {
+/**
+ * The context of one request of `role`: there is no default role, so nothing runs as admin by omission. With a lane,
+ * the request's large metric groupings take turns in it (loaders/metric-page-loader.ts).
+ */
+export function createRequestContext(baseDb: Kysely<Database>, role: Role, requestId = 'internal', lane?: GroupingLane): RequestContext {
   if (!isRole(role)) throw new Error(`createRequestContext needs a role (public, analyst or admin), got ${String(role)}`);
   const queries = new QueryCounter();
   const db = baseDb.withPlugin(queries);
   // The request's handle looks up what changes only with a load through its process's memo.
   shareGenerationMemo(baseDb, db);
-  return new LazyLoadersContext(db, queries, role, requestId);
+  return new LazyLoadersContext(db, queries, role, requestId, lane);
 }
 
 /**
@@ -49,6 +52,7 @@ class LazyLoadersContext implements RequestContext {
     readonly queries: QueryCounter,
     readonly role: Role,
     readonly requestId: string,
+    private readonly lane?: GroupingLane,
   ) {}
 
   get loaders(): RequestContext['loaders'] {
@@ -68,7 +72,7 @@ class LazyLoadersContext implements RequestContext {
   }
 
   get metricPages(): RequestContext['metricPages'] {
-    this.pages ??= createMetricPageLoader(this.db).metricPages;
+    this.pages ??= createMetricPageLoader(this.db, this.lane).metricPages;
     return this.pages;
   }
 }

@@ -1,4 +1,4 @@
-import { readConfig } from '../config/settings.js';
+import { readConfig, SETTINGS } from '../config/settings.js';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import http from 'node:http';
@@ -25,6 +25,7 @@ import { requestSpan } from './observability/request-span.js';
 import { createApiMetrics, registerAdmissionMetrics, type ApiMetrics } from './observability/metrics.js';
 import { AdmissionQueue } from './admission-queue.js';
 import { admittedAnswer, type NotComputed } from './admitted-answer.js';
+import { groupingLane } from './grouping-lane.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
 import { createRoleApollo } from './role-apollo.js';
@@ -68,6 +69,10 @@ export interface AppOptions {
   concurrency?: number;
   /** PxWeb data requests computing at once; absent or 0: no limit. */
   pxwebConcurrency?: number;
+  /** Large metric groupings computing at once (server/grouping-lane.ts); absent or 0: no limit. */
+  groupingConcurrency?: number;
+  /** Estimated rows from which a metric grouping is large (default 5 000). */
+  largeGroupingRows?: number;
   /** Requests waiting for a turn at most, per queue; more are refused with 503 (default 1000). */
   queueMax?: number;
 }
@@ -95,7 +100,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Computed answers take turns (cached ones do not wait): GraphQL operations, and PxWeb's large data requests apart.
   const admission = new AdmissionQueue(options.concurrency ?? 0, options.queueMax ?? 1000);
   const pxwebAdmission = new AdmissionQueue(options.pxwebConcurrency ?? 0, options.queueMax ?? 1000);
-  registerAdmissionMetrics(metrics.registry, { graphql: admission, pxweb: pxwebAdmission });
+  const groupingAdmission = new AdmissionQueue(options.groupingConcurrency ?? 0, options.queueMax ?? 1000);
+  registerAdmissionMetrics(metrics.registry, { graphql: admission, pxweb: pxwebAdmission, grouping: groupingAdmission });
+  const notComputed = (reason: NotComputed) => metrics.rejected.inc({ reason });
+  const lane = groupingLane(groupingAdmission, options.largeGroupingRows ?? SETTINGS.largeGroupingRows.parse(undefined), notComputed);
   const access = options.access ?? readAccessConfig();
   const app = express();
   app.disable('x-powered-by');
@@ -135,7 +143,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     const id = req.headers['x-request-id'];
     const requestId = (typeof id === 'string' ? id.slice(0, 64) : undefined) ?? randomUUID();
-    return createRequestContext(options.db, resolved.role, requestId);
+    return createRequestContext(options.db, resolved.role, requestId, lane);
   };
 
   app.use(healthRouter(options.db, options.supervisor));
@@ -167,7 +175,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       admission: pxwebAdmission,
     }),
   );
-  const notComputed = (reason: NotComputed) => metrics.rejected.inc({ reason });
   app.use(
     metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache, {
       queue: admission,

@@ -52,6 +52,8 @@ export async function serveApi(
     pxwebCorsOrigins: config.pxwebCorsOrigins,
     concurrency: config.graphqlConcurrency ?? config.maxConnections,
     pxwebConcurrency: config.pxwebConcurrency ?? availableParallelism(),
+    groupingConcurrency: config.groupingConcurrency ?? availableParallelism(),
+    largeGroupingRows: config.largeGroupingRows,
     queueMax: config.queueMax,
     resultCache: { maxBytes: config.resultCacheMb * 1024 * 1024, listenUrl: database.listenUrl },
   });

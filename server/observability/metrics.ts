@@ -86,10 +86,10 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
 
 /** The admission queues' state, read at each scrape: requests computing and waiting for their turn, per queue. */
-export function registerAdmissionMetrics(registry: Registry, queues: Readonly<Record<'graphql' | 'pxweb', AdmissionQueue>>): void {
+export function registerAdmissionMetrics(registry: Registry, queues: Readonly<Record<'graphql' | 'pxweb' | 'grouping', AdmissionQueue>>): void {
   new Gauge({
     name: 'admission_requests',
-    help: 'Requests computing now (state "active") and waiting for their turn (state "queued"), by queue: "graphql" (GRAPHQL_CONCURRENCY) or "pxweb" data requests (PXWEB_CONCURRENCY).',
+    help: 'Requests computing now (state "active") and waiting for their turn (state "queued"), by queue: "graphql" (GRAPHQL_CONCURRENCY), "pxweb" data requests (PXWEB_CONCURRENCY) or "grouping", large metric groupings of GraphQL and the CSV export (GROUPING_CONCURRENCY).',
     labelNames: ['queue', 'state'] as const,
     registers: [registry],
     collect() {
