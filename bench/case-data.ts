@@ -20,9 +20,21 @@ async function loadedScale(db: Kysely<Database>): Promise<{ scale: number | null
 }
 
 /**
+ * Vacuums the case tables after a load, so that the measurements that follow do not share the machine with
+ * autovacuum: a fresh load of millions of rows sets it off (inserts count since PostgreSQL 13) in the middle of the
+ * next minutes' runs, and a scale-10 curve measured under it is a curve of the vacuum, not of the data's size.
+ */
+async function vacuumCaseTables(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'cases' and c.relkind = 'r' order by 1`.execute(db);
+  for (const { name } of rows) await sql.raw(`vacuum (analyze) ${name}`).execute(db);
+}
+
+/**
  * Brings the bench database to the warehouse with the generated case facts at `scale`: a first call prepares it
  * (migrations, figures, cases at that scale); a later call at another scale reloads the cases (the generator's
- * atomic swap).
+ * atomic swap). Either way the case tables are vacuumed before it returns.
  */
 export async function loadCaseData(db: Kysely<Database>, scale: number): Promise<CaseDataReport> {
   const started = Date.now();
@@ -32,5 +44,6 @@ export async function loadCaseData(db: Kysely<Database>, scale: number): Promise
     await loadCases(db, { scale, quiet: true });
     state = await loadedScale(db);
   }
+  await vacuumCaseTables(db);
   return { scale, cases: state.cases, events: state.events, seconds: (Date.now() - started) / 1000 };
 }
