@@ -1,12 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Database } from '../warehouse/database/tables.js';
-import { computeMetricPages, type ComputedMetricPage, type MetricPageWindow } from '../warehouse/metrics/compute-metric.js';
+import { computeMetricPages, type ComputedMetricPage, type GroupingLane, type MetricPageWindow } from '../warehouse/metrics/compute-metric.js';
 import type { MetricDefinition } from '../warehouse/metrics/metric-definition.js';
 import type { MetricRequest } from '../warehouse/metrics/metric-request.js';
-import { caseTypeMembers } from '../warehouse/queries/case-dimension-members.js';
-import { isTimeDimension } from '../warehouse/dimensions/dimension-registry.js';
-import { estimateRows } from '../warehouse/metrics/row-estimate.js';
 
 /** One page of a metric as a resolver asks for it: the request's limit and offset are the page. */
 export interface MetricPageKey {
@@ -20,24 +17,6 @@ export interface MetricPageKey {
  * than this are computed apart, so two far-off pages never make the database order everything between them.
  */
 export const MAX_SHARED_SPAN = 10_000;
-
-/**
- * Where large groupings of the case facts take turns (the server's queue of `GROUPING_CONCURRENCY`): one of
- * `minRows` rows or more (estimated from the members, before it runs) is computed through `run`.
- */
-export interface GroupingLane {
-  minRows: number;
-  run: <T>(task: () => Promise<T>) => Promise<T>;
-}
-
-/**
- * Whether a grouping is large enough to take turns: case facts only (the published figures are small), grouped by an
- * attribute (time alone gives at most a few hundred buckets), estimated as the public role's row limit is.
- */
-async function isLarge(db: Kysely<Database>, { definition, request }: MetricPageKey, minRows: number): Promise<boolean> {
-  if (definition.kind === 'figure' || !request.by.some((d) => !isTimeDimension(d))) return false;
-  return estimateRows(request.by, request.where, await caseTypeMembers(db)) >= minRows;
-}
 
 /** The grouping a page belongs to: its request with the page left out. */
 function groupingKey({ definition, request, controlled }: MetricPageKey): string {
@@ -84,12 +63,10 @@ async function loadPages(db: Kysely<Database>, keys: readonly MetricPageKey[], l
   const runs = [...groupings.values()].flatMap((indexes) => runsOf(indexes, keys));
   await Promise.all(
     runs.map(async (run) => {
-      const first = keys[run[0] as number] as MetricPageKey;
-      const { definition, request, controlled } = first;
+      const { definition, request, controlled } = keys[run[0] as number] as MetricPageKey;
       const windows: MetricPageWindow[] = run.map((i) => (keys[i] as MetricPageKey).request);
-      const compute = () => computeMetricPages(db, definition, request, windows, controlled);
       try {
-        const pages = lane && (await isLarge(db, first, lane.minRows)) ? await lane.run(compute) : await compute();
+        const pages = await computeMetricPages(db, definition, request, windows, controlled, lane);
         run.forEach((i, k) => {
           answers[i] = pages[k] as ComputedMetricPage;
         });

@@ -4,7 +4,8 @@ import { createCaseEventLoader, type CaseEventLoaders } from '../loaders/case-ev
 import { createCaseSourceLoader, type CaseSourceLoaders } from '../loaders/case-source-loader.js';
 import { createMetricCellLoaders, type MetricCellLoaders } from '../loaders/metric-cell-loaders.js';
 import { createMeasureYearLoader, type MeasureYearLoaders } from '../loaders/measure-year-loader.js';
-import { createMetricPageLoader, type GroupingLane, type MetricPageLoaders } from '../loaders/metric-page-loader.js';
+import { createMetricPageLoader, type MetricPageLoaders } from '../loaders/metric-page-loader.js';
+import type { GroupingLane } from '../warehouse/metrics/compute-metric.js';
 import { createSourceTableLoaders, type SourceTableLoaders } from '../loaders/source-table-loaders.js';
 import { QueryCounter } from '../warehouse/database/query-counter.js';
 import { shareGenerationMemo } from '../warehouse/database/generation-memo.js';

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { GroupingLane } from '../loaders/metric-page-loader.js';
+import type { GroupingLane } from '../warehouse/metrics/compute-metric.js';
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
 import type { NotComputed } from './admitted-answer.js';

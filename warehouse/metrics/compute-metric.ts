@@ -29,26 +29,39 @@ export interface ComputedMetricPage {
 }
 
 /**
+ * Where large groupings of the case facts take turns (the server's queue of `GROUPING_CONCURRENCY`): a grouping of
+ * `minRows` rows or more, as estimated before it runs, has its statement run through `run`.
+ */
+export interface GroupingLane {
+  minRows: number;
+  run: <T>(task: () => Promise<T>) => Promise<T>;
+}
+
+/**
  * Checks a request before anything runs over the facts: the filter's shape, its open-set values against their
  * members (one statement), and for a controlled grouping its largest possible size, estimated from the members each
- * case type has. Throws MetricRequestError.
+ * case type has. Returns that estimate for a grouping of the case facts by an attribute when it was computed (for a
+ * controlled request, or when `estimate` asks for it), else null. Throws MetricRequestError.
  */
 export async function checkMetricRequest(
   db: Kysely<Database>,
   definition: MetricDefinition,
   request: MetricRequest,
   controlled: boolean,
-): Promise<void> {
+  estimate = false,
+): Promise<number | null> {
   checkFilterShape(request.where);
   checkOpenValues(request.where, await openSetMembers(db, openTablesOf(request.where)));
-  if (!controlled || !request.by.some((d) => !isTimeDimension(d))) return;
-  const estimate = estimateRows(request.by, request.where, await caseTypeMembers(db));
-  if (estimate > MAX_CONTROLLED_ROWS) {
+  // Time alone gives at most a few hundred buckets; published figures are small.
+  if (!(controlled || estimate) || definition.kind === 'figure' || !request.by.some((d) => !isTimeDimension(d))) return null;
+  const rows = estimateRows(request.by, request.where, await caseTypeMembers(db));
+  if (controlled && rows > MAX_CONTROLLED_ROWS) {
     throw new MetricRequestError(
-      `this grouping can have up to ${estimate} rows, more than the ${MAX_CONTROLLED_ROWS} that disclosure control checks at once; narrow the filter or group by fewer dimensions`,
-      { estimate, limit: MAX_CONTROLLED_ROWS },
+      `this grouping can have up to ${rows} rows, more than the ${MAX_CONTROLLED_ROWS} that disclosure control checks at once; narrow the filter or group by fewer dimensions`,
+      { estimate: rows, limit: MAX_CONTROLLED_ROWS },
     );
   }
+  return rows;
 }
 
 /** Rows `limit` from `offset` of a grouping's ordered rows. */
@@ -77,7 +90,8 @@ export async function computeMetricPage(
  * Several pages of one grouping (the request's own limit and offset are not used) from one statement, as
  * computeMetricPage answers each: the rows from the first page's offset to the last page's end are computed once and
  * sliced. Aliased pages of one operation thus cost one statement, not one grouping each (loaders/metric-page-loader.ts
- * decides which pages share). A controlled grouping is computed whole anyway.
+ * decides which pages share). A controlled grouping is computed whole anyway. With a lane, a large grouping's
+ * statement waits for its turn there; its estimate reads the same members as the public role's row limit, once.
  */
 export async function computeMetricPages(
   db: Kysely<Database>,
@@ -85,23 +99,28 @@ export async function computeMetricPages(
   request: MetricRequest,
   pages: readonly MetricPageWindow[],
   controlled: boolean,
+  lane?: GroupingLane,
 ): Promise<ComputedMetricPage[]> {
-  await checkMetricRequest(db, definition, request, controlled);
+  const estimate = await checkMetricRequest(db, definition, request, controlled, lane !== undefined);
+  // A large grouping's statement takes its turn in the lane; everything else runs at once.
+  const inTurn = <T>(task: () => Promise<T>): Promise<T> => (lane && estimate !== null && estimate >= lane.minRows ? lane.run(task) : task());
   const start = Math.min(...pages.map((p) => p.offset));
   const end = Math.max(...pages.map((p) => p.offset + p.limit));
   if (!controlled) {
-    const result = await runMetric(db, definition, { ...request, limit: end - start, offset: start });
+    const result = await inTurn(() => runMetric(db, definition, { ...request, limit: end - start, offset: start }));
     const published = await publishedBeside(db, definition, request, result.rows);
     const rows = result.rows.map((data, i) => ({ data, suppressed: false, published: published[i] ?? null }));
     return pages.map((p) => ({ totalCount: result.totalCount, rows: rows.slice(p.offset - start, p.offset - start + p.limit) }));
   }
-  const result = await runMetric(db, definition, {
-    ...request,
-    orderBy: orderWithoutValue(request.orderBy),
-    limit: MAX_CONTROLLED_ROWS + 1,
-    offset: 0,
-    cellKeys: true,
-  });
+  const result = await inTurn(() =>
+    runMetric(db, definition, {
+      ...request,
+      orderBy: orderWithoutValue(request.orderBy),
+      limit: MAX_CONTROLLED_ROWS + 1,
+      offset: 0,
+      cellKeys: true,
+    }),
+  );
   if (result.rows.length > MAX_CONTROLLED_ROWS) {
     throw new MetricRequestError(`this grouping has more than ${MAX_CONTROLLED_ROWS} rows; narrow the filter or group by fewer dimensions`, {
       limit: MAX_CONTROLLED_ROWS,
