@@ -1,6 +1,10 @@
+/** Why a request was not computed: the queue was full, or its client left while it waited. */
+export type NotComputed = 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED';
+
 /**
  * At most `limit` requests compute at once in this process; the others wait their turn in arrival order. The API
- * keeps two: GraphQL operations (as many as the pool has connections) and PxWeb data requests (as many as cores).
+ * keeps three: GraphQL operations (as many as the pool has connections), PxWeb data requests and large metric
+ * groupings (as many as cores).
  *
  * Why: Node interleaves every admitted request at each `await`, so under 50 clients each request shares the CPU and
  * the pool with 49 others, and an unlucky one waits behind many of them again at each of its statements. Admitting
@@ -9,7 +13,8 @@
  *
  * A queue has a bound: beyond `queueLimit` waiting, a request is refused at once (`AdmissionRefused`, answered 503
  * with Retry-After) instead of waiting longer than any client would. A request whose client has gone by its turn is
- * not run (`AdmissionAbandoned`).
+ * not run (`AdmissionAbandoned`). Either is reported to `notComputed` (the API counts them on /metrics), so the
+ * callers only shape their answers.
  */
 export class AdmissionQueue {
   private running = 0;
@@ -22,6 +27,8 @@ export class AdmissionQueue {
     readonly limit: number,
     /** Operations waiting at most; more are refused. */
     readonly queueLimit: number,
+    /** Told of each request refused or abandoned. */
+    private readonly notComputed: (why: NotComputed) => void = () => undefined,
   ) {}
 
   /** Requests waiting for a turn now. */
@@ -41,13 +48,19 @@ export class AdmissionQueue {
   async run<T>(task: () => Promise<T>, gone?: () => boolean): Promise<T> {
     if (this.limit === 0) return task();
     if (this.running >= this.limit) {
-      if (this.queued >= this.queueLimit) throw new AdmissionRefused(this.queueLimit);
+      if (this.queued >= this.queueLimit) {
+        this.notComputed('SERVICE_UNAVAILABLE');
+        throw new AdmissionRefused(this.queueLimit);
+      }
       // The slot is handed over by the request that leaves (`running` is not decremented then), so a request
       // arriving meanwhile cannot overtake the queue.
       await new Promise<void>((wake) => this.waiting.push(wake));
     } else this.running += 1;
     try {
-      if (gone?.()) throw new AdmissionAbandoned();
+      if (gone?.()) {
+        this.notComputed('CLIENT_CLOSED');
+        throw new AdmissionAbandoned();
+      }
       return await task();
     } finally {
       this.leave();

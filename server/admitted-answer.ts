@@ -5,9 +5,6 @@ import type { Answer } from './graphql-http-handler.js';
 /** Seconds a refused client is asked to wait before it retries: a full queue means a burst, which a second thins. */
 export const RETRY_AFTER_S = '1';
 
-/** Why a request was not computed: the queue was full, or its client left while it waited. */
-export type NotComputed = 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED';
-
 /** The answer of a request whose client has gone: nobody reads it. */
 const GONE = { status: 499, headers: [], body: '' };
 
@@ -16,7 +13,7 @@ const GONE = { status: 499, headers: [], body: '' };
  * with `Retry-After` and the GraphQL error shape, code SERVICE_UNAVAILABLE; one whose client closed the connection
  * while it waited is not computed when its turn comes. Nothing of either ran.
  */
-export function admittedAnswer(queue: AdmissionQueue, answer: Answer, notComputed: (why: NotComputed) => void): Answer {
+export function admittedAnswer(queue: AdmissionQueue, answer: Answer): Answer {
   if (queue.limit === 0) return answer;
   return async (req) => {
     try {
@@ -25,12 +22,8 @@ export function admittedAnswer(queue: AdmissionQueue, answer: Answer, notCompute
         () => req.socket.destroyed,
       );
     } catch (error) {
-      if (error instanceof AdmissionAbandoned) {
-        notComputed('CLIENT_CLOSED');
-        return GONE;
-      }
+      if (error instanceof AdmissionAbandoned) return GONE;
       if (!(error instanceof AdmissionRefused)) throw error;
-      notComputed('SERVICE_UNAVAILABLE');
       const body = { errors: [{ message: error.message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] };
       return {
         status: 503,

@@ -23,8 +23,8 @@ import { clientIdentifier } from './observability/client-identity.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { requestSpan } from './observability/request-span.js';
 import { createApiMetrics, registerAdmissionMetrics, type ApiMetrics } from './observability/metrics.js';
-import { AdmissionQueue } from './admission-queue.js';
-import { admittedAnswer, type NotComputed } from './admitted-answer.js';
+import { AdmissionQueue, type NotComputed } from './admission-queue.js';
+import { admittedAnswer } from './admitted-answer.js';
 import { groupingLane } from './grouping-lane.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
@@ -98,12 +98,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(readConfig(process.env).logLevel);
   const metrics = createApiMetrics(options.pool, options.supervisor);
   // Computed answers take turns (cached ones do not wait): GraphQL operations, and PxWeb's large data requests apart.
-  const admission = new AdmissionQueue(options.concurrency ?? 0, options.queueMax ?? 1000);
-  const pxwebAdmission = new AdmissionQueue(options.pxwebConcurrency ?? 0, options.queueMax ?? 1000);
-  const groupingAdmission = new AdmissionQueue(options.groupingConcurrency ?? 0, options.queueMax ?? 1000);
-  registerAdmissionMetrics(metrics.registry, { graphql: admission, pxweb: pxwebAdmission, grouping: groupingAdmission });
+  // Each queue counts the requests it refuses or drops.
   const notComputed = (reason: NotComputed) => metrics.rejected.inc({ reason });
-  const lane = groupingLane(groupingAdmission, options.largeGroupingRows ?? SETTINGS.largeGroupingRows.parse(undefined), notComputed);
+  const admission = new AdmissionQueue(options.concurrency ?? 0, options.queueMax ?? 1000, notComputed);
+  const pxwebAdmission = new AdmissionQueue(options.pxwebConcurrency ?? 0, options.queueMax ?? 1000, notComputed);
+  const groupingAdmission = new AdmissionQueue(options.groupingConcurrency ?? 0, options.queueMax ?? 1000, notComputed);
+  registerAdmissionMetrics(metrics.registry, { graphql: admission, pxweb: pxwebAdmission, grouping: groupingAdmission });
+  const lane = groupingLane(groupingAdmission, options.largeGroupingRows ?? SETTINGS.largeGroupingRows.parse(undefined));
   const access = options.access ?? readAccessConfig();
   const app = express();
   app.disable('x-powered-by');
@@ -175,12 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       admission: pxwebAdmission,
     }),
   );
-  app.use(
-    metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache, {
-      queue: admission,
-      notComputed,
-    }),
-  );
+  app.use(metricExportRouter((role) => servers.forRole(role), contextFor, options.exportRowCap ?? 100_000, trusted, resultCache, admission));
   if (!options.production) {
     app.use('/playground', playgroundRouter('/graphql'));
     // A browser opening the endpoint itself (Accept: text/html first) gets the playground, not a JSON error.
@@ -199,7 +195,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const resolved = resolveRole(req, access);
     return servers.forAudience('error' in resolved ? 'public' : audienceOf(resolved.role));
   };
-  const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor), notComputed);
+  const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor));
   // Bodies that are too large or not JSON never reach GraphQL: they are answered in the same error shape.
   const refuse = (error: HttpError, res: ServerResponse) => {
     if (res.headersSent) {

@@ -2,7 +2,6 @@ import { GraphQLError } from 'graphql';
 import type { GroupingLane } from '../warehouse/metrics/compute-metric.js';
 import { ErrorCode } from '../resolvers/api-errors.js';
 import { AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
-import type { NotComputed } from './admitted-answer.js';
 
 /**
  * The lane of large metric groupings for GraphQL and the CSV export: at most the queue's limit compute at once, inside
@@ -10,7 +9,7 @@ import type { NotComputed } from './admitted-answer.js';
  * the statement timeout together; in turn, they finish one after another. A grouping refused because the lane's queue
  * is full fails its field with code SERVICE_UNAVAILABLE.
  */
-export function groupingLane(queue: AdmissionQueue, minRows: number, notComputed: (why: NotComputed) => void): GroupingLane {
+export function groupingLane(queue: AdmissionQueue, minRows: number): GroupingLane {
   return {
     minRows,
     run: async (task) => {
@@ -18,7 +17,6 @@ export function groupingLane(queue: AdmissionQueue, minRows: number, notComputed
         return await queue.run(task);
       } catch (error) {
         if (!(error instanceof AdmissionRefused)) throw error;
-        notComputed('SERVICE_UNAVAILABLE');
         throw new GraphQLError(error.message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
       }
     },

@@ -6,7 +6,7 @@ import type { RequestContext } from '../resolvers/context.js';
 import type { Role } from '../resolvers/roles.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { AdmissionAbandoned, AdmissionRefused, type AdmissionQueue } from './admission-queue.js';
-import { RETRY_AFTER_S, type NotComputed } from './admitted-answer.js';
+import { RETRY_AFTER_S } from './admitted-answer.js';
 import type { MetricResult, MetricRow } from '../schema/metric-result.type.js';
 import { findMetric } from '../warehouse/metrics/catalog.js';
 import {
@@ -99,12 +99,6 @@ function parseList(text: unknown): string[] | undefined {
   return typeof text === 'string' && text.trim() !== '' ? text.split(',').map((s) => s.trim()) : undefined;
 }
 
-/** The export's turns: GraphQL's queue (each page is a GraphQL operation), and where refusals are counted. */
-export interface ExportAdmission {
-  queue: AdmissionQueue;
-  notComputed: (why: NotComputed) => void;
-}
-
 /**
  * `GET /export/metric.csv?name=approval_rate&by=YEAR,SEX&where={"caseType":["ASYLUM"]}&compareTo=PREVIOUS_PERIOD`:
  * every row of the metric as CSV, streamed page by page, up to `rowCap` rows (X-Total-Count tells how many exist).
@@ -118,7 +112,8 @@ export function metricExportRouter(
   rowCap: number,
   trusted?: TrustedDocuments,
   cache?: ResultCache,
-  admission?: ExportAdmission,
+  /** GraphQL's queue: each page is a GraphQL operation. */
+  admission?: AdmissionQueue,
 ): Router {
   const router = express.Router();
   router.get('/export/metric.csv', async (req, res) => {
@@ -165,16 +160,7 @@ export function metricExportRouter(
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult;
     };
-    const page = async () => {
-      if (!admission) return compute();
-      try {
-        return await admission.queue.run(compute, () => req.socket.destroyed);
-      } catch (error) {
-        if (error instanceof AdmissionRefused) admission.notComputed('SERVICE_UNAVAILABLE');
-        if (error instanceof AdmissionAbandoned) admission.notComputed('CLIENT_CLOSED');
-        throw error;
-      }
-    };
+    const page = () => admission?.run(compute, () => req.socket.destroyed) ?? compute();
     let result;
     try {
       result = await page();

@@ -49,7 +49,8 @@ describe('AdmissionQueue', () => {
   });
 
   it('refuses a task when the queue is full, and frees the slot of a task that failed', async () => {
-    const queue = new AdmissionQueue(1, 1);
+    const reported: string[] = [];
+    const queue = new AdmissionQueue(1, 1, (why) => reported.push(why));
     const started: string[] = [];
     const first = heldTask(started, 'first');
     const second = heldTask(started, 'second');
@@ -64,10 +65,13 @@ describe('AdmissionQueue', () => {
     await expect(queue.run(() => Promise.reject(new Error('failed')))).rejects.toThrow('failed');
     expect(await queue.run(async () => 'after')).toBe('after');
     expect(queue.active).toBe(0);
+    // Only the refusal is reported: a task that failed was computed.
+    expect(reported).toEqual(['SERVICE_UNAVAILABLE']);
   });
 
   it('does not run a task whose client is gone by its turn, and gives its slot on', async () => {
-    const queue = new AdmissionQueue(1, 10);
+    const reported: string[] = [];
+    const queue = new AdmissionQueue(1, 10, (why) => reported.push(why));
     const started: string[] = [];
     const first = heldTask(started, 'first');
     const running = queue.run(first.run);
@@ -83,6 +87,7 @@ describe('AdmissionQueue', () => {
     await expect(abandoned).rejects.toBeInstanceOf(AdmissionAbandoned);
     expect(await after).toBe('after');
     expect([queue.active, queue.queued]).toEqual([0, 0]);
+    expect(reported).toEqual(['CLIENT_CLOSED']);
   });
 
   it('with limit 0 runs everything at once', async () => {

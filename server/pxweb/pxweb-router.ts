@@ -104,11 +104,7 @@ export function pxwebRouter(options: PxwebOptions): Router {
         res.status(200).setHeader('content-type', result.contentType);
         res.send(bytes);
       } catch (error) {
-        if (error instanceof AdmissionRefused) {
-          metrics.rejected.inc({ reason: 'SERVICE_UNAVAILABLE' });
-          res.setHeader('retry-after', RETRY_AFTER_S);
-        }
-        if (error instanceof AdmissionAbandoned) metrics.rejected.inc({ reason: 'CLIENT_CLOSED' });
+        if (error instanceof AdmissionRefused) res.setHeader('retry-after', RETRY_AFTER_S);
         const problem =
           error instanceof AdmissionRefused || error instanceof AdmissionAbandoned
             ? new PxProblem('serviceUnavailable', error.message)
