@@ -120,6 +120,8 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
   const metricsText = async () => (await fetch(metricsUrl)).text();
   const gauge = async (queue: 'graphql' | 'pxweb', state: 'active' | 'queued') =>
     Number(new RegExp(`^admission_requests\\{queue="${queue}",state="${state}"\\} (\\d+)$`, 'm').exec(await metricsText())?.[1] ?? Number.NaN);
+  /** A queue's [active, queued] gauges: [0, 0] once everything has been answered. */
+  const activeAndQueued = async (queue: 'graphql' | 'pxweb') => [await gauge(queue, 'active'), await gauge(queue, 'queued')];
   const rejected = async (reason: 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED') =>
     Number(new RegExp(`^graphql_rejected_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(await metricsText())?.[1] ?? 0);
   const data = (year: number, measure = 'received', signal?: AbortSignal) =>
@@ -166,7 +168,7 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       expect(a.status).toBe(200);
       expect(a.body.data?.metric.totalCount).toBeGreaterThan(0);
       expect(b.body.data?.metric.totalCount).toBe(1);
-      expect([await gauge('graphql', 'active'), await gauge('graphql', 'queued')]).toEqual([0, 0]);
+      expect(await activeAndQueued('graphql')).toEqual([0, 0]);
       expect(await rejected('SERVICE_UNAVAILABLE')).toBe(refusedBefore + 1);
     } finally {
       await lock.release();
@@ -196,7 +198,7 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       expect(answered.status).toBe(200);
       expect(answered.headers.get('content-type')).toMatch(/text\/csv/);
       expect((await answered.text()).split('\n')[0]).toMatch(/^period,year,value/);
-      expect([await gauge('graphql', 'active'), await gauge('graphql', 'queued')]).toEqual([0, 0]);
+      expect(await activeAndQueued('graphql')).toEqual([0, 0]);
       expect(await rejected('SERVICE_UNAVAILABLE')).toBe(refusedBefore + 1);
     } finally {
       await lock.release();
@@ -223,7 +225,7 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       await lock.release();
       expect((await first).status).toBe(200);
       await waitFor('the queued operation to be dropped', async () => (await rejected('CLIENT_CLOSED')) === goneBefore + 1);
-      expect([await gauge('graphql', 'active'), await gauge('graphql', 'queued')]).toEqual([0, 0]);
+      expect(await activeAndQueued('graphql')).toEqual([0, 0]);
     } finally {
       await lock.release();
     }
@@ -251,7 +253,7 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       await lock.release();
       const [a, b] = await Promise.all([first, second]);
       expect([a.status, b.status]).toEqual([200, 200]);
-      expect([await gauge('pxweb', 'active'), await gauge('pxweb', 'queued')]).toEqual([0, 0]);
+      expect(await activeAndQueued('pxweb')).toEqual([0, 0]);
     } finally {
       await lock.release();
     }
@@ -272,7 +274,7 @@ describe('computed requests take turns (GRAPHQL_CONCURRENCY, PXWEB_CONCURRENCY, 
       await lock.release();
       expect((await first).status).toBe(200);
       await waitFor('the queued request to be dropped', async () => (await rejected('CLIENT_CLOSED')) === goneBefore + 1);
-      expect([await gauge('pxweb', 'active'), await gauge('pxweb', 'queued')]).toEqual([0, 0]);
+      expect(await activeAndQueued('pxweb')).toEqual([0, 0]);
     } finally {
       await lock.release();
     }
