@@ -19,14 +19,15 @@ export async function buildProduct(projectRoot: string): Promise<void> {
  * database. Turned off, through settings only: the per-client rate limit (the load generator is one client on one
  * address; a rate limit is a policy for many clients, not work a request costs). `variant` picks the result cache:
  * off (cold, every request computes) or on (warm, answered from memory after the warm-up filled it); `ungated` is
- * cold without the admission queue (GRAPHQL_CONCURRENCY=0: every request executes at once), to price it.
+ * cold without the admission queue (GRAPHQL_CONCURRENCY=0: every request executes at once) and `unturned` cold
+ * without the loop turns (LOOP_TURNS=off), to price them.
  */
 export async function startProductServer(
   projectRoot: string,
   databaseUrl: string,
   poolSize: number,
   logDirectory: string,
-  variant: 'cold' | 'warm' | 'ungated' = 'cold',
+  variant: 'cold' | 'warm' | 'ungated' | 'unturned' = 'cold',
   readerDatabaseUrl?: string,
 ): Promise<ChildServer> {
   const port = await freePort();
@@ -48,6 +49,7 @@ export async function startProductServer(
       // Cold: every request computes. Warm: the result cache at its default size, filled by the warm-up.
       RESULT_CACHE_MB: variant === 'warm' ? '64' : '0',
       ...(variant === 'ungated' ? { GRAPHQL_CONCURRENCY: '0' } : {}),
+      ...(variant === 'unturned' ? { LOOP_TURNS: 'off' } : {}),
       // Several servers over one database share one read-only role (each would otherwise re-key it at start).
       ...(readerDatabaseUrl ? { READER_DATABASE_URL: readerDatabaseUrl } : {}),
     },

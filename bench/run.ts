@@ -320,29 +320,40 @@ async function main(): Promise<void> {
 
     // The levers of the cold path, each priced in this run (bench/levers.ts).
     const levers = wants('raw') ? await measureLevers(warehouse, cases, raw, withoutMemo, (c, named) => measureSql(warehouse.pool, c, 1, named)) : [];
-    // The admission queue, where it acts (the highest concurrency): the cold product without it, then with it, per shape.
+    // Two levers of the server, where they act (the highest concurrency): the cold product without each, then with
+    // it, side by side in rounds per shape (each round opens its connections anew, as a burst of clients does).
+    // The admission queue (`ungated`: every request executes at once) and the loop turns (`unturned`: the answers
+    // whose statements arrive in one turn of the event loop are all finished in it).
     const crowd = Math.max(...config.concurrencies);
-    if (product && crowd > config.poolSize) {
-      const ungated = await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'ungated', readerDatabaseUrl);
-      servers.push(ungated);
+    const serverLevers = [
+      { lever: 'admission queue', variant: 'ungated' },
+      { lever: 'loop turns', variant: 'unturned' },
+    ] as const;
+    for (const { lever, variant } of product && crowd > config.poolSize ? serverLevers : []) {
+      const without = await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, variant, readerDatabaseUrl);
+      servers.push(without);
       for (const c of cases) {
         const served = facts.find((f) => f.id === c.id)?.statements.product !== undefined;
-        if (!served) continue;
-        const headers = roleHeaders(c.role);
-        const [b, a] = [
-          await measureHttp(ungated, { url: ungated.url, query: c.query.product.query, headers }, crowd),
-          await measureHttp(product, { url: product.url, query: c.query.product.query, headers }, crowd),
-        ];
+        if (!served || !product) continue;
+        const target = (server: ChildServer) => ({ url: server.url, query: c.query.product.query, headers: roleHeaders(c.role) });
+        const [b, a] = await measureSideBySide(
+          [without, product].map((server) => ({
+            system: 'product',
+            pid: server.pid,
+            run: (seconds) => sampleLoadHttp(target(server), crowd, seconds),
+          })),
+        );
+        if (!b || !a) continue;
         const measure = (what: string) => `${what}, c = ${crowd}`;
         levers.push(
-          { lever: 'admission queue', caseId: c.id, measure: measure('p99'), before: b.result.p99, after: a.result.p99, unit: 'ms' },
-          { lever: 'admission queue', caseId: c.id, measure: measure('p50'), before: b.result.p50, after: a.result.p50, unit: 'ms' },
-          { lever: 'admission queue', caseId: c.id, measure: measure('throughput'), before: b.result.rps, after: a.result.rps, unit: 'req/s' },
-          { lever: 'admission queue', caseId: c.id, measure: measure('peak RSS'), before: b.peakRssMb, after: a.peakRssMb, unit: 'MB' },
+          { lever, caseId: c.id, measure: measure('p99'), before: b.result.p99, after: a.result.p99, unit: 'ms' },
+          { lever, caseId: c.id, measure: measure('p50'), before: b.result.p50, after: a.result.p50, unit: 'ms' },
+          { lever, caseId: c.id, measure: measure('throughput'), before: b.result.rps, after: a.result.rps, unit: 'req/s' },
+          { lever, caseId: c.id, measure: measure('peak RSS'), before: b.peakRssMb ?? Number.NaN, after: a.peakRssMb ?? Number.NaN, unit: 'MB' },
         );
       }
-      await ungated.stop();
-      servers.splice(servers.indexOf(ungated), 1);
+      await without.stop();
+      servers.splice(servers.indexOf(without), 1);
     }
     for (const l of levers) log(`lever ${l.lever} ${l.caseId}: ${l.measure} ${l.before.toFixed(2)} → ${l.after.toFixed(2)} ${l.unit}`);
 

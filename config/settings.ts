@@ -90,6 +90,12 @@ export const SETTINGS = {
     'on',
     'hot reads go as named (prepared) statements, planned once per connection; `off` behind a pooler that cannot keep them (see [docs/cold-path.md](docs/cold-path.md))',
   ),
+  loopTurns: oneOf(
+    'LOOP_TURNS',
+    ['on', 'off'] as const,
+    'on',
+    "each statement's result is handed on in a turn of the event loop of its own, so that the process accepts and reads connections between heavy answers; `off` only to price it (see [docs/cold-path.md](docs/cold-path.md))",
+  ),
   graphqlConcurrency: numeric(
     'GRAPHQL_CONCURRENCY',
     undefined,

@@ -25,6 +25,8 @@ import { requestSpan } from './observability/request-span.js';
 import { createApiMetrics, registerAdmissionMetrics, type ApiMetrics } from './observability/metrics.js';
 import { AdmissionQueue, type NotComputed } from './admission-queue.js';
 import { admittedAnswer } from './admitted-answer.js';
+import { LoopTurns, TurnTakingPlugin } from './loop-turns.js';
+import { shareGenerationMemo } from '../warehouse/database/generation-memo.js';
 import { groupingLane } from './grouping-lane.js';
 import { faviconRouter } from './playground/favicon.js';
 import { playgroundRouter } from './playground/playground-route.js';
@@ -75,6 +77,8 @@ export interface AppOptions {
   largeGroupingRows?: number;
   /** Requests waiting for a turn at most, per queue; more are refused with 503 (default 1000). */
   queueMax?: number;
+  /** Hand each statement's result on in an event-loop turn of its own (server/loop-turns.ts); default true. */
+  loopTurns?: boolean;
 }
 
 export interface App {
@@ -132,6 +136,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const following = options.resultCache ? startResultCache(options.resultCache, options.db, metrics, logger) : null;
   await following?.ready;
   const resultCache = following?.cache ?? undefined;
+  // Requests read through a handle whose results take turns in the event loop (server/loop-turns.ts), with the
+  // process's generation memo all the same.
+  const requestDb = options.loopTurns === false ? options.db : options.db.withPlugin(new TurnTakingPlugin(new LoopTurns()));
+  shareGenerationMemo(options.db, requestDb);
 
   /** The request's context: its role from the API key (or a refusal), and a request id for the logs. */
   const contextFor = async (req: IncomingMessage): Promise<RequestContext> => {
@@ -144,7 +152,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     const id = req.headers['x-request-id'];
     const requestId = (typeof id === 'string' ? id.slice(0, 64) : undefined) ?? randomUUID();
-    return createRequestContext(options.db, resolved.role, requestId, lane);
+    return createRequestContext(requestDb, resolved.role, requestId, lane);
   };
 
   app.use(healthRouter(options.db, options.supervisor));
@@ -164,7 +172,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     PXWEB_BASE,
     pxwebRouter({
-      db: options.db,
+      db: requestDb,
       access,
       logger,
       metrics,

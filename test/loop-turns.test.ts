@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoopTurns, TurnTakingPlugin } from '../server/loop-turns.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+/** Counts the turns of the event loop: an immediate that schedules itself runs once per turn. */
+function turnCounter(): { now: () => number; stop: () => void } {
+  let turn = 0;
+  let running = true;
+  const tick = () => {
+    turn += 1;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return { now: () => turn, stop: () => (running = false) };
+}
+
+/** Occupies the thread for `ms`, as executing and serialising a large answer does. */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+describe('LoopTurns', () => {
+  it('wakes callers in call order, each in a turn of its own', async () => {
+    const turns = new LoopTurns();
+    const counter = turnCounter();
+    const woken: { caller: number; turn: number }[] = [];
+    await Promise.all([1, 2, 3, 4].map((caller) => turns.next().then(() => woken.push({ caller, turn: counter.now() }))));
+    counter.stop();
+    expect(woken.map((w) => w.caller)).toEqual([1, 2, 3, 4]);
+    expect(new Set(woken.map((w) => w.turn)).size).toBe(4);
+    expect(turns.queued).toBe(0);
+  });
+
+  it('lets the rest of the loop run between two heavy continuations', async () => {
+    const turns = new LoopTurns();
+    const happened: string[] = [];
+    // Due before the first continuation ends: it runs in the next turn's timer phase, as a pending accept would run
+    // in its poll phase.
+    setTimeout(() => happened.push('timer'), 1);
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        turns.next().then(() => {
+          happened.push(`answer ${n}`);
+          busy(5);
+        }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(happened).toEqual(['answer 1', 'timer', 'answer 2', 'answer 3']);
+  });
+
+  it('starts again after it has run dry', async () => {
+    const turns = new LoopTurns();
+    await turns.next();
+    await Promise.all([turns.next(), turns.next()]);
+    expect(turns.queued).toBe(0);
+  });
+});
+
+describe('TurnTakingPlugin', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("hands each statement's result on in a turn of its own, unchanged", async () => {
+    const db = database.db.withPlugin(new TurnTakingPlugin(new LoopTurns()));
+    const asked = [1, 2, 3, 4, 5];
+    // One connection per statement, opened before: the statements below go out together.
+    await Promise.all(asked.map(() => sql`select 1`.execute(db)));
+    const counter = turnCounter();
+    const seen: { n: number; turn: number }[] = [];
+    const answered = Promise.all(
+      asked.map(async (n) => {
+        const result = await sql<{ n: number }>`select ${n}::int as n, pg_sleep(0.2)::text as slept`.execute(db);
+        seen.push({ n, turn: counter.now() });
+        return result.rows[0]?.n;
+      }),
+    );
+    // Once they are sent, the thread is busy until every answer has arrived: all five are read in one turn.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    busy(600);
+    const rows = await answered;
+    counter.stop();
+    expect(rows).toEqual(asked);
+    expect(new Set(seen.map((s) => s.turn)).size).toBe(asked.length);
+  });
+});
