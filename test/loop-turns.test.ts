@@ -36,18 +36,17 @@ describe('LoopTurns', () => {
   it('lets the rest of the loop run between two heavy continuations', async () => {
     const turns = new LoopTurns();
     const happened: string[] = [];
-    // Due before the first continuation ends: it runs in the next turn's timer phase, as a pending accept would run
-    // in its poll phase.
-    setTimeout(() => happened.push('timer'), 1);
     await Promise.all(
       [1, 2, 3].map((n) =>
         turns.next().then(() => {
           happened.push(`answer ${n}`);
+          // Set during the first answer and due when it ends: the next turn runs it before the second answer, as a
+          // pending accept would run in its poll phase; in one turn it would wait for all three.
+          if (n === 1) setTimeout(() => happened.push('timer'), 1);
           busy(5);
         }),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 5));
     expect(happened).toEqual(['answer 1', 'timer', 'answer 2', 'answer 3']);
   });
 
