@@ -1,3 +1,5 @@
+import { WakeUps } from './wake-ups.js';
+
 /** Why a request was not computed: the queue was full, or its client left while it waited. */
 export type NotComputed = 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED';
 
@@ -18,9 +20,8 @@ export type NotComputed = 'SERVICE_UNAVAILABLE' | 'CLIENT_CLOSED';
  */
 export class AdmissionQueue {
   private running = 0;
-  /** Waiting requests' wake-ups, oldest first; `head` is the next to wake (no O(n) shift per admission). */
-  private waiting: ((() => void) | undefined)[] = [];
-  private head = 0;
+  /** Waiting requests' wake-ups, oldest first. */
+  private readonly waiting = new WakeUps();
 
   constructor(
     /** Operations executing at once; 0 = no limit. */
@@ -33,7 +34,7 @@ export class AdmissionQueue {
 
   /** Requests waiting for a turn now. */
   get queued(): number {
-    return this.waiting.length - this.head;
+    return this.waiting.size;
   }
 
   /** Requests executing now. */
@@ -68,16 +69,10 @@ export class AdmissionQueue {
   }
 
   private leave(): void {
-    const next = this.waiting[this.head];
+    const next = this.waiting.shift();
     if (next === undefined) {
       this.running -= 1;
       return;
-    }
-    this.waiting[this.head] = undefined;
-    this.head += 1;
-    if (this.head > 1024 && this.head * 2 > this.waiting.length) {
-      this.waiting = this.waiting.slice(this.head);
-      this.head = 0;
     }
     next();
   }

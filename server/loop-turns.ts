@@ -1,3 +1,4 @@
+import { WakeUps } from './wake-ups.js';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 
 /**
@@ -10,9 +11,8 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
  * (docs/cold-path.md has the measurements).
  */
 export class LoopTurns {
-  /** Wake-ups waiting, oldest first; `head` is the next (no O(n) shift per turn). */
-  private waiting: ((() => void) | undefined)[] = [];
-  private head = 0;
+  /** Wake-ups waiting, oldest first. */
+  private readonly waiting = new WakeUps();
   private pumping = false;
 
   /** Resolves in a turn of its own: this turn's check phase when nobody else waits, a later one otherwise. */
@@ -27,20 +27,14 @@ export class LoopTurns {
 
   /** Callers waiting for their turn now. */
   get queued(): number {
-    return this.waiting.length - this.head;
+    return this.waiting.size;
   }
 
   // An immediate scheduled while the check phase runs waits for the next turn: one wake-up per turn.
   private readonly pump = (): void => {
-    const wake = this.waiting[this.head];
-    this.waiting[this.head] = undefined;
-    this.head += 1;
-    if (this.head < this.waiting.length) setImmediate(this.pump);
-    else {
-      this.waiting = [];
-      this.head = 0;
-      this.pumping = false;
-    }
+    const wake = this.waiting.shift();
+    if (this.waiting.size > 0) setImmediate(this.pump);
+    else this.pumping = false;
     wake?.();
   };
 }
