@@ -15,7 +15,8 @@ import type { MetricOrder, MetricWhere } from '../schema/metric-where.input.js';
 import { badUserInput } from './api-errors.js';
 import { metricFormula } from './metric-formula.js';
 import { withInterval } from './metric-interval.js';
-import { intervalMethod, type CountColumn } from '../warehouse/metrics/metric-counts.js';
+import { intervalMethod } from '../warehouse/metrics/metric-counts.js';
+import { blankMetricRow } from './blank-metric-row.js';
 import { encodeNumberCursor } from './pagination.js';
 import type { Role } from './roles.js';
 import { isoDay } from '../warehouse/database/iso-day.js';
@@ -82,43 +83,68 @@ function toFilter(where: MetricWhere | null | undefined): MetricFilter {
 }
 
 /** Each attribute dimension with its field's name on a row, computed once (toRow runs for every row of every page). */
-const DIMENSION_KEYS = ATTRIBUTE_DIMENSIONS.map((d) => [d, ATTRIBUTES[d].key] as const);
+const DIMENSION_KEYS = new Map<Dimension, FilterKey>(ATTRIBUTE_DIMENSIONS.map((d) => [d, ATTRIBUTES[d].key]));
 
-function toRow(data: MetricRowData, by: readonly Dimension[], published: PublishedCell | null, suppressed: boolean): MetricRow {
-  const grain = timeGrain(by);
-  const date = data.bucket ? new Date(`${data.bucket}T00:00:00Z`) : null;
-  const week = date && grain === 'WEEK' ? isoWeek(date) : null;
+/** What every row of one page shares: its time grain and the dimension columns it is grouped by. */
+interface RowShape {
+  grain: ReturnType<typeof timeGrain>;
+  dimensions: readonly (readonly [Dimension, FilterKey])[];
+}
+
+function rowShape(by: readonly Dimension[]): RowShape {
+  const dimensions: (readonly [Dimension, FilterKey])[] = [];
+  for (const d of by) {
+    const key = DIMENSION_KEYS.get(d);
+    if (key) dimensions.push([d, key]);
+  }
+  return { grain: timeGrain(by), dimensions };
+}
+
+/** Year and month (1–12) of a bucket's ISO day, read from its text; a year outside 1000–9999 through Date. */
+function yearAndMonth(bucket: string): { year: number; month: number } {
+  if (bucket.length === 10) return { year: Number(bucket.slice(0, 4)), month: Number(bucket.slice(5, 7)) };
+  const date = new Date(`${bucket}T00:00:00Z`);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+}
+
+function toRow(data: MetricRowData, shape: RowShape, published: PublishedCell | null, suppressed: boolean): MetricRow {
+  const { grain } = shape;
   const value = suppressed ? null : data.value;
   // For the public role the previous value is disclosed like any cell (warehouse/disclosure/control-rows.ts).
   const previous = data.previous;
   const change = value !== null && previous !== null ? value - previous : null;
+  // Every field null and every dimension column there from the start (blank-metric-row.ts), then filled by name.
+  const row = blankMetricRow();
+  row.value = value;
+  row.suppressed = suppressed;
+  row.nullReason = suppressed ? 'SUPPRESSED' : data.nullReason;
+  row.period = data.bucket;
+  if (data.bucket !== null) {
+    if (grain === 'WEEK') {
+      const week = isoWeek(new Date(`${data.bucket}T00:00:00Z`));
+      row.year = week.year;
+      row.week = week.week;
+    } else {
+      const { year, month } = yearAndMonth(data.bucket);
+      row.year = year;
+      if (grain === 'QUARTER' || grain === 'MONTH') row.quarter = Math.floor((month - 1) / 3) + 1;
+      if (grain === 'MONTH') row.month = month;
+    }
+  }
+  row.previous = previous;
+  row.change = change;
+  row.changeRatio = change !== null && previous ? change / previous : null;
+  row.published = published;
   // A suppressed cell's counts go with its value.
-  const count = (c: CountColumn) => (suppressed ? null : (data.counts?.[c] ?? null));
-  // A literal, then the dimensions assigned: on Node 20 an object spread followed by more properties takes tens of
-  // microseconds (a slow path of V8 11), and this runs for every row of every page.
-  const row = {
-    value,
-    suppressed,
-    nullReason: suppressed ? 'SUPPRESSED' : data.nullReason,
-    period: data.bucket,
-    year: week ? week.year : date ? date.getUTCFullYear() : null,
-    quarter: date && (grain === 'QUARTER' || grain === 'MONTH') ? Math.floor(date.getUTCMonth() / 3) + 1 : null,
-    month: date && grain === 'MONTH' ? date.getUTCMonth() + 1 : null,
-    week: week ? week.week : null,
-    previous,
-    change,
-    changeRatio: change !== null && previous ? change / previous : null,
-    published,
-    numerator: count('numerator'),
-    denominator: count('denominator'),
-    referenceNumerator: count('reference_numerator'),
-    referenceDenominator: count('reference_denominator'),
-    n: count('n'),
-    lower: null,
-    upper: null,
-    significant: null,
-  } as MetricRow;
-  for (const [d, key] of DIMENSION_KEYS) row[key] = data.dims[d] ?? null;
+  const counts = suppressed ? undefined : data.counts;
+  if (counts) {
+    row.numerator = counts.numerator ?? null;
+    row.denominator = counts.denominator ?? null;
+    row.referenceNumerator = counts.reference_numerator ?? null;
+    row.referenceDenominator = counts.reference_denominator ?? null;
+    row.n = counts.n ?? null;
+  }
+  for (const [d, key] of shape.dimensions) row[key] = data.dims[d] ?? null;
   return row;
 }
 
@@ -157,7 +183,8 @@ export async function computeMetric(
     throw error;
   }
   const method = intervalMethod(definition.counts);
-  const rows = computed.rows.map((r) => withInterval(toRow(r.data, by, r.published, r.suppressed), method));
+  const shape = rowShape(by);
+  const rows = computed.rows.map((r) => withInterval(toRow(r.data, shape, r.published, r.suppressed), method));
   const end = page.offset + rows.length;
   return {
     definition: answerDefinition(definition),

@@ -411,26 +411,37 @@ export async function runMetric(
     totalCount = Number(first.rows[0]?.total_count ?? 0);
     rows = [];
   }
-  const attributes = attributeDimensions(request.by);
+  // What every row shares, computed once: this mapping runs for every row of every page.
+  const timed = timeGrain(request.by) !== null;
+  const dimensionColumns = attributeDimensions(request.by).map((d) => [d, ATTRIBUTES[d].column] as const);
+  const countNames = countColumnNames(definition.counts);
   const cellNames = definition.kind === 'open_balance' ? OPEN_BALANCE_COUNTS : CASE_FLOW_COUNTS;
   return {
     totalCount,
-    rows: rows.map(
-      (row): MetricRowData => ({
-        bucket: timeGrain(request.by) ? dateText(row.bucket) : null,
-        dims: Object.fromEntries(attributes.map((d) => [d, (row[ATTRIBUTES[d].column] as string | null) ?? null])),
-        value: toNumber(row.value),
-        nullReason: nullReasonOf(definition, toNumber(row.value), row, 0),
+    rows: rows.map((row): MetricRowData => {
+      const dims: MetricRowData['dims'] = {};
+      for (const [d, column] of dimensionColumns) dims[d] = (row[column] as string | null) ?? null;
+      const counts: NonNullable<MetricRowData['counts']> = {};
+      for (const c of countNames) counts[c] = toNumber(row[c]);
+      const value = toNumber(row.value);
+      // A literal, then the cell counts by name: an object spread at its end took V8 ~0.3 µs a row.
+      const data: MetricRowData = {
+        bucket: timed ? dateText(row.bucket) : null,
+        dims,
+        value,
+        nullReason: nullReasonOf(definition, value, row, 0),
         support: Number(row.support),
-        counts: Object.fromEntries(countColumnNames(definition.counts).map((c) => [c, toNumber(row[c])])),
+        counts,
         previous: toNumber(row.previous),
         previousSupport: toNumber(row.previous_support),
         also: also.map((_, i) => toNumber(row[`also_${i + 1}`])),
         alsoNullReasons: also.map((d, i) => nullReasonOf(d, toNumber(row[`also_${i + 1}`]), row, i + 1)),
-        ...(request.cellKeys
-          ? { cells: parseCellCounts(cellNames, row.cell_counts), previousCells: parseCellCounts(cellNames, row.previous_cell_counts) }
-          : {}),
-      }),
-    ),
+      };
+      if (request.cellKeys) {
+        data.cells = parseCellCounts(cellNames, row.cell_counts);
+        data.previousCells = parseCellCounts(cellNames, row.previous_cell_counts);
+      }
+      return data;
+    }),
   };
 }
