@@ -1,15 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { context } from '@opentelemetry/api';
+import { tracingRegistered } from './tracing-registered.js';
 import { REQUEST_SPANS, type RequestSpans, recordFailure, startRequestSpan } from '../../warehouse/tracing/request-spans.js';
 
 /**
  * Spans of GraphQL's phases under the request's root span: parse (only when the document is not yet cached),
  * validate and execute; SQL statements and disclosure control started during execution nest under its span. The
- * root span is named for the operation once it is known.
+ * root span is named for the operation once it is known. Without a registered tracer a request gets no listener at
+ * all (./tracing-registered.ts).
  */
 export function tracingPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
+      if (!tracingRegistered()) return;
       const spans = context.active().getValue(REQUEST_SPANS) as RequestSpans | undefined;
       return {
         async parsingDidStart() {
