@@ -169,7 +169,12 @@ export const SETTINGS = {
     'how long the server keeps restarting a crashed embedded PostgreSQL before it exits with status 1 (see [Operations](#operations-crashes-and-reloads))',
     { whole: false, min: 0, above: true },
   ),
-  logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', 'pino log level (`info` logs one line per request; `warn` only problems)'),
+  logLevel: oneOf(
+    'LOG_LEVEL',
+    LOG_LEVELS,
+    'info',
+    'pino log level (`info` logs one line per request, written to standard output in batches at most a quarter second late; `warn` only problems)',
+  ),
   resultCacheMb: wholeNumber(
     'RESULT_CACHE_MB',
     64,

@@ -6,10 +6,7 @@ import { activeTraceId } from './trace-id.js';
  * never query variables or row data, which may hold personal data.
  */
 export function createLogger(level: string, output?: pino.DestinationStream): Logger {
-  // Asynchronous writes: a request's line does not block its response on a write system call; lines that come while one
-  // write is in flight go out together in the next.
-  // pino flushes the buffer synchronously when the process exits.
-  const destination = output ?? pino.destination({ dest: 1, sync: false, minLength: 0 });
+  const destination = output ?? batchedStdout();
   return pino(
     {
       level,
@@ -40,6 +37,28 @@ function isoTimeOncePerMillisecond(): () => string {
     }
     return field;
   };
+}
+
+/** Bytes of log lines gathered before one write, and how long a line waits at most when fewer come. */
+const BATCH_BYTES = 4096;
+const FLUSH_EVERY_MS = 250;
+
+/**
+ * Standard output, written asynchronously (a request's line never blocks its response on a system call) and in
+ * batches: one write per 4 KiB of lines, or every quarter second when fewer come. A write per line went to libuv's
+ * thread pool and back once per request, about 5 % of a light request's throughput (q4, c = 10), beside the 2–3 µs
+ * it takes pino to make the line. pino writes what is left synchronously when the process exits.
+ */
+function batchedStdout(): pino.DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // Closed at exit (pino has flushed it then): nothing is left to write.
+    }
+  }, FLUSH_EVERY_MS).unref();
+  return destination;
 }
 
 export type { Logger };
