@@ -19,6 +19,7 @@ import type { ApiMetrics } from './observability/metrics.js';
 import { requestLogPlugin, type IdentifyClient } from './observability/request-log-plugin.js';
 import { tracingPlugin } from './observability/tracing-plugin.js';
 import { MAX_TOKENS, queryLimits } from './query-limits.js';
+import { responseContentTypePlugin } from './response-content-type.plugin.js';
 import { responseStatusPlugin } from './response-status.plugin.js';
 import { withoutSuggestions } from './suggestion-free-errors.js';
 import type { TrustedDocuments } from './trusted-documents.js';
@@ -86,6 +87,7 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
       // The same no-store header without Apollo's per-field cache-hint wrapping (server/no-store-plugin.ts).
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin<RequestContext>(),
+      responseContentTypePlugin<RequestContext>(),
     ],
   });
   await server.start();
