@@ -10,32 +10,23 @@ export interface BenchCase {
   id: string;
   query: BenchQuery;
   role: BenchRole;
-  /**
-   * Whether PostGraphile runs in this case's row. It has no roles, yet it runs in each role's row, side by side with
-   * the product as that role: comparing the analyst's cells with the public row's peer (as the bench did) compared
-   * cells measured minutes apart, on a machine whose speed moved by half between them.
-   */
-  runsPeer: boolean;
 }
 
 /**
  * The bench's cases: the metric shapes for the public and the analyst role, so that disclosure control's cost is a
- * number of its own; every other shape as an analyst (the case list is the analysts' alone).
+ * number of its own; every other shape as an analyst (the case list is the analysts' alone). PostGraphile has no
+ * roles, yet runs in each role's row, side by side with the product as that role: comparing the analyst's cells with
+ * the public row's peer (as the bench once did) compared cells measured minutes apart, on a machine whose speed moved
+ * by half between them.
  */
 export function benchCases(queries: readonly BenchQuery[]): BenchCase[] {
   return queries.flatMap((query) => {
-    if (!query.metric) return [{ id: query.id, query, role: 'analyst' as const, runsPeer: true }];
-    return (['public', 'analyst'] as const).map((role) => ({ id: `${query.id}@${role}`, query, role, runsPeer: true }));
+    if (!query.metric) return [{ id: query.id, query, role: 'analyst' as const }];
+    return (['public', 'analyst'] as const).map((role) => ({ id: `${query.id}@${role}`, query, role }));
   });
 }
 
 /** The headers of a role's requests: the bench's analyst key, or none (anonymous requests are the public's). */
 export function roleHeaders(role: BenchRole): Record<string, string> {
   return role === 'analyst' ? { 'x-api-key': BENCH_API_KEY } : {};
-}
-
-/** The case a case's PostGraphile cells are filed under: its own when the peer runs in its row, else its query's first that does. */
-export function peerCaseId(cases: readonly BenchCase[], c: BenchCase): string {
-  if (c.runsPeer) return c.id;
-  return cases.find((other) => other.query.id === c.query.id && other.runsPeer)?.id ?? c.id;
 }

@@ -117,11 +117,10 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** The ratios of each case and concurrency; `peerOf` names the case whose PostGraphile cells a case shares. */
-export function computeRatios(cells: readonly Cell[], peerOf: (queryId: string) => string = (id) => id): Ratio[] {
+/** The ratios of each case and concurrency, from the cells of its own row. */
+export function computeRatios(cells: readonly Cell[]): Ratio[] {
   const find = (system: SystemName, queryId: string, concurrency: number) =>
-    cells.find((c) => c.system === system && c.queryId === (system === 'postgraphile' ? peerOf(queryId) : queryId) && c.concurrency === concurrency)
-      ?.result ?? null;
+    cells.find((c) => c.system === system && c.queryId === queryId && c.concurrency === concurrency)?.result ?? null;
   const keys = [...new Set(cells.map((c) => `${c.queryId}|${c.concurrency}`))];
   return keys.map((key) => {
     const [queryId, c] = key.split('|') as [string, string];

@@ -33,7 +33,7 @@ import {
   sampleHttp,
   type PxwebComparison,
 } from './pxweb-comparison.js';
-import { benchCases, peerCaseId, roleHeaders, type BenchCase } from './bench-cases.js';
+import { benchCases, roleHeaders } from './bench-cases.js';
 import { measureLevers } from './levers.js';
 import {
   computeRatios,
@@ -190,7 +190,6 @@ async function main(): Promise<void> {
       log(`PostGraphile on ${peer.url} (pid ${peer.pid}, RSS ${readProcessMemory(peer.pid).rssMb.toFixed(0)} MB at rest)`);
     }
     const productHeaders = { 'x-api-key': BENCH_API_KEY };
-    const peerOf = (id: string) => peerCaseId(cases, cases.find((c) => c.id === id) as BenchCase);
 
     const count = (send: () => Promise<void>) => (bench.statementStats ? statementsPerRequest(admin, send) : Promise.resolve(Number.NaN));
     const post = (url: string, query: string, headers: Record<string, string>) => async () => {
@@ -216,8 +215,7 @@ async function main(): Promise<void> {
         }
       }
       let peerQuery: string | null = null;
-      // PostGraphile has no roles: it runs once per query, and the other role's case shares its cells.
-      if (peer && benchCase.runsPeer) {
+      if (peer) {
         if ('unsupported' in q.postgraphile) fact.notes.postgraphile = `not expressible: ${q.postgraphile.unsupported}`;
         else {
           const errors = await graphqlErrors(peer.url, q.postgraphile.query, {});
@@ -255,7 +253,7 @@ async function main(): Promise<void> {
           if (productServes) http('product-warm', warm, productTarget(warm));
           else none('product-warm', fact.notes.product);
         }
-        if (peer && benchCase.runsPeer) {
+        if (peer) {
           if (peerQuery) http('postgraphile', peer, { url: peer.url, query: peerQuery, headers: {} });
           else none('postgraphile', fact.notes.postgraphile);
         }
@@ -407,7 +405,7 @@ async function main(): Promise<void> {
       cells,
       curve,
       plans,
-      ratios: computeRatios(cells, peerOf),
+      ratios: computeRatios(cells),
       levers,
       pxweb,
       notes: [
