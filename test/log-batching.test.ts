@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { waitFor } from './support/wait-for.js';
 
 /**
  * The server's log goes to standard output in batches (server/observability/logger.ts): a line that starts no batch
@@ -26,8 +26,7 @@ describe('the batched log', () => {
       `const { createLogger } = await import(${JSON.stringify(LOGGER)}); createLogger('info').info('lone line'); setInterval(() => {}, 1000);`,
     );
     try {
-      const deadline = Date.now() + 20_000;
-      while (!output().includes('lone line') && Date.now() < deadline && child.exitCode === null) await sleep(50);
+      await waitFor('the lone line on standard output', async () => output().includes('lone line'));
       expect(child.exitCode).toBeNull();
       expect(output()).toContain('"msg":"lone line"');
     } finally {

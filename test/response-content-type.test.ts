@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../server/observability/logger.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useServerFixture } from './support/server-fixture.js';
 
 /**
  * A single answer's content type, chosen from the Accept header once per distinct header
  * (server/response-content-type.plugin.ts), as Apollo Server chooses it per request (GraphQL over HTTP).
  */
-let database: TestDatabase;
-let server: TestServer;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db, { logger: createLogger('silent') });
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
-});
+const fixture = useServerFixture({ logger: createLogger('silent') });
 
 async function typeFor(accept: string | undefined, query = '{ __typename }'): Promise<[number, string | null]> {
-  const response = await fetch(`${server.url}/graphql`, {
+  const response = await fetch(`${fixture.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(accept === undefined ? {} : { accept }) },
     body: JSON.stringify({ query }),
