@@ -151,7 +151,7 @@ async function start(): Promise<void> {
       const graphql = graphqlHandler(
         [jsonBody('100kb'), requestSpan('/graphql')],
         apolloAnswer(
-          (req) => serverFor(servers, req),
+          (req) => ({ apollo: serverFor(servers, req), lane: undefined }),
           async (req) => contextFor(req),
         ),
         (error, res) => sendJson(res, error.status ?? 500, { errors: [{ message: error.message }] }),

@@ -19,15 +19,16 @@ export async function buildProduct(projectRoot: string): Promise<void> {
  * database. Turned off, through settings only: the per-client rate limit (the load generator is one client on one
  * address; a rate limit is a policy for many clients, not work a request costs). `variant` picks the result cache:
  * off (cold, every request computes) or on (warm, answered from memory after the warm-up filled it); `ungated` is
- * cold without the admission queue (GRAPHQL_CONCURRENCY=0: every request executes at once) and `unturned` cold
- * without the loop turns (LOOP_TURNS=off), to price them.
+ * cold without the admission queue (GRAPHQL_CONCURRENCY=0: every request executes at once), `unturned` cold
+ * without the loop turns (LOOP_TURNS=off) and `laneless` cold without the operation lane (OPERATION_LANE=off), to
+ * price them.
  */
 export async function startProductServer(
   projectRoot: string,
   databaseUrl: string,
   poolSize: number,
   logDirectory: string,
-  variant: 'cold' | 'warm' | 'ungated' | 'unturned' = 'cold',
+  variant: 'cold' | 'warm' | 'ungated' | 'unturned' | 'laneless' = 'cold',
   readerDatabaseUrl?: string,
 ): Promise<ChildServer> {
   const port = await freePort();
@@ -50,6 +51,7 @@ export async function startProductServer(
       RESULT_CACHE_MB: variant === 'warm' ? '64' : '0',
       ...(variant === 'ungated' ? { GRAPHQL_CONCURRENCY: '0' } : {}),
       ...(variant === 'unturned' ? { LOOP_TURNS: 'off' } : {}),
+      ...(variant === 'laneless' ? { OPERATION_LANE: 'off' } : {}),
       // Several servers over one database share one read-only role (each would otherwise re-key it at start).
       ...(readerDatabaseUrl ? { READER_DATABASE_URL: readerDatabaseUrl } : {}),
     },

@@ -318,14 +318,16 @@ async function main(): Promise<void> {
 
     // The levers of the cold path, each priced in this run (bench/levers.ts).
     const levers = wants('raw') ? await measureLevers(warehouse, cases, raw, withoutMemo, (c, named) => measureSql(warehouse.pool, c, 1, named)) : [];
-    // Two levers of the server, where they act (the highest concurrency): the cold product without each, then with
+    // Levers of the server, where they act (the highest concurrency): the cold product without each, then with
     // it, side by side in rounds per shape (each round opens its connections anew, as a burst of clients does).
-    // The admission queue (`ungated`: every request executes at once) and the loop turns (`unturned`: the answers
-    // whose statements arrive in one turn of the event loop are all finished in it).
+    // The admission queue (`ungated`: every request executes at once), the loop turns (`unturned`: the answers
+    // whose statements arrive in one turn of the event loop are all finished in it) and the operation lane
+    // (`laneless`: every request through Apollo Server's pipeline).
     const crowd = Math.max(...config.concurrencies);
     const serverLevers = [
       { lever: 'admission queue', variant: 'ungated' },
       { lever: 'loop turns', variant: 'unturned' },
+      { lever: 'operation lane', variant: 'laneless' },
     ] as const;
     for (const { lever, variant } of product && crowd > config.poolSize ? serverLevers : []) {
       const without = await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, variant, readerDatabaseUrl);

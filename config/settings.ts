@@ -96,6 +96,12 @@ export const SETTINGS = {
     'on',
     "each statement's result is handed on in a turn of the event loop of its own, so that the process accepts and reads connections between heavy answers; `off` only to price it (see [docs/cold-path.md](docs/cold-path.md))",
   ),
+  operationLane: oneOf(
+    'OPERATION_LANE',
+    ['on', 'off'] as const,
+    'on',
+    "a query the server has already answered without errors runs again on its compiled code without Apollo Server's per-request pipeline (the same answer, log line and metrics); `off` only to price it (see [docs/cold-path.md](docs/cold-path.md))",
+  ),
   graphqlConcurrency: numeric(
     'GRAPHQL_CONCURRENCY',
     undefined,

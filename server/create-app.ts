@@ -38,7 +38,16 @@ import { clientsDirectory, readClientRegistry } from '../contract/client-registr
 import { corsPolicy } from './pxweb/cors-policy.js';
 import { PXWEB_BASE, pxwebRouter } from './pxweb/pxweb-router.js';
 import { PROBLEM_MEDIA_TYPE, PxProblem } from './pxweb/pxweb-problem.js';
-import { apolloAnswer, graphqlHandler, jsonBody, LimitableResponse, sendJson, type HttpError, type Step } from './graphql-http-handler.js';
+import {
+  apolloAnswer,
+  graphqlHandler,
+  jsonBody,
+  LimitableResponse,
+  sendJson,
+  type HttpError,
+  type RequestServer,
+  type Step,
+} from './graphql-http-handler.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface AppOptions {
@@ -67,6 +76,8 @@ export interface AppOptions {
   pxwebCorsOrigins?: string;
   /** Execute repeated documents with graphql-jit (default) or always with graphql-js (false). */
   jit?: boolean;
+  /** Answer queries already answered in full without Apollo's per-request pipeline (default true; needs jit). */
+  operationLane?: boolean;
   /** GraphQL operations executing at once (server/admission-queue.ts); absent or 0: no limit. */
   concurrency?: number;
   /** PxWeb data requests computing at once; absent or 0: no limit. */
@@ -130,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     identifyClient: clientIdentifier(registeredClients),
     subgraph: options.subgraph,
     jit: options.jit ?? true,
+    operationLane: options.operationLane ?? true,
   });
   const apollo = servers.forAudience('full');
   // The result cache (when RESULT_CACHE_MB > 0) and the generation memo follow the warehouse generation.
@@ -199,9 +211,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.redirect(options.production ? '/health' : '/playground');
   });
   // The caller's schema: by its role; a bad or missing key goes to the public server, whose context refuses it.
-  const serverFor = (req: IncomingMessage) => {
+  const serverFor = (req: IncomingMessage): RequestServer => {
     const resolved = resolveRole(req, access);
-    return servers.forAudience('error' in resolved ? 'public' : audienceOf(resolved.role));
+    if ('error' in resolved) return { apollo: servers.forAudience('public'), lane: undefined };
+    const audience = audienceOf(resolved.role);
+    return { apollo: servers.forAudience(audience), lane: servers.laneFor(audience) };
   };
   const answer = admittedAnswer(admission, apolloAnswer(serverFor, contextFor));
   // Bodies that are too large or not JSON never reach GraphQL: they are answered in the same error shape.

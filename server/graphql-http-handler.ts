@@ -55,13 +55,25 @@ export function jsonBody(limit: string): Step {
   return express.json({ limit }) as unknown as Step;
 }
 
-/** The answer of the request's Apollo Server (by its role), with the request's context. */
-export function apolloAnswer(
-  serverFor: (req: IncomingMessage) => ApolloServer<RequestContext>,
-  context: (req: IncomingMessage) => Promise<RequestContext>,
-): Answer {
+/** A path that may answer a request before Apollo Server does (server/execution/operation-lane.ts). */
+export interface AnswerLane {
+  /** The answer, or undefined when Apollo Server must answer. */
+  answer(req: GraphQLRequestMessage, context: () => Promise<RequestContext>): Promise<HttpAnswer | undefined>;
+}
+
+/** The server that answers a request (by its role), and the lane in front of it. */
+export interface RequestServer {
+  apollo: ApolloServer<RequestContext>;
+  lane: AnswerLane | undefined;
+}
+
+/** The answer of the request's lane, else of its Apollo Server (`executeHTTPGraphQLRequest`), with the request's context. */
+export function apolloAnswer(serverFor: (req: IncomingMessage) => RequestServer, context: (req: IncomingMessage) => Promise<RequestContext>): Answer {
   return async (req) => {
-    const response = await serverFor(req).executeHTTPGraphQLRequest({ httpGraphQLRequest: toGraphQLRequest(req), context: () => context(req) });
+    const { apollo, lane } = serverFor(req);
+    const laned = lane && (await lane.answer(req, () => context(req)));
+    if (laned) return laned;
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: toGraphQLRequest(req), context: () => context(req) });
     return {
       status: response.status ?? 200,
       headers: response.headers,

@@ -28,12 +28,16 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   return items * (1 + childComplexity);
 };
 
-/** Costs already computed per parsed document (Apollo hands the same object for the same text) and variables. */
+/** Variable sets whose cost is remembered per document. */
 const MEMO_PER_DOCUMENT = 64;
 
-export function listCostLimit(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+/** A document's list cost for some variables; null when the variables do not coerce (execution says why). */
+export type ListCost = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined) => number | null;
+
+/** listSizeEstimator's cost, remembered per parsed document (Apollo hands the same object for the same text) and variables. */
+export function listCostOf(schema: GraphQLSchema): ListCost {
   const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
-  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number | null => {
+  return (document, variables, operationName) => {
     const key = `${operationName ?? ''}\0${JSON.stringify(variables)}`;
     let known = costs.get(document);
     const memo = known?.get(key);
@@ -49,6 +53,10 @@ export function listCostLimit(schema: GraphQLSchema, maxCost: number): ApolloSer
     known.set(key, cost);
     return cost;
   };
+}
+
+/** Refuses an operation whose list cost (for its variables) is over `maxCost`, with QUERY_TOO_COMPLEX. */
+export function listCostLimit(costOf: ListCost, maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {

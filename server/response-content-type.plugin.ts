@@ -8,15 +8,17 @@ const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8'
 /** Distinct Accept headers remembered; clients send a handful, and past this many the memory starts over. */
 const REMEMBERED = 64;
 
+/** The content type of a single answer for a request's Accept header; null when it takes neither (Apollo answers 406). */
+export type ContentTypeChoice = (accept: string | undefined) => string | null;
+
 /**
- * The content type of a single-result answer, chosen from the request's Accept header exactly as Apollo Server
+ * Chooses the content type of a single-result answer from the request's Accept header exactly as Apollo Server
  * chooses it (`chooseContentTypeForSingleResultResponse`), but once per distinct header: Apollo parses the header
- * anew for every request (negotiator, ~10 µs, about 5 % of `{ __typename }`), and skips that when a plugin has set
- * the type. An Accept header that takes neither type is left to Apollo, which answers it 406 as before.
+ * anew for every request (negotiator, ~10 µs, about 5 % of `{ __typename }`).
  */
-export function responseContentTypePlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+export function contentTypeChoice(): ContentTypeChoice {
   const chosen = new Map<string, string | null>();
-  const choose = (accept: string | undefined): string | null => {
+  return (accept) => {
     if (!accept) return APPLICATION_JSON;
     let type = chosen.get(accept);
     if (type === undefined) {
@@ -26,6 +28,13 @@ export function responseContentTypePlugin<TContext extends object>(): ApolloServ
     }
     return type;
   };
+}
+
+/**
+ * Sets the chosen content type on every single-result answer, which Apollo then keeps (it skips its own choice when a
+ * plugin has set one). An Accept header that takes neither type is left to Apollo, which answers it 406 as before.
+ */
+export function responseContentTypePlugin<TContext extends object>(choose: ContentTypeChoice): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {

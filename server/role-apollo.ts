@@ -13,13 +13,16 @@ import { audienceOf, buildApiSchema, type SchemaAudience } from './build-schema.
 import { buildSubgraphApiSchema } from './federation/subgraph-schema.js';
 import { formatApiError } from './format-error.js';
 import { jitGateway } from './execution/jit-gateway.js';
-import { listCostLimit } from './list-cost-limit.js';
+import { OperationLane } from './execution/operation-lane.js';
+import { deprecatedUsage } from './observability/deprecated-fields.js';
+import { requestRecorder } from './observability/request-record.js';
+import { listCostLimit, listCostOf } from './list-cost-limit.js';
 import type { Logger } from './observability/logger.js';
 import type { ApiMetrics } from './observability/metrics.js';
 import { requestLogPlugin, type IdentifyClient } from './observability/request-log-plugin.js';
 import { tracingPlugin } from './observability/tracing-plugin.js';
 import { MAX_TOKENS, queryLimits } from './query-limits.js';
-import { responseContentTypePlugin } from './response-content-type.plugin.js';
+import { contentTypeChoice, responseContentTypePlugin } from './response-content-type.plugin.js';
 import { responseStatusPlugin } from './response-status.plugin.js';
 import { withoutSuggestions } from './suggestion-free-errors.js';
 import type { TrustedDocuments } from './trusted-documents.js';
@@ -35,6 +38,8 @@ import { KnownOperationTypesRule } from './validation/known-operation-types.rule
 export interface RoleApollo {
   forRole(role: Role): ApolloServer<RequestContext>;
   forAudience(audience: SchemaAudience): ApolloServer<RequestContext>;
+  /** The audience's operation lane (server/execution/operation-lane.ts); undefined when it is off. */
+  laneFor(audience: SchemaAudience): OperationLane | undefined;
   /** Drains HTTP (through the full server's drain plugin) and stops both. */
   stop(): Promise<void>;
 }
@@ -52,14 +57,36 @@ export interface RoleApolloOptions {
   subgraph?: boolean;
   /** Execute repeated documents with graphql-jit (server/execution/jit-gateway.ts); graphql-js otherwise. */
   jit?: boolean;
+  /** Answer queries already answered in full without Apollo's pipeline (server/execution/operation-lane.ts); needs jit. */
+  operationLane?: boolean;
 }
 
-async function createServer(audience: SchemaAudience, options: RoleApolloOptions): Promise<ApolloServer<RequestContext>> {
+interface AudienceServer {
+  apollo: ApolloServer<RequestContext>;
+  lane: OperationLane | undefined;
+}
+
+async function createServer(audience: SchemaAudience, options: RoleApolloOptions): Promise<AudienceServer> {
   const schema = options.subgraph ? await buildSubgraphApiSchema(audience) : await buildApiSchema(audience);
   const limits = queryLimits();
+  const jit = options.jit ? jitGateway(schema) : undefined;
+  const costOf = listCostOf(schema);
+  const contentType = contentTypeChoice();
+  const lane =
+    jit && options.operationLane
+      ? new OperationLane({
+          jit,
+          costOf,
+          maxCost: options.maxQueryCost,
+          contentType,
+          record: requestRecorder(options.logger, options.metrics),
+          identify: options.identifyClient,
+          deprecatedIn: deprecatedUsage(schema),
+        })
+      : undefined;
   const server = new ApolloServer<RequestContext>({
     // The schema directly, or through the execution hook that runs repeated documents with graphql-jit.
-    ...(options.jit ? { gateway: jitGateway(schema) } : { schema }),
+    ...(jit ? { gateway: jit.gateway } : { schema }),
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     allowBatchedHttpRequests: false,
@@ -75,7 +102,7 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
     plugins: [
       // graphql-armor ships CommonJS typings of the same plugin interface.
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      listCostLimit(schema, options.maxQueryCost) as ApolloServerPlugin<RequestContext>,
+      listCostLimit(costOf, options.maxQueryCost) as ApolloServerPlugin<RequestContext>,
       responseStatusPlugin<RequestContext>(),
       requestLogPlugin(options.logger, options.metrics, schema, options.identifyClient),
       tracingPlugin<RequestContext>(),
@@ -87,22 +114,27 @@ async function createServer(audience: SchemaAudience, options: RoleApolloOptions
       // The same no-store header without Apollo's per-field cache-hint wrapping (server/no-store-plugin.ts).
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin<RequestContext>(),
-      responseContentTypePlugin<RequestContext>(),
+      responseContentTypePlugin<RequestContext>(contentType),
+      // Last: it admits an answer as the plugins above have left it.
+      ...(lane ? [lane.plugin()] : []),
     ],
   });
   await server.start();
-  return server;
+  return { apollo: server, lane };
 }
 
 export async function createRoleApollo(options: RoleApolloOptions): Promise<RoleApollo> {
   const [publicServer, fullServer] = await Promise.all([createServer('public', options), createServer('full', options)]);
-  const forAudience = (audience: SchemaAudience) => (audience === 'public' ? publicServer : fullServer);
+  const serverOf = (audience: SchemaAudience) => (audience === 'public' ? publicServer : fullServer);
   return {
-    forAudience,
-    forRole: (role) => forAudience(audienceOf(role)),
+    forAudience: (audience) => serverOf(audience).apollo,
+    forRole: (role) => serverOf(audienceOf(role)).apollo,
+    laneFor: (audience) => serverOf(audience).lane,
     stop: async () => {
-      await fullServer.stop();
-      await publicServer.stop();
+      publicServer.lane?.close();
+      fullServer.lane?.close();
+      await fullServer.apollo.stop();
+      await publicServer.apollo.stop();
     },
   };
 }

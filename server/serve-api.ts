@@ -56,6 +56,7 @@ export async function serveApi(
     largeGroupingRows: config.largeGroupingRows,
     queueMax: config.queueMax,
     loopTurns: config.loopTurns === 'on',
+    operationLane: config.operationLane === 'on',
     resultCache: { maxBytes: config.resultCacheMb * 1024 * 1024, listenUrl: database.listenUrl },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -20,6 +20,16 @@ interface DocumentEntry {
   compiled: CompiledQuery | null | undefined;
 }
 
+/** Apollo's execution hook, and the code it compiled for a document. */
+export interface JitExecution {
+  gateway: GatewayInterface;
+  /**
+   * graphql-jit's code for a document (Apollo's hash of its text) and operation name, as the hook ran it last; undefined
+   * while graphql-js runs it (seen once, or not compilable).
+   */
+  compiled(queryHash: string, operationName: string | null): CompiledQuery | undefined;
+}
+
 /**
  * Executes documents that repeat with graphql-jit, through Apollo Server's one execution hook (the `gateway`
  * option: Apollo still parses, validates and runs every plugin; only `execute` is replaced). graphql-js resolves each
@@ -27,11 +37,12 @@ interface DocumentEntry {
  * graphql-jit compiles the operation into one function per document, so a page of 1 000 figures × 12 fields costs
  * far less to complete. Documents seen once run on graphql-js as before.
  */
-export function jitGateway(schema: GraphQLSchema, options: JitOptions = {}): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, options: JitOptions = {}): JitExecution {
   const compileOn = options.compileOnExecution ?? 2;
   const documents = new LRUCache<string, DocumentEntry>({ max: options.maxDocuments ?? 1000 });
+  const keyOf = (queryHash: string, operationName: string | null | undefined) => `${queryHash}:${operationName ?? ''}`;
   const executor: GatewayExecutor = async (request) => {
-    const key = `${request.queryHash}:${request.operationName ?? ''}`;
+    const key = keyOf(request.queryHash, request.operationName);
     let entry = documents.get(key);
     if (!entry) documents.set(key, (entry = { executions: 0, compiled: undefined }));
     entry.executions += 1;
@@ -52,13 +63,16 @@ export function jitGateway(schema: GraphQLSchema, options: JitOptions = {}): Gat
     return withGraphQLErrors(result);
   };
   return {
-    // Apollo takes the schema from this callback (validation, introspection) and executes through `executor`.
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
-      return () => undefined;
+    gateway: {
+      // Apollo takes the schema from this callback (validation, introspection) and executes through `executor`.
+      onSchemaLoadOrUpdate(callback) {
+        callback({ apiSchema: schema, coreSupergraphSdl: '' });
+        return () => undefined;
+      },
+      load: async () => ({ executor }),
+      stop: async () => undefined,
     },
-    load: async () => ({ executor }),
-    stop: async () => undefined,
+    compiled: (queryHash, operationName) => documents.peek(keyOf(queryHash, operationName))?.compiled ?? undefined,
   };
 }
 

@@ -32,6 +32,12 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
     labelNames: ['client', 'field'] as const,
     registers: [registry],
   });
+  const operationLane = new Counter({
+    name: 'graphql_operation_lane_total',
+    help: 'Requests for queries the operation lane holds (OPERATION_LANE), by outcome: "answered" by the lane without Apollo Server\'s pipeline, or "handed_on" to Apollo Server because the answer had errors (Apollo formats them; such a request executes twice).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const rejected = new Counter({
     name: 'graphql_rejected_total',
     help: 'Requests refused before execution, by reason: an error code, or CLIENT_CLOSED (its client left while it waited for its turn).',
@@ -80,7 +86,7 @@ export function createApiMetrics(pool?: pg.Pool, supervisor?: ClusterSupervisor)
     });
   }
   if (supervisor) registerSupervisorMetrics(registry, supervisor);
-  return { registry, requests, duration, statements, deprecatedFields, rejected, cache };
+  return { registry, requests, duration, statements, deprecatedFields, operationLane, rejected, cache };
 }
 
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
