@@ -94,7 +94,7 @@ export const SETTINGS = {
     'LOOP_TURNS',
     ['on', 'off'] as const,
     'on',
-    "each statement's result is handed on in a turn of the event loop of its own, so that the process accepts and reads connections between heavy answers; `off` only to price it (see [docs/cold-path.md](docs/cold-path.md))",
+    "statements' results are handed on in turns of the event loop of at most 1 000 rows, so that the process accepts and reads connections between heavy answers; `off` only to price it (see [docs/cold-path.md](docs/cold-path.md))",
   ),
   operationLane: oneOf(
     'OPERATION_LANE',

@@ -3,8 +3,8 @@
  * Taking the oldest moves an index instead of shifting the array (O(1) per turn); the array is reset when it drains
  * and compacted when mostly spent, so a queue that never drains under steady load does not grow without bound.
  */
-export class WakeUps {
-  private items: ((() => void) | undefined)[] = [];
+export class WakeUps<T extends object = () => void> {
+  private items: (T | undefined)[] = [];
   private head = 0;
 
   /** Wake-ups waiting now. */
@@ -12,12 +12,17 @@ export class WakeUps {
     return this.items.length - this.head;
   }
 
-  push(wake: () => void): void {
+  push(wake: T): void {
     this.items.push(wake);
   }
 
+  /** The oldest wake-up, left in the queue; undefined when none waits. */
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
   /** The oldest wake-up, taken out of the queue; undefined when none waits. */
-  shift(): (() => void) | undefined {
+  shift(): T | undefined {
     const wake = this.items[this.head];
     if (wake === undefined) return undefined;
     this.items[this.head] = undefined;

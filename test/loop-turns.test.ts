@@ -50,6 +50,23 @@ describe('LoopTurns', () => {
     expect(happened).toEqual(['answer 1', 'timer', 'answer 2', 'answer 3']);
   });
 
+  it('lets results share a turn while their rows fit, and keeps call order', async () => {
+    const turns = new LoopTurns(100);
+    const counter = turnCounter();
+    const woken: { caller: string; turn: number }[] = [];
+    const wait = (caller: string, rows: number) => turns.next(rows).then(() => woken.push({ caller, turn: counter.now() }));
+    // 40 + 40 fit; the third 40 does not, nor does the 10 behind it (call order), which then shares the third's turn.
+    // A 500-row result is larger than a turn and gets one of its own; the last small one waits for the next.
+    await Promise.all([wait('a', 40), wait('b', 40), wait('c', 40), wait('d', 10), wait('e', 500), wait('f', 1)]);
+    counter.stop();
+    expect(woken.map((w) => w.caller)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    const turnOf = Object.fromEntries(woken.map((w) => [w.caller, w.turn]));
+    expect(turnOf.a).toBe(turnOf.b);
+    expect(turnOf.c).toBe(turnOf.d);
+    expect(new Set([turnOf.a, turnOf.c, turnOf.e, turnOf.f]).size).toBe(4);
+    expect(turns.queued).toBe(0);
+  });
+
   it('starts again after it has run dry', async () => {
     const turns = new LoopTurns();
     await turns.next();
@@ -67,8 +84,9 @@ describe('TurnTakingPlugin', () => {
     await database?.drop();
   });
 
-  it("hands each statement's result on in a turn of its own, unchanged", async () => {
-    const db = database.db.withPlugin(new TurnTakingPlugin(new LoopTurns()));
+  /** Sends five one-row statements together, keeps the thread busy until all have answered, and counts the turns. */
+  async function turnsTaken(turns: LoopTurns): Promise<number> {
+    const db = database.db.withPlugin(new TurnTakingPlugin(turns));
     const asked = [1, 2, 3, 4, 5];
     // One connection per statement, opened before: the statements below go out together.
     await Promise.all(asked.map(() => sql`select 1`.execute(db)));
@@ -87,6 +105,14 @@ describe('TurnTakingPlugin', () => {
     const rows = await answered;
     counter.stop();
     expect(rows).toEqual(asked);
-    expect(new Set(seen.map((s) => s.turn)).size).toBe(asked.length);
+    return new Set(seen.map((s) => s.turn)).size;
+  }
+
+  it("hands each statement's result on in a turn of its own when a turn carries one row, unchanged", async () => {
+    expect(await turnsTaken(new LoopTurns(1))).toBe(5);
+  });
+
+  it('hands small results on in one turn with the default rows per turn', async () => {
+    expect(await turnsTaken(new LoopTurns())).toBe(1);
   });
 });
