@@ -30,11 +30,14 @@ export async function startProductServer(
   logDirectory: string,
   variant: 'cold' | 'warm' | 'ungated' | 'unturned' | 'laneless' = 'cold',
   readerDatabaseUrl?: string,
+  /** Told apart in the logs from the other servers of its variant (the scale curve's server of another scale). */
+  label?: string,
 ): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
+  const name = [variant === 'cold' ? 'product' : `product-${variant}`, ...(label ? [label] : [])].join('-');
   return spawnServer({
-    name: variant === 'cold' ? 'product' : `product-${variant}`,
+    name,
     command: process.execPath,
     args: [path.join(projectRoot, 'dist/server/main.js')],
     cwd: projectRoot,
@@ -57,7 +60,7 @@ export async function startProductServer(
     },
     url,
     headers: { 'x-api-key': BENCH_API_KEY },
-    logFile: path.join(logDirectory, variant === 'cold' ? 'product.log' : `product-${variant}.log`),
+    logFile: path.join(logDirectory, `${name}.log`),
     timeoutMs: 120_000,
   });
 }

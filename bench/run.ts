@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { connectWarehouse } from '../warehouse/database/connect.js';
+import { connectWarehouse, type WarehouseConnection } from '../warehouse/database/connect.js';
 import { ensureReaderRole, readerUrl } from '../warehouse/database/reader-role.js';
 import { readBenchConfig } from './bench-config.js';
 import { bootBenchCluster } from './bench-cluster.js';
@@ -23,6 +23,7 @@ import { readProcessMemory, resetPeak } from './process-memory.js';
 import { BENCH_API_KEY, buildProduct, startProductServer } from './product-server.js';
 import { explainStatement } from './query-plans.js';
 import { QUERY_SET, type BenchQuery } from './query-set.js';
+import { openScaleDatabase } from './scale-database.js';
 import {
   formatPxwebComparison,
   GRAPHQL_SAME_CELLS,
@@ -69,6 +70,8 @@ const failures: string[] = [];
 const PEAK_NOT_RESET = 'The kernel refused to reset VmHWM: peak RSS figures are peaks since each server started.';
 /** Server logs, kept after the run (the cluster's folder is removed). */
 const LOG_DIRECTORY = path.join(os.tmpdir(), 'warehouse-bench-logs');
+/** The read-only role's password is derived from this, the same in every database of the run. */
+const READER_SECRET = 'bench-reader-secret';
 
 /** Sends one GraphQL request and returns its error messages (none: the system answers the query). */
 async function graphqlErrors(url: string, query: string, headers: Record<string, string>): Promise<string[]> {
@@ -120,6 +123,8 @@ async function main(): Promise<void> {
   const curve: CurvePoint[] = [];
   const plans: PlanFacts[] = [];
   const facts: QueryFacts[] = [];
+  /** The scale curve's databases other than the bench database, closed at the end. */
+  const scaleWarehouses: WarehouseConnection[] = [];
   try {
     log(`loading the warehouse and the case facts at scale ${config.mainScale} …`);
     const main = await loadCaseData(warehouse.db, config.mainScale);
@@ -169,7 +174,10 @@ async function main(): Promise<void> {
     }
 
     // The cold and the warm server read as one read-only role, made once here as a deployment of several instances does.
-    const readerDatabaseUrl = readerUrl(bench.url, await ensureReaderRole(warehouse.db));
+    // The password is derived from a secret, so that the scale curve's databases, granted later, set the same one
+    // and lock out none of the servers started before.
+    const readerPassword = await ensureReaderRole(warehouse.db, READER_SECRET);
+    const readerDatabaseUrl = readerUrl(bench.url, readerPassword);
     const product = wants('product')
       ? await startProductServer(PROJECT_ROOT, bench.url, config.poolSize, LOG_DIRECTORY, 'cold', readerDatabaseUrl)
       : null;
@@ -357,37 +365,71 @@ async function main(): Promise<void> {
     }
     for (const l of levers) log(`lever ${l.lever} ${l.caseId}: ${l.measure} ${l.before.toFixed(2)} → ${l.after.toFixed(2)} ${l.unit}`);
 
-    // The scale curve: the metric queries (product and raw SQL) at each scale; the main scale's data first, as loaded.
+    // The scale curve: the metric queries (product and raw SQL) at every scale, each scale in a database of its own
+    // with a product server over it, all measured in the same interleaved rounds; the main scale is the bench database.
     const metricQueries = cases.filter((c) => c.query.metric !== undefined && raw.has(c.id));
     const scales = [...new Set(config.curveScales)].sort((a, b) => (a === config.mainScale ? -1 : b === config.mainScale ? 1 : a - b));
-    for (const scale of scales) {
-      if (scale !== config.mainScale) {
-        log(`loading the case facts at scale ${scale} (no events: the metric queries read the facts' rollups) …`);
-        const loaded = await loadCaseData(warehouse.db, scale);
-        data.push(loaded);
-        log(`case facts: ${loaded.cases} cases in ${loaded.seconds.toFixed(0)} s`);
+    const atScale = new Map<number, { pool: pg.Pool; product: ChildServer | null }>([[config.mainScale, { pool: warehouse.pool, product }]]);
+    const servingAt = (scale: number) => {
+      const serving = atScale.get(scale);
+      if (!serving) throw new Error(`no database at scale ${scale}`);
+      return serving;
+    };
+    for (const scale of scales.filter((s) => s !== config.mainScale)) {
+      log(`loading the warehouse at scale ${scale} into a database of its own …`);
+      const other = await openScaleDatabase(bench.cluster.url, scale, config.poolSize);
+      scaleWarehouses.push(other.warehouse);
+      data.push(other.loaded);
+      log(`case facts: ${other.loaded.cases} cases in ${other.loaded.seconds.toFixed(0)} s`);
+      await ensureReaderRole(other.warehouse.db, READER_SECRET);
+      const server = wants('product')
+        ? await startProductServer(
+            PROJECT_ROOT,
+            other.url,
+            config.poolSize,
+            LOG_DIRECTORY,
+            'cold',
+            readerUrl(other.url, readerPassword),
+            `scale-${scale}`,
+          )
+        : null;
+      if (server) {
+        servers.push(server);
+        log(`product at scale ${scale} on ${server.url} (pid ${server.pid})`);
       }
-      for (const c of metricQueries) {
-        const q = c.query;
-        const statements = raw.get(c.id) as CapturedStatement[];
-        const caseHeaders = roleHeaders(c.role);
-        plans.push(await explainStatement(warehouse.pool, c.id, scale, statements.at(-1) as CapturedStatement));
-        const productErrors = product ? await graphqlErrors(product.url, q.product.query, caseHeaders) : [];
+      atScale.set(scale, { pool: other.warehouse.pool, product: server });
+    }
+    for (const c of metricQueries) {
+      const q = c.query;
+      const statements = raw.get(c.id) as CapturedStatement[];
+      const caseHeaders = roleHeaders(c.role);
+      const entrants: { scale: number; system: 'product' | 'raw' }[] = [];
+      for (const scale of scales) {
+        const { pool, product: server } = servingAt(scale);
+        plans.push(await explainStatement(pool, c.id, scale, statements.at(-1) as CapturedStatement));
+        const productErrors = server ? await graphqlErrors(server.url, q.product.query, caseHeaders) : [];
         if (productErrors.length) {
           notes.push(`curve ${c.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
           failures.push(`curve ${c.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
         }
-        for (const concurrency of config.curveConcurrencies) {
-          if (product) {
-            const { result } = await measureHttp(product, { url: product.url, query: q.product.query, headers: caseHeaders }, concurrency);
-            curve.push({ scale, system: 'product', queryId: c.id, concurrency, result });
-            log(`curve ${c.id} scale ${scale} c=${concurrency} product: ${fmt(result)}`);
-          }
-          if (wants('raw')) {
-            const result = await measureSql(warehouse.pool, statements, concurrency);
-            curve.push({ scale, system: 'raw', queryId: c.id, concurrency, result });
-            log(`curve ${c.id} scale ${scale} c=${concurrency} raw: ${fmt(result)}`);
-          }
+        if (server) entrants.push({ scale, system: 'product' });
+        if (wants('raw')) entrants.push({ scale, system: 'raw' });
+      }
+      for (const concurrency of config.curveConcurrencies) {
+        const contenders = entrants.map(({ scale, system }): Contender => {
+          const { pool, product: server } = servingAt(scale);
+          return system === 'product' && server
+            ? {
+                system,
+                pid: server.pid,
+                run: (seconds) => sampleLoadHttp({ url: server.url, query: q.product.query, headers: caseHeaders }, concurrency, seconds),
+              }
+            : { system: 'raw', pid: null, run: (seconds) => sampleLoadSql(pool, statements, concurrency, seconds) };
+        });
+        for (const [i, m] of (await measureSideBySide(contenders)).entries()) {
+          const scale = (entrants[i] as { scale: number }).scale;
+          curve.push({ scale, system: m.system, queryId: c.id, concurrency, result: m.result });
+          log(`curve ${c.id} scale ${scale} c=${concurrency} ${m.system}: ${fmt(m.result)}`);
         }
       }
     }
@@ -446,7 +488,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const server of servers) await server.stop();
-    await Promise.all([warehouse.close(), admin.end(), recorderPool.end()]);
+    await Promise.all([warehouse.close(), admin.end(), recorderPool.end(), ...scaleWarehouses.map((w) => w.close())]);
     await bench.stop();
   }
 }
