@@ -17,7 +17,7 @@ import type { ChildServer } from './child-server.js';
 import { checkGoals } from './goals.js';
 import type { LoadResult } from './latency-stats.js';
 import { measureInRounds, type Contender } from './interleaved-rounds.js';
-import { loadHttp, loadSql, sampleLoadHttp, sampleLoadSql, warmHttp, type HttpTarget } from './load-runner.js';
+import { loadSql, sampleLoadHttp, sampleLoadSql, type HttpTarget } from './load-runner.js';
 import { ensurePeerInstalled, startPeerServer } from './peer-server.js';
 import { readProcessMemory, resetPeak } from './process-memory.js';
 import { BENCH_API_KEY, buildProduct, startProductServer } from './product-server.js';
@@ -81,14 +81,6 @@ async function graphqlErrors(url: string, query: string, headers: Record<string,
   return response.ok || errors.length ? errors : [`HTTP ${response.status}`];
 }
 
-/** Warm-up, then one measured run, with the server's peak RSS over the measured run. */
-async function measureHttp(server: ChildServer, target: HttpTarget, concurrency: number): Promise<{ result: LoadResult; peakRssMb: number }> {
-  await warmHttp(target, concurrency, config.warmupSeconds);
-  if (!resetPeak(server.pid) && !notes.includes(PEAK_NOT_RESET)) notes.push(PEAK_NOT_RESET);
-  const result = await loadHttp(target, concurrency, config.durationSeconds);
-  return { result, peakRssMb: readProcessMemory(server.pid).peakMb };
-}
-
 async function measureSql(pool: pg.Pool, statements: readonly CapturedStatement[], concurrency: number, named = true): Promise<LoadResult> {
   await loadSql(pool, statements, concurrency, config.warmupSeconds, named);
   return loadSql(pool, statements, concurrency, config.durationSeconds, named);
@@ -99,6 +91,20 @@ const measureSideBySide = (contenders: readonly Contender[]) =>
   measureInRounds(contenders, config, (pid) => {
     if (!resetPeak(pid) && !notes.includes(PEAK_NOT_RESET)) notes.push(PEAK_NOT_RESET);
   });
+
+/** A server answering `target` with `concurrency` clients, for measureSideBySide. */
+const httpContender = (system: SystemName, server: ChildServer, target: HttpTarget, concurrency: number): Contender => ({
+  system,
+  pid: server.pid,
+  run: (seconds) => sampleLoadHttp(target, concurrency, seconds),
+});
+
+/** The raw baseline: `statements` sent over `pool` with `concurrency` clients, for measureSideBySide. */
+const sqlContender = (pool: pg.Pool, statements: readonly CapturedStatement[], concurrency: number): Contender => ({
+  system: 'raw',
+  pid: null,
+  run: (seconds) => sampleLoadSql(pool, statements, concurrency, seconds),
+});
 
 const fmt = (r: LoadResult) =>
   `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} errors` : ''}`;
@@ -248,7 +254,7 @@ async function main(): Promise<void> {
         const contenders: Contender[] = [];
         const skipped: Cell[] = [];
         const http = (system: SystemName, server: ChildServer, target: HttpTarget) =>
-          contenders.push({ system, pid: server.pid, run: (seconds) => sampleLoadHttp(target, concurrency, seconds) });
+          contenders.push(httpContender(system, server, target, concurrency));
         const none = (system: SystemName, note: string | undefined) =>
           skipped.push({ system, queryId: benchCase.id, concurrency, result: null, peakRssMb: null, note });
         const productTarget = (server: ChildServer) => ({ url: server.url, query: q.product.query, headers: caseHeaders });
@@ -267,7 +273,7 @@ async function main(): Promise<void> {
         }
         if (wants('raw')) {
           if (statements?.length) {
-            contenders.push({ system: 'raw', pid: null, run: (seconds) => sampleLoadSql(warehouse.pool, statements, concurrency, seconds) });
+            contenders.push(sqlContender(warehouse.pool, statements, concurrency));
           } else none('raw', fact.notes.raw);
         }
         for (const measured of await measureSideBySide(contenders)) {
@@ -344,13 +350,7 @@ async function main(): Promise<void> {
         const served = facts.find((f) => f.id === c.id)?.statements.product !== undefined;
         if (!served || !product) continue;
         const target = (server: ChildServer) => ({ url: server.url, query: c.query.product.query, headers: roleHeaders(c.role) });
-        const [b, a] = await measureSideBySide(
-          [without, product].map((server) => ({
-            system: 'product',
-            pid: server.pid,
-            run: (seconds) => sampleLoadHttp(target(server), crowd, seconds),
-          })),
-        );
+        const [b, a] = await measureSideBySide([without, product].map((server) => httpContender('product', server, target(server), crowd)));
         if (!b || !a) continue;
         const measure = (what: string) => `${what}, c = ${crowd}`;
         levers.push(
@@ -403,7 +403,8 @@ async function main(): Promise<void> {
       const q = c.query;
       const statements = raw.get(c.id) as CapturedStatement[];
       const caseHeaders = roleHeaders(c.role);
-      const entrants: { scale: number; system: 'product' | 'raw' }[] = [];
+      // Each scale's product server and raw baseline, as contenders once the concurrency is known.
+      const entrants: { scale: number; contender: (concurrency: number) => Contender }[] = [];
       for (const scale of scales) {
         const { pool, product: server } = servingAt(scale);
         plans.push(await explainStatement(pool, c.id, scale, statements.at(-1) as CapturedStatement));
@@ -412,22 +413,16 @@ async function main(): Promise<void> {
           notes.push(`curve ${c.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
           failures.push(`curve ${c.id} at scale ${scale}: the product answered with errors: ${productErrors[0]}`);
         }
-        if (server) entrants.push({ scale, system: 'product' });
-        if (wants('raw')) entrants.push({ scale, system: 'raw' });
+        if (server) {
+          const target = { url: server.url, query: q.product.query, headers: caseHeaders };
+          entrants.push({ scale, contender: (concurrency) => httpContender('product', server, target, concurrency) });
+        }
+        if (wants('raw')) entrants.push({ scale, contender: (concurrency) => sqlContender(pool, statements, concurrency) });
       }
       for (const concurrency of config.curveConcurrencies) {
-        const contenders = entrants.map(({ scale, system }): Contender => {
-          const { pool, product: server } = servingAt(scale);
-          return system === 'product' && server
-            ? {
-                system,
-                pid: server.pid,
-                run: (seconds) => sampleLoadHttp({ url: server.url, query: q.product.query, headers: caseHeaders }, concurrency, seconds),
-              }
-            : { system: 'raw', pid: null, run: (seconds) => sampleLoadSql(pool, statements, concurrency, seconds) };
-        });
-        for (const [i, m] of (await measureSideBySide(contenders)).entries()) {
-          const scale = (entrants[i] as { scale: number }).scale;
+        const measured = await measureSideBySide(entrants.map((e) => e.contender(concurrency)));
+        for (const [{ scale }, m] of entrants.map((e, i) => [e, measured[i]] as const)) {
+          if (!m) continue;
           curve.push({ scale, system: m.system, queryId: c.id, concurrency, result: m.result });
           log(`curve ${c.id} scale ${scale} c=${concurrency} ${m.system}: ${fmt(m.result)}`);
         }
